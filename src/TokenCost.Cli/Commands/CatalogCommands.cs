@@ -1,0 +1,213 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using TokenCost.Catalogs;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Hardware;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary><c>tokencost platforms|models|formats|stacks</c>: list the catalogs with their sources.</summary>
+public static class CatalogCommands
+{
+    /// <summary>Creates the four listing commands.</summary>
+    /// <returns>The commands.</returns>
+    public static IEnumerable<Command> Create()
+    {
+        yield return Listing("platforms", "List hardware platforms with memory, bandwidth, dense peaks, TDP, prices and sources.", WritePlatforms, TablePlatforms);
+        yield return Listing("models", "List model architectures with parameter counts and sources.", WriteModels, TableModels);
+        yield return Listing("formats", "List numeric formats with bytes per element and compute precision.", WriteFormats, TableFormats);
+        yield return Listing("stacks", "List serving stacks with their efficiency profiles.", WriteStacks, TableStacks);
+    }
+
+    private static Command Listing(string name, string description, Action<Utf8JsonWriter, Catalog> json, Func<Catalog, Table> table)
+    {
+        var asJson = new Option<bool>("--json") { Description = "Print a JSON array (each object has 'id' and 'source')" };
+        var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
+        var command = new Command(name, description) { asJson, catalogFile };
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var catalog = result.GetValue(catalogFile) is { } file ? Catalog.Default.WithOverrides(file) : Catalog.Default;
+            if (result.GetValue(asJson))
+            {
+                JsonOutput.Write(w => json(w, catalog));
+            }
+            else
+            {
+                AnsiConsole.Write(table(catalog));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void WritePlatforms(Utf8JsonWriter w, Catalog catalog)
+    {
+        w.WriteStartArray();
+        foreach (var h in catalog.Hardware)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", h.Id);
+            w.WriteString("name", h.Name);
+            w.WriteString("vendor", h.Vendor);
+            w.WriteNumber("year", h.Year);
+            w.WriteString("memoryType", h.MemoryType);
+            w.WriteNumber("memoryGb", h.ListedMemoryGigabytes);
+            w.WriteNumber("bandwidthTbps", h.MemoryBandwidth.TerabytesPerSecond);
+            foreach (var p in Enum.GetValues<ComputePrecision>())
+            {
+                w.NumberOrNull(p.ToString().ToLowerInvariant() + "Tflops", h.PeakFor(p)?.TeraflopsPerSecond);
+            }
+
+            w.NumberOrNull("tdpW", h.ThermalDesignPower?.Watts);
+            w.NumberOrNull("interconnectGbps", h.InterconnectBandwidth?.GigabytesPerSecond);
+            w.NumberOrNull("purchaseUsd", h.PurchasePrice?.Usd);
+            w.NumberOrNull("cloudUsdPerHour", h.CloudPricePerHour?.UsdPerHour);
+            w.WriteString("priceDate", h.PriceDate);
+            w.WriteBoolean("estimate", h.IsEstimate);
+            w.WriteString("source", h.Sources);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static Table TablePlatforms(Catalog catalog)
+    {
+        var t = new Table().Border(TableBorder.Simple).AddColumns("id", "memory", "bandwidth", "bf16 dense", "fp8 dense", "TDP", "$/GPU-h", "est.");
+        foreach (var h in catalog.Hardware)
+        {
+            t.AddRow(
+                Markup.Escape(h.Id),
+                h.ListedMemoryGigabytes.ToString("G4", CultureInfo.InvariantCulture) + " GB",
+                h.MemoryBandwidth.ToString(),
+                h.PeakFor(ComputePrecision.Bf16)?.ToString() ?? "–",
+                h.PeakFor(ComputePrecision.Fp8)?.ToString() ?? "–",
+                h.ThermalDesignPower?.ToString() ?? "–",
+                h.CloudPricePerHour?.UsdPerHour.ToString("F2", CultureInfo.InvariantCulture) ?? "–",
+                h.IsEstimate ? "yes" : "");
+        }
+
+        return t;
+    }
+
+    private static void WriteModels(Utf8JsonWriter w, Catalog catalog)
+    {
+        w.WriteStartArray();
+        foreach (var m in catalog.Models)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", m.Id);
+            w.WriteString("name", m.Name);
+            w.WriteNumber("paramsB", m.ListedParametersBillions);
+            w.WriteNumber("computedParamsB", m.TotalParameters / 1e9);
+            w.WriteNumber("activeParamsB", m.ActiveParametersPerToken / 1e9);
+            w.WriteNumber("layers", m.Layers);
+            w.WriteNumber("hidden", m.HiddenSize);
+            w.WriteNumber("heads", m.AttentionHeads);
+            w.WriteNumber("kvHeads", m.KeyValueHeads);
+            w.WriteNumber("experts", m.Experts);
+            w.WriteNumber("expertsPerToken", m.ExpertsPerToken);
+            w.WriteNumber("maxContext", m.MaxContext);
+            w.WriteString("attention", m.Attention.ToString().ToLowerInvariant());
+            w.WriteString("ffn", m.FeedForward.ToString().ToLowerInvariant());
+            w.WriteString("source", m.Source);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static Table TableModels(Catalog catalog)
+    {
+        var t = new Table().Border(TableBorder.Simple).AddColumns("id", "params (B)", "active (B)", "layers", "hidden", "heads/kv", "experts");
+        foreach (var m in catalog.Models)
+        {
+            t.AddRow(
+                Markup.Escape(m.Id),
+                m.ListedParametersBillions.ToString("G5", CultureInfo.InvariantCulture),
+                (m.ActiveParametersPerToken / 1e9).ToString("F2", CultureInfo.InvariantCulture),
+                m.Layers.ToString(CultureInfo.InvariantCulture),
+                m.HiddenSize.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{m.AttentionHeads:G4}/{m.KeyValueHeads:G4}"),
+                m.IsMixtureOfExperts ? string.Create(CultureInfo.InvariantCulture, $"{m.ExpertsPerToken} of {m.Experts}") : "–");
+        }
+
+        return t;
+    }
+
+    private static void WriteFormats(Utf8JsonWriter w, Catalog catalog)
+    {
+        w.WriteStartArray();
+        foreach (var f in catalog.Formats)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.Id);
+            w.WriteString("description", f.Description);
+            w.WriteNumber("bytesPerElement", f.BytesPerElement);
+            w.NumberOrNull("groupSize", f.GroupSize);
+            w.WriteString("computePrecision", f.ComputePrecision.ToString().ToLowerInvariant());
+            w.WriteBoolean("weightOnly", f.WeightOnly);
+            w.WriteNumber("embeddingBytesPerElement", f.EmbeddingBytesPerElement);
+            w.WriteString("source", f.Source);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static Table TableFormats(Catalog catalog)
+    {
+        var t = new Table().Border(TableBorder.Simple).AddColumns("id", "bytes/element", "compute", "weight-only", "description");
+        foreach (var f in catalog.Formats)
+        {
+            t.AddRow(Markup.Escape(f.Id), f.BytesPerElement.ToString("G5", CultureInfo.InvariantCulture), f.ComputePrecision.ToString().ToLowerInvariant(), f.WeightOnly ? "yes" : "", Markup.Escape(f.Description));
+        }
+
+        return t;
+    }
+
+    private static void WriteStacks(Utf8JsonWriter w, Catalog catalog)
+    {
+        w.WriteStartArray();
+        foreach (var s in catalog.Stacks)
+        {
+            var p = catalog.Profiles.Stacks.TryGetValue(s.Id, out var own) ? own : catalog.Profiles.Defaults;
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("description", s.Description);
+            w.WriteBoolean("ownProfile", catalog.Profiles.Stacks.ContainsKey(s.Id));
+            w.WriteNumber("bandwidthEfficiency", p.BandwidthEfficiency);
+            w.WriteNumber("computeEfficiency", p.ComputeEfficiency);
+            w.WriteNumber("attentionEfficiency", p.AttentionEfficiency);
+            w.WriteNumber("layerOverheadMicroseconds", p.LayerOverhead.Microseconds);
+            w.WriteNumber("stepOverheadMilliseconds", p.StepOverhead.Milliseconds);
+            w.WriteNumber("maxBatch", p.MaxBatch);
+            w.WriteString("source", s.Source);
+            w.WriteString("profileSource", catalog.Profiles.Provenance);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static Table TableStacks(Catalog catalog)
+    {
+        var t = new Table().Border(TableBorder.Simple).AddColumns("id", "bandwidth eff.", "compute eff.", "layer overhead", "step overhead", "max batch");
+        foreach (var s in catalog.Stacks)
+        {
+            var p = catalog.Profiles.Stacks.TryGetValue(s.Id, out var own) ? own : catalog.Profiles.Defaults;
+            t.AddRow(
+                Markup.Escape(s.Id),
+                p.BandwidthEfficiency.ToString("F3", CultureInfo.InvariantCulture),
+                p.ComputeEfficiency.ToString("F3", CultureInfo.InvariantCulture),
+                p.LayerOverhead.ToString(),
+                p.StepOverhead.ToString(),
+                p.MaxBatch.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return t;
+    }
+}

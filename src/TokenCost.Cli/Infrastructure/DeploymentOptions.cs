@@ -1,0 +1,200 @@
+using System.CommandLine;
+using TokenCost.Catalogs;
+using TokenCost.Costs;
+using TokenCost.Estimation;
+using TokenCost.Quantities;
+using TokenCost.Serving;
+
+namespace TokenCost.Cli.Infrastructure;
+
+/// <summary>
+/// The options that describe a deployment, a workload and its prices, shared by every command that estimates.
+/// Defaults are the seed article's headline case: Llama-2-70B, INT4 weights, one H100 SXM, batch 1, 512 prompt / 256 output tokens.
+/// </summary>
+public sealed class DeploymentOptions
+{
+    /// <summary>Gets the model option.</summary>
+    public Option<string> Model { get; } = new("--model") { Description = "Model id (see 'tokencost models')", DefaultValueFactory = _ => "llama-2-70b" };
+
+    /// <summary>Gets the hardware option.</summary>
+    public Option<string> Hardware { get; } = new("--hardware") { Description = "Hardware id (see 'tokencost platforms')", DefaultValueFactory = _ => "nvidia_h100_sxm" };
+
+    /// <summary>Gets the devices option.</summary>
+    public Option<int> Devices { get; } = new("--devices") { Description = "Number of accelerators", DefaultValueFactory = _ => 1 };
+
+    /// <summary>Gets the tensor-parallel option.</summary>
+    public Option<int?> TensorParallel { get; } = new("--tp") { Description = "Tensor-parallel degree (default: devices ÷ pp)" };
+
+    /// <summary>Gets the pipeline-parallel option.</summary>
+    public Option<int> PipelineParallel { get; } = new("--pp") { Description = "Pipeline-parallel degree", DefaultValueFactory = _ => 1 };
+
+    /// <summary>Gets the weight format option.</summary>
+    public Option<string> Weights { get; } = new("--weights") { Description = "Weight format id (see 'tokencost formats')", DefaultValueFactory = _ => "int4" };
+
+    /// <summary>Gets the activation format option.</summary>
+    public Option<string?> Activations { get; } = new("--activations") { Description = "Activation format id (default: bf16 for weight-only formats, else the weight format)" };
+
+    /// <summary>Gets the KV-cache format option.</summary>
+    public Option<string?> KvCache { get; } = new("--kv-cache") { Description = "KV-cache format id (default: bf16)" };
+
+    /// <summary>Gets the serving stack option.</summary>
+    public Option<string> Stack { get; } = new("--stack") { Description = "Serving stack id (see 'tokencost stacks')", DefaultValueFactory = _ => "unknown" };
+
+    /// <summary>Gets the batch option.</summary>
+    public Option<string> Batch { get; } = new("--batch") { Description = "Sequences per replica, or 'auto' for as many as memory allows", DefaultValueFactory = _ => "1" };
+
+    /// <summary>Gets the input tokens option.</summary>
+    public Option<int> Input { get; } = new("--input") { Description = "Prompt tokens per sequence", DefaultValueFactory = _ => 512 };
+
+    /// <summary>Gets the output tokens option.</summary>
+    public Option<int> Output { get; } = new("--output") { Description = "Generated tokens per sequence", DefaultValueFactory = _ => 256 };
+
+    /// <summary>Gets the rental price option.</summary>
+    public Option<double?> PricePerHour { get; } = new("--price-per-hour") { Description = "Rental price in USD per device-hour (default: the catalog's cloud price)" };
+
+    /// <summary>Gets the capex option.</summary>
+    public Option<double?> Capex { get; } = new("--capex") { Description = "Purchase price in USD per device: amortise instead of renting" };
+
+    /// <summary>Gets the utilization option.</summary>
+    public Option<double?> Utilization { get; } = new("--utilization") { Description = "Fraction of hours purchased hardware does paid work, in (0, 1] (with --capex)" };
+
+    /// <summary>Gets the electricity price option.</summary>
+    public Option<double?> ElectricityPrice { get; } = new("--electricity-price") { Description = "USD per kWh (default: catalog data-centre default)" };
+
+    /// <summary>Gets the PUE option.</summary>
+    public Option<double?> Pue { get; } = new("--pue") { Description = "Power usage effectiveness, ≥ 1" };
+
+    /// <summary>Gets the catalog overrides option.</summary>
+    public Option<string?> CatalogFile { get; } = new("--catalog") { Description = "JSON file adding or replacing catalog entries" };
+
+    /// <summary>Gets the profiles option.</summary>
+    public Option<string?> ProfilesFile { get; } = new("--profiles") { Description = "Serving profiles JSON (from 'tokencost calibrate')" };
+
+    /// <summary>Adds every option to a command.</summary>
+    /// <param name="command">The command.</param>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in All())
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Resolves the catalog (embedded, plus --catalog and --profiles).</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The catalog.</returns>
+    public Catalog ResolveCatalog(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var catalog = Catalog.Default;
+        if (result.GetValue(CatalogFile) is { } file)
+        {
+            catalog = catalog.WithOverrides(file);
+        }
+
+        if (result.GetValue(ProfilesFile) is { } profiles)
+        {
+            catalog = catalog.WithProfiles(ServingProfiles.Load(profiles));
+        }
+
+        var dc = catalog.DataCenter;
+        if (OptionValues.Number(result, ElectricityPrice, allowZero: true) is double price)
+        {
+            dc = dc with { ElectricityPrice = EnergyPrice.FromUsdPerKilowattHour(price) };
+        }
+
+        if (OptionValues.Number(result, Pue) is double pue)
+        {
+            dc = pue >= 1 ? dc with { PowerUsageEffectiveness = pue } : throw new CliUsageException($"--pue must be a number ≥ 1; got {pue}.");
+        }
+
+        return catalog.WithDataCenter(dc);
+    }
+
+    /// <summary>Builds the deployment configuration.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The configuration.</returns>
+    public DeploymentConfiguration ResolveConfiguration(ParseResult result, Catalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var devices = OptionValues.PositiveInt(result, Devices);
+        var pp = OptionValues.PositiveInt(result, PipelineParallel);
+        var tp = OptionValues.PositiveInt(result, TensorParallel);
+        return Named(() => DeploymentConfiguration.Create(
+            catalog,
+            result.GetValue(Model)!,
+            result.GetValue(Hardware)!,
+            result.GetValue(Weights)!,
+            result.GetValue(Activations),
+            result.GetValue(KvCache),
+            result.GetValue(Stack)!,
+            devices,
+            tp ?? Math.Max(1, devices / pp),
+            pp));
+    }
+
+    /// <summary>Builds the workload.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The workload.</returns>
+    public Workload ResolveWorkload(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.GetValue(Batch) ?? "1";
+        int? batch = text.Equals("auto", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var b) && b >= 1
+                ? b
+                : throw new CliUsageException($"--batch must be an integer ≥ 1 or 'auto'; got '{text}'.");
+        return new Workload { Batch = batch, InputTokens = OptionValues.NonNegativeInt(result, Input), OutputTokens = OptionValues.NonNegativeInt(result, Output) };
+    }
+
+    /// <summary>Builds the cost model from the price options.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The cost model.</returns>
+    public CostModel ResolveCostModel(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rent = OptionValues.Number(result, PricePerHour, allowZero: true);
+        var capex = OptionValues.Number(result, Capex, allowZero: true);
+        var utilization = OptionValues.Fraction(result, Utilization);
+        if (rent is not null && capex is not null)
+        {
+            throw new CliUsageException("--price-per-hour and --capex are alternatives; give one of them.");
+        }
+
+        if (capex is double c)
+        {
+            return CostModel.Default.Replace(new AmortizedHardwareCost { PurchasePricePerDevice = Money.FromUsd(c), Utilization = utilization ?? 1 });
+        }
+
+        return rent is double r ? CostModel.Default.Replace(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(r) }) : CostModel.Default;
+    }
+
+    private static DeploymentConfiguration Named(Func<DeploymentConfiguration> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (UnknownIdException ex)
+        {
+            var option = ex.Kind switch
+            {
+                "hardware" => "--hardware",
+                "model" => "--model",
+                "serving stack" => "--stack",
+                _ => "--weights/--activations/--kv-cache",
+            };
+            throw new CliUsageException($"{option}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+        }
+    }
+
+    private IEnumerable<Option> All() =>
+    [
+        Model, Hardware, Devices, TensorParallel, PipelineParallel, Weights, Activations, KvCache, Stack, Batch, Input, Output,
+        PricePerHour, Capex, Utilization, ElectricityPrice, Pue, CatalogFile, ProfilesFile,
+    ];
+}

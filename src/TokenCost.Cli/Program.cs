@@ -1,0 +1,18 @@
+using System.CommandLine;
+using TokenCost.Cli.Commands;
+using TokenCost.Cli.Infrastructure;
+
+var root = new RootCommand("tokencost — what does a token cost to serve, on this hardware, with this model, quantization and serving stack, and why?");
+root.Subcommands.Add(EstimateCommand.Create());
+foreach (var command in CatalogCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    return CommandRunner.Fail(string.Join("; ", parsed.Errors.Select(e => e.Message)));
+}
+
+return parsed.Invoke();

@@ -1,0 +1,321 @@
+using TokenCost.Catalogs;
+using TokenCost.Hardware;
+using TokenCost.Internal;
+using TokenCost.Quantities;
+using TokenCost.Serving;
+
+namespace TokenCost.Estimation;
+
+/// <summary>
+/// The roofline throughput estimator: per operator, time = max(bytes ÷ achieved bandwidth, operations ÷ achieved peak),
+/// operators run one after another, plus fixed per-layer and per-step overheads and tensor/pipeline-parallel communication.
+/// </summary>
+/// <remarks>
+/// <para>This type is immutable and thread-safe. See docs/roofline.md for the derivation of every term.</para>
+/// <para>Per decoder layer and device (TP degree t): QKV projection, attention, output projection and FFN (MoE: only the experts
+/// touched, E·(1 − (1 − k/E)^tokens), plus shared experts), each with its weight bytes ÷ t, activation traffic and 2 × multiply-adds;
+/// attention reads the KV cache (GQA-aware, in the KV format, kv heads ÷ t but at least one head per device) and costs
+/// 4 × heads ÷ t × head_dim × new tokens × attended positions (causal in prefill). Two ring all-reduces per layer when t &gt; 1:
+/// latency + 2(t − 1)/t × message ÷ (per-direction link bandwidth × efficiency). Pipeline stages add one hand-off each.</para>
+/// </remarks>
+public sealed class RooflineEstimator
+{
+    private const double ActivationBytes = 2; // activations and logits move in 16-bit between kernels
+
+    /// <summary>Initializes a new instance of the <see cref="RooflineEstimator"/> class with the embedded catalog's profiles.</summary>
+    public RooflineEstimator()
+        : this(Catalog.Default.Profiles)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="RooflineEstimator"/> class.</summary>
+    /// <param name="profiles">The serving-stack profiles and power model to use.</param>
+    public RooflineEstimator(ServingProfiles profiles) => Profiles = Guard.NotNull(profiles);
+
+    /// <summary>Gets the profiles in use.</summary>
+    public ServingProfiles Profiles { get; }
+
+    /// <summary>Gets the effective efficiency profile for a configuration (stack profile with any hardware adjustment).</summary>
+    /// <param name="configuration">The deployment.</param>
+    /// <returns>The profile.</returns>
+    public EfficiencyProfile ProfileFor(DeploymentConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Profiles.For(configuration.Stack.Id, configuration.Hardware.Id);
+    }
+
+    /// <summary>Estimates a deployment serving a workload.</summary>
+    /// <param name="configuration">The deployment.</param>
+    /// <param name="workload">The workload.</param>
+    /// <returns>The estimate.</returns>
+    /// <exception cref="ArgumentException">The configuration is inconsistent (see <see cref="DeploymentConfiguration.Validate"/>).</exception>
+    public PerformanceEstimate Estimate(DeploymentConfiguration configuration, Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(workload);
+        configuration.Validate();
+        var profile = ProfileFor(configuration);
+        var warnings = new List<string>();
+        var context = workload.InputTokens + workload.OutputTokens;
+        var plan = PlanMemory(configuration, Math.Max(1, context), workload.Batch ?? 1, profile);
+        int batch;
+        if (workload.Batch is int b)
+        {
+            batch = b;
+        }
+        else
+        {
+            batch = Math.Max(1, Math.Min(plan.MaxBatch, profile.MaxBatch));
+            plan = PlanMemory(configuration, Math.Max(1, context), batch, profile);
+        }
+
+        if (!plan.Fits)
+        {
+            warnings.Add(FormattableString.Invariant($"batch {batch} does not fit: {plan.Used} needed of {plan.Capacity} per device (largest batch that fits: {plan.MaxBatch})."));
+        }
+
+        var prefill = workload.InputTokens > 0
+            ? Forward(configuration, batch, workload.InputTokens, 0, profile)
+            : Forward(configuration, batch, 1, 0, profile);
+        var decode = Forward(configuration, batch, 1, workload.InputTokens + (workload.OutputTokens / 2.0), profile);
+        var tdp = configuration.Hardware.ThermalDesignPower;
+        if (tdp is null)
+        {
+            warnings.Add($"hardware '{configuration.Hardware.Id}' lists no TDP: power, energy and energy cost are not modelled.");
+        }
+
+        return new PerformanceEstimate
+        {
+            Configuration = configuration,
+            Workload = workload,
+            Batch = batch,
+            Memory = plan,
+            Prefill = prefill,
+            Decode = decode,
+            PrefillPowerPerDevice = tdp is { } p1 ? Profiles.Power.Estimate(p1, prefill.BandwidthUtilization, prefill.ComputeUtilization) : null,
+            DecodePowerPerDevice = tdp is { } p2 ? Profiles.Power.Estimate(p2, decode.BandwidthUtilization, decode.ComputeUtilization) : null,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>Plans one device's memory for sequences of a given context length.</summary>
+    /// <param name="configuration">The deployment.</param>
+    /// <param name="contextTokens">Tokens of KV cache per sequence (prompt + output), ≥ 1.</param>
+    /// <param name="batch">Sequences per replica to check, ≥ 1.</param>
+    /// <returns>The plan.</returns>
+    public MemoryPlan PlanMemory(DeploymentConfiguration configuration, int contextTokens, int batch)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return PlanMemory(configuration, contextTokens, batch, ProfileFor(configuration));
+    }
+
+    /// <summary>
+    /// Estimates one forward step: <paramref name="batch"/> sequences each process <paramref name="newTokens"/> tokens
+    /// after <paramref name="priorContext"/> tokens already in their KV cache. Decode is (b, 1, context); prefill is (b, prompt, 0);
+    /// a speculative verification is (b, draft + 1, context).
+    /// </summary>
+    /// <param name="configuration">The deployment.</param>
+    /// <param name="batch">Sequences per replica, ≥ 1.</param>
+    /// <param name="newTokens">New tokens per sequence, ≥ 1.</param>
+    /// <param name="priorContext">Cached tokens per sequence before the step, ≥ 0 (may be fractional for an average).</param>
+    /// <returns>The step estimate.</returns>
+    public StepEstimate Forward(DeploymentConfiguration configuration, int batch, int newTokens, double priorContext)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Validate();
+        return Forward(configuration, batch, newTokens, priorContext, ProfileFor(configuration));
+    }
+
+    internal static MemoryPlan PlanMemory(DeploymentConfiguration c, int contextTokens, int batch, EfficiencyProfile profile)
+    {
+        Guard.Positive(contextTokens);
+        Guard.Positive(batch);
+        var m = c.Model;
+        double t = c.TensorParallel, pp = c.PipelineParallel;
+        var headBytes = (m.EmbeddingParameters + m.UntiedOutputHeadParameters) * c.Weights.EmbeddingBytesPerElement;
+        var stageHead = pp > 1 ? m.EmbeddingParameters * c.Weights.EmbeddingBytesPerElement : headBytes;
+        var weights = DataSize.FromBytes((m.BlockLinearParameters * c.Weights.BytesPerElement / (t * pp)) + (stageHead / t));
+        var kvPerSeq = DataSize.FromBytes(contextTokens * (m.Layers / pp) * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
+        var capacity = c.Hardware.MemoryCapacity;
+        var free = capacity - weights - profile.MemoryReserve;
+        var budget = free * profile.KvCacheMemoryFraction;
+        var maxBatch = weights + profile.MemoryReserve >= capacity ? 0 : (int)Math.Min(int.MaxValue, Math.Floor(budget / kvPerSeq));
+        return new MemoryPlan
+        {
+            Capacity = capacity,
+            WeightsPerDevice = weights,
+            Reserve = profile.MemoryReserve,
+            KvCacheBudget = budget,
+            KvCachePerSequence = kvPerSeq,
+            ContextTokens = contextTokens,
+            MaxBatch = maxBatch,
+            Used = weights + profile.MemoryReserve + (kvPerSeq * batch),
+            Fits = maxBatch >= batch,
+        };
+    }
+
+    internal static StepEstimate Forward(DeploymentConfiguration c, int batch, int newTokens, double priorContext, EfficiencyProfile profile)
+    {
+        Guard.Positive(batch);
+        Guard.Positive(newTokens);
+        Guard.NonNegativeFinite(priorContext);
+        var m = c.Model;
+        var hw = c.Hardware;
+        double t = c.TensorParallel;
+        double b = batch, q = newTokens, tokens = b * q;
+        double wB = c.Weights.BytesPerElement, aB = ActivationBytes, kvB = c.KvCache.BytesPerElement;
+        var bandwidth = hw.MemoryBandwidth.BytesPerSecond;
+        var weightBw = bandwidth * profile.WeightBandwidthEfficiency(c.Weights);
+        var dataBw = bandwidth * profile.BandwidthEfficiency;
+        var linearPeak = LinearPeak(hw, c.Activations.ComputePrecision);
+        var attentionPeak = LinearPeak(hw, ComputePrecision.Bf16);
+        var gemmRate = linearPeak * profile.ComputeEfficiency;
+        var attentionRate = attentionPeak * profile.AttentionEfficiency;
+
+        var acc = default(Accumulator);
+
+        // Per decoder layer, per device.
+        var qkvOut = (m.AttentionHeads + (2 * m.KeyValueHeads)) * m.HeadDimension;
+        acc.Linear(m.QkvParametersPerLayer / t * wB, tokens * ((m.HiddenSize * aB) + (qkvOut / t * aB)), 2 * tokens * m.QkvParametersPerLayer / t, weightBw, dataBw, gemmRate);
+
+        var kvPerToken = KvElementsPerDevicePerLayer(c) * kvB;
+        var kvBytes = (b * (priorContext + q) * kvPerToken) + (b * q * kvPerToken);
+        var qoBytes = 2 * tokens * m.AttentionHeads / t * m.HeadDimension * aB;
+        var attended = priorContext + ((q + 1) / 2);
+        var attentionFlops = 4 * b * (m.AttentionHeads / t) * m.HeadDimension * q * attended;
+        acc.Attention(kvBytes, qoBytes, attentionFlops, dataBw, attentionRate);
+
+        acc.Linear(m.OutputProjectionParametersPerLayer / t * wB, tokens * 2 * m.HiddenSize * aB, 2 * tokens * m.OutputProjectionParametersPerLayer / t, weightBw, dataBw, gemmRate);
+
+        double ffnWeights, ffnFlops, ffnWidth;
+        if (m.IsMixtureOfExperts)
+        {
+            var touched = m.ExpectedExpertsTouched(tokens) + m.SharedExperts;
+            ffnWeights = (touched * m.ParametersPerExpert) + m.RouterParametersPerLayer;
+            ffnFlops = 2 * tokens * (((m.ExpertsPerToken + m.SharedExperts) * m.ParametersPerExpert) + m.RouterParametersPerLayer);
+            ffnWidth = (m.ExpertsPerToken + m.SharedExperts) * m.ExpertIntermediateSize;
+        }
+        else
+        {
+            ffnWeights = m.DenseFeedForwardParametersPerLayer;
+            ffnFlops = 2 * tokens * m.DenseFeedForwardParametersPerLayer;
+            ffnWidth = m.IntermediateSize;
+        }
+
+        acc.Linear(ffnWeights / t * wB, tokens * ((2 * m.HiddenSize) + (m.FeedForwardMatrices * ffnWidth / t)) * aB, ffnFlops / t, weightBw, dataBw, gemmRate);
+
+        var comm = 0.0;
+        if (t > 1)
+        {
+            var linkPerDirection = hw.InterconnectBandwidth!.Value.BytesPerSecond / 2 * profile.InterconnectEfficiency;
+            var message = tokens * m.HiddenSize * aB;
+            comm = 2 * (profile.CollectiveLatency.Seconds + (2 * (t - 1) / t * message / linkPerDirection));
+        }
+
+        acc.Scale(m.Layers, comm * m.Layers);
+
+        // Embedding lookup and output head (logits for the last new position of each sequence).
+        var headParameters = m.EmbeddingParameters;
+        acc.Linear(headParameters / t * c.Weights.EmbeddingBytesPerElement, (tokens * m.HiddenSize * c.Weights.EmbeddingBytesPerElement) + (b * m.VocabularySize / t * aB), 2 * b * headParameters / t, weightBw, dataBw, gemmRate);
+
+        if (c.PipelineParallel > 1)
+        {
+            var linkPerDirection = hw.InterconnectBandwidth!.Value.BytesPerSecond / 2 * profile.InterconnectEfficiency;
+            acc.Communication((c.PipelineParallel - 1) * (profile.CollectiveLatency.Seconds + (tokens * m.HiddenSize * aB / linkPerDirection)));
+        }
+
+        var overhead = (profile.LayerOverhead.Seconds * m.Layers) + profile.StepOverhead.Seconds;
+        var total = acc.MemoryTime + acc.ComputeTime + acc.CommunicationTime + overhead;
+
+        // Pipeline stages hold 1/pp of the layers each: per-device traffic is the stage's share.
+        var perStage = 1.0 / c.PipelineParallel;
+        var bytes = acc.Bytes * perStage;
+        var flops = acc.Flops * perStage;
+        var bound = acc.CommunicationTime > Math.Max(acc.MemoryTime, acc.ComputeTime) ? Bound.Communication
+            : acc.ComputeTime > acc.MemoryTime ? Bound.Compute : Bound.Memory;
+        return new StepEstimate
+        {
+            Time = TimeInterval.FromSeconds(total),
+            MemoryBoundTime = TimeInterval.FromSeconds(acc.MemoryTime),
+            ComputeBoundTime = TimeInterval.FromSeconds(acc.ComputeTime),
+            CommunicationTime = TimeInterval.FromSeconds(acc.CommunicationTime),
+            OverheadTime = TimeInterval.FromSeconds(overhead),
+            BytesPerDevice = DataSize.FromBytes(bytes),
+            FlopsPerDevice = FlopCount.FromFlops(flops),
+            WeightBytesPerDevice = DataSize.FromBytes(acc.WeightBytes * perStage),
+            KvCacheBytesPerDevice = DataSize.FromBytes(acc.KvBytes * perStage),
+            BandwidthUtilization = Math.Clamp(bytes / (total * bandwidth), 0, 1),
+            ComputeUtilization = Math.Clamp(flops / (total * linearPeak), 0, 1),
+            Bound = bound,
+        };
+    }
+
+    /// <summary>KV elements one device stores per token per layer: 2 × max(kv heads ÷ TP, 1) × head dim (heads are replicated when TP exceeds them).</summary>
+    internal static double KvElementsPerDevicePerLayer(DeploymentConfiguration c) =>
+        2 * Math.Max(c.Model.KeyValueHeads / c.TensorParallel, 1.0) * c.Model.HeadDimension;
+
+    private static double LinearPeak(HardwarePlatform hw, ComputePrecision precision)
+    {
+        if (hw.ResolvePeak(precision) is { } resolved)
+        {
+            return resolved.Peak.FlopsPerSecond;
+        }
+
+        // Last resort for devices that list only an NPU rate (phones): use the highest listed rate.
+        var any = hw.PeakCompute.Values.Select(r => r.FlopsPerSecond).DefaultIfEmpty(0).Max();
+        return any > 0 ? any : throw new ArgumentException($"hardware '{hw.Id}' lists no peak compute rate.", nameof(hw));
+    }
+
+    /// <summary>Sums operator times into memory-, compute- and communication-limited buckets.</summary>
+    private struct Accumulator
+    {
+        public double MemoryTime;
+        public double ComputeTime;
+        public double CommunicationTime;
+        public double Bytes;
+        public double Flops;
+        public double WeightBytes;
+        public double KvBytes;
+
+        public void Linear(double weightBytes, double activationBytes, double flops, double weightBw, double dataBw, double rate)
+        {
+            Add((weightBytes / weightBw) + (activationBytes / dataBw), flops / rate);
+            Bytes += weightBytes + activationBytes;
+            WeightBytes += weightBytes;
+            Flops += flops;
+        }
+
+        public void Attention(double kvBytes, double otherBytes, double flops, double dataBw, double rate)
+        {
+            Add((kvBytes + otherBytes) / dataBw, flops / rate);
+            Bytes += kvBytes + otherBytes;
+            KvBytes += kvBytes;
+            Flops += flops;
+        }
+
+        public void Communication(double seconds) => CommunicationTime += seconds;
+
+        public void Scale(double layers, double communication)
+        {
+            MemoryTime *= layers;
+            ComputeTime *= layers;
+            Bytes *= layers;
+            Flops *= layers;
+            WeightBytes *= layers;
+            KvBytes *= layers;
+            CommunicationTime += communication;
+        }
+
+        private void Add(double memory, double compute)
+        {
+            if (compute > memory)
+            {
+                ComputeTime += compute;
+            }
+            else
+            {
+                MemoryTime += memory;
+            }
+        }
+    }
+}

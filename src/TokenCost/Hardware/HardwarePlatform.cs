@@ -1,0 +1,117 @@
+using TokenCost.Quantities;
+
+namespace TokenCost.Hardware;
+
+/// <summary>
+/// One accelerator type from the hardware catalog: memory, bandwidth, dense peak compute per precision,
+/// power, interconnect and prices, with the sources they came from.
+/// </summary>
+/// <remarks>
+/// This type is immutable and thread-safe; use <c>with</c> to build what-if variants
+/// (for example <c>h100 with { MemoryBandwidth = Bandwidth.FromTerabytesPerSecond(4.8) }</c>).
+/// All peak rates are dense (no 2:4 structured sparsity) unless <see cref="DenseOrSparseNote"/> says otherwise.
+/// </remarks>
+public sealed record HardwarePlatform
+{
+    private static readonly ComputePrecision[] Bf16Fallback = [ComputePrecision.Bf16, ComputePrecision.Fp32];
+
+    /// <summary>Gets the catalog id, exactly as written in <c>hardware.csv</c> (for example <c>nvidia_h100_sxm</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the human-readable name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the vendor.</summary>
+    public string Vendor { get; init; } = "";
+
+    /// <summary>Gets the year of first availability or announcement.</summary>
+    public int Year { get; init; }
+
+    /// <summary>Gets the memory technology (HBM3, GDDR6X, LPDDR5 …).</summary>
+    public string MemoryType { get; init; } = "";
+
+    /// <summary>Gets the capacity as listed in the catalog, in the vendor's "GB".</summary>
+    /// <remarks>Vendors quote DRAM capacities in binary units under a decimal name (an "80 GB" H100 has 80 GiB);
+    /// <see cref="MemoryCapacity"/> applies that reading.</remarks>
+    public double ListedMemoryGigabytes { get; init; }
+
+    /// <summary>Gets the memory capacity in bytes: the listed figure read as gibibytes (2³⁰ B), because DRAM and HBM are built in binary sizes.</summary>
+    public DataSize MemoryCapacity => DataSize.FromGibibytes(ListedMemoryGigabytes);
+
+    /// <summary>Gets the peak memory bandwidth (decimal: 1 TB/s = 10¹² B/s).</summary>
+    public required Bandwidth MemoryBandwidth { get; init; }
+
+    /// <summary>Gets the largest on-die SRAM or last-level cache, when known.</summary>
+    public DataSize? OnChipSram { get; init; }
+
+    /// <summary>Gets the dense peak compute per precision, in FLOP/s (integer formats in operations per second). Missing precisions are unsupported or unknown.</summary>
+    public IReadOnlyDictionary<ComputePrecision, FlopRate> PeakCompute { get; init; } = new Dictionary<ComputePrecision, FlopRate>();
+
+    /// <summary>Gets the catalog's note on dense versus sparse figures.</summary>
+    public string DenseOrSparseNote { get; init; } = "";
+
+    /// <summary>Gets the thermal design power (board power limit), when published.</summary>
+    public Power? ThermalDesignPower { get; init; }
+
+    /// <summary>Gets the scale-up interconnect's name.</summary>
+    public string Interconnect { get; init; } = "";
+
+    /// <summary>Gets the scale-up interconnect bandwidth per device, bidirectional aggregate (NVLink 4: 900 GB/s = 450 GB/s each way).</summary>
+    public Bandwidth? InterconnectBandwidth { get; init; }
+
+    /// <summary>Gets the purchase price of one accelerator, when known.</summary>
+    public Money? PurchasePrice { get; init; }
+
+    /// <summary>Gets a typical specialist-cloud on-demand price per accelerator-hour, when known.</summary>
+    public HourlyRate? CloudPricePerHour { get; init; }
+
+    /// <summary>Gets the dates of the prices.</summary>
+    public string PriceDate { get; init; } = "";
+
+    /// <summary>Gets the sources of the row's numbers.</summary>
+    public required string Sources { get; init; }
+
+    /// <summary>Gets the catalog notes (hyperscaler prices, conflicts, caveats).</summary>
+    public string Notes { get; init; } = "";
+
+    /// <summary>Gets a value indicating whether some number of this row is an estimate or unverified (see <see cref="EstimateNotes"/>).</summary>
+    public bool IsEstimate { get; init; }
+
+    /// <summary>Gets the sentences of the notes that flag estimated or unverified numbers.</summary>
+    public IReadOnlyList<string> EstimateNotes { get; init; } = [];
+
+    /// <summary>Gets the dense peak rate for a precision, or null when the device has none listed.</summary>
+    /// <param name="precision">The precision.</param>
+    /// <returns>The peak rate, or null.</returns>
+    public FlopRate? PeakFor(ComputePrecision precision) =>
+        PeakCompute.TryGetValue(precision, out var rate) && rate > FlopRate.Zero ? rate : null;
+
+    /// <summary>
+    /// Resolves the precision a matrix multiply actually runs at: the requested one when the device lists it,
+    /// else the next wider one it has (FP4 → FP8 → BF16 → FP32, INT4 → INT8 → BF16 → FP32).
+    /// </summary>
+    /// <param name="requested">The precision the kernels ask for.</param>
+    /// <returns>The precision used and its dense peak, or null when the device lists no compute rate at all.</returns>
+    public (ComputePrecision Precision, FlopRate Peak)? ResolvePeak(ComputePrecision requested)
+    {
+        ReadOnlySpan<ComputePrecision> chain = requested switch
+        {
+            ComputePrecision.Fp4 => [ComputePrecision.Fp4, ComputePrecision.Fp8, ComputePrecision.Bf16, ComputePrecision.Fp32],
+            ComputePrecision.Fp8 => [ComputePrecision.Fp8, ComputePrecision.Bf16, ComputePrecision.Fp32],
+            ComputePrecision.Int4 => [ComputePrecision.Int4, ComputePrecision.Int8, ComputePrecision.Bf16, ComputePrecision.Fp32],
+            ComputePrecision.Int8 => [ComputePrecision.Int8, ComputePrecision.Bf16, ComputePrecision.Fp32],
+            ComputePrecision.Tf32 => [ComputePrecision.Tf32, ComputePrecision.Fp32],
+            ComputePrecision.Fp32 => [ComputePrecision.Fp32],
+            _ => Bf16Fallback,
+        };
+        foreach (var p in chain)
+        {
+            if (PeakFor(p) is { } rate)
+            {
+                return (p, rate);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace TokenCost.Internal;
+
+/// <summary>Argument checks shared by every public entry point; messages are formatted in invariant culture.</summary>
+internal static class Guard
+{
+    public static double NonNegativeFinite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, value, "a finite number ≥ 0"));
+        }
+
+        return value;
+    }
+
+    public static double PositiveFinite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, value, "a finite number > 0"));
+        }
+
+        return value;
+    }
+
+    public static double Fraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value < 0 || value > 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, value, "a fraction in [0, 1]"));
+        }
+
+        return value;
+    }
+
+    public static double PositiveFraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= 0 || value > 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, value, "a fraction in (0, 1]"));
+        }
+
+        return value;
+    }
+
+    public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, value, "an integer ≥ 1"));
+        }
+
+        return value;
+    }
+
+    public static int NonNegative(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, value, "an integer ≥ 0"));
+        }
+
+        return value;
+    }
+
+    public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        return value;
+    }
+
+    public static string NotEmpty(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} must be a non-empty string."), name);
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks the result of arithmetic on valid quantities (overflow to infinity is the only way to fail).</summary>
+    public static double Result(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new OverflowException("The result of a quantity operation is not a finite number.");
+        }
+
+        return value;
+    }
+
+    private static string Message<T>(string? name, T value, string allowed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name} must be {allowed}; got {value}.");
+}

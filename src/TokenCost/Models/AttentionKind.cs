@@ -1,0 +1,14 @@
+namespace TokenCost.Models;
+
+/// <summary>How key/value heads relate to query heads.</summary>
+public enum AttentionKind
+{
+    /// <summary>Multi-head attention: one key/value head per query head.</summary>
+    Mha,
+
+    /// <summary>Grouped-query attention: 1 &lt; key/value heads &lt; query heads.</summary>
+    Gqa,
+
+    /// <summary>Multi-query attention: a single key/value head.</summary>
+    Mqa,
+}

@@ -1,0 +1,272 @@
+using System.Globalization;
+using TokenCost.Catalogs;
+using TokenCost.Hardware;
+using TokenCost.Models;
+using TokenCost.Quantities;
+using TokenCost.Quantization;
+using TokenCost.Serving;
+
+namespace TokenCost.Serialization;
+
+/// <summary>Turns validated wire shapes into domain records; every failure names the file, the entry and the key.</summary>
+internal static class CatalogMapper
+{
+    public static HardwarePlatform ToHardware(HardwareDto d, string file)
+    {
+        var id = Required(d.Id, file, "hardware entry", "id");
+        var where = $"hardware '{id}'";
+        var peaks = new Dictionary<ComputePrecision, FlopRate>();
+        AddPeak(peaks, ComputePrecision.Fp32, d.Fp32Tflops, file, where, "fp32Tflops");
+        AddPeak(peaks, ComputePrecision.Tf32, d.Tf32Tflops, file, where, "tf32Tflops");
+        AddPeak(peaks, ComputePrecision.Bf16, d.Bf16Tflops, file, where, "bf16Tflops");
+        AddPeak(peaks, ComputePrecision.Fp8, d.Fp8Tflops, file, where, "fp8Tflops");
+        AddPeak(peaks, ComputePrecision.Int8, d.Int8Tops, file, where, "int8Tops");
+        AddPeak(peaks, ComputePrecision.Fp4, d.Fp4Tflops, file, where, "fp4Tflops");
+        AddPeak(peaks, ComputePrecision.Int4, d.Int4Tops, file, where, "int4Tops");
+        return new HardwarePlatform
+        {
+            Id = id,
+            Name = Required(d.Name, file, where, "name"),
+            Vendor = d.Vendor ?? "",
+            Year = d.Year,
+            MemoryType = d.MemoryType ?? "",
+            ListedMemoryGigabytes = Positive(d.MemoryGb, file, where, "memoryGb"),
+            MemoryBandwidth = Bandwidth.FromTerabytesPerSecond(Positive(d.BandwidthTbps, file, where, "bandwidthTbps")),
+            OnChipSram = Optional(d.SramMb, file, where, "sramMb") is double mb ? DataSize.FromMegabytes(mb) : null,
+            PeakCompute = peaks,
+            DenseOrSparseNote = d.DenseOrSparseNote ?? "",
+            ThermalDesignPower = Optional(d.TdpW, file, where, "tdpW") is double w ? Power.FromWatts(w) : null,
+            Interconnect = d.Interconnect ?? "",
+            InterconnectBandwidth = Optional(d.InterconnectGbps, file, where, "interconnectGbps") is double g ? Bandwidth.FromGigabytesPerSecond(g) : null,
+            PurchasePrice = Optional(d.PurchaseUsd, file, where, "purchaseUsd") is double usd ? Money.FromUsd(usd) : null,
+            CloudPricePerHour = Optional(d.CloudUsdPerHour, file, where, "cloudUsdPerHour") is double h ? HourlyRate.FromUsdPerHour(h) : null,
+            PriceDate = d.PriceDate ?? "",
+            Sources = Required(d.Sources, file, where, "sources"),
+            Notes = d.Notes ?? "",
+            IsEstimate = d.Estimate,
+            EstimateNotes = d.EstimateNotes ?? [],
+        };
+    }
+
+    public static ModelArchitecture ToModel(ModelDto d, string file)
+    {
+        var id = Required(d.Id, file, "model entry", "id");
+        var where = $"model '{id}'";
+        return new ModelArchitecture
+        {
+            Id = id,
+            Name = Required(d.Name, file, where, "name"),
+            ListedParametersBillions = Positive(d.ParamsB, file, where, "paramsB"),
+            Layers = PositiveInt(d.Layers, file, where, "layers"),
+            HiddenSize = PositiveInt(d.Hidden, file, where, "hidden"),
+            AttentionHeads = Positive(d.Heads, file, where, "heads"),
+            KeyValueHeads = Positive(d.KvHeads, file, where, "kvHeads"),
+            HeadDimension = PositiveInt(d.HeadDim, file, where, "headDim"),
+            IntermediateSize = NonNegative(d.Intermediate, file, where, "intermediate"),
+            VocabularySize = PositiveInt(d.Vocab, file, where, "vocab"),
+            Experts = NonNegativeInt(d.Experts, file, where, "experts"),
+            ExpertsPerToken = NonNegativeInt(d.ExpertsPerToken, file, where, "expertsPerToken"),
+            SharedExperts = NonNegativeInt(d.SharedExperts, file, where, "sharedExperts"),
+            ExpertIntermediateSize = NonNegativeInt(d.MoeIntermediate, file, where, "moeIntermediate"),
+            TiedEmbeddings = d.TiedEmbeddings,
+            MaxContext = PositiveInt(d.MaxContext, file, where, "maxContext"),
+            Attention = d.Attention switch
+            {
+                "mha" => AttentionKind.Mha,
+                "gqa" => AttentionKind.Gqa,
+                "mqa" => AttentionKind.Mqa,
+                _ => throw Fail(file, where, "attention", $"'{d.Attention}' is not one of mha, gqa, mqa"),
+            },
+            FeedForward = d.Ffn switch
+            {
+                "swiglu" => FeedForwardKind.SwiGlu,
+                "gelu" => FeedForwardKind.Gelu,
+                _ => throw Fail(file, where, "ffn", $"'{d.Ffn}' is not one of swiglu, gelu"),
+            },
+            Source = Required(d.Source, file, where, "source"),
+            IsEstimate = d.Estimate,
+        };
+    }
+
+    public static NumericFormat ToFormat(FormatDto d, string file)
+    {
+        var id = Required(d.Id, file, "format entry", "id");
+        var where = $"format '{id}'";
+        return new NumericFormat
+        {
+            Id = id,
+            Description = d.Description ?? "",
+            BaseBytesPerElement = Positive(d.BaseBytesPerElement, file, where, "baseBytesPerElement"),
+            ScaleBytesPerGroup = NonNegative(d.ScaleBytesPerGroup, file, where, "scaleBytesPerGroup"),
+            GroupSize = d.GroupSize is int g ? PositiveInt(g, file, where, "groupSize") : null,
+            ComputePrecision = ParsePrecision(d.ComputePrecision, file, where),
+            WeightOnly = d.WeightOnly,
+            EmbeddingBytesPerElement = Positive(d.EmbeddingBytesPerElement, file, where, "embeddingBytesPerElement"),
+            Source = Required(d.Source, file, where, "source"),
+        };
+    }
+
+    public static ServingStack ToStack(StackDto d, string file)
+    {
+        var id = Required(d.Id, file, "stack entry", "id");
+        return new ServingStack { Id = id, Description = d.Description ?? "", Source = Required(d.Source, file, $"stack '{id}'", "source") };
+    }
+
+    public static DataCenterDefaults ToDataCenter(DataCenterFileDto d, string file)
+    {
+        var sources = new Dictionary<string, string>();
+        double Value(SourcedValueDto? v, string key, string property)
+        {
+            if (v is null)
+            {
+                throw Fail(file, "datacenter", key, "is missing");
+            }
+
+            sources[property] = Required(v.Source, file, $"datacenter '{key}'", "source");
+            return NonNegative(v.Value, file, "datacenter", key);
+        }
+
+        try
+        {
+            return new DataCenterDefaults
+            {
+                ElectricityPrice = EnergyPrice.FromUsdPerKilowattHour(Value(d.ElectricityUsdPerKwh, "electricityUsdPerKwh", nameof(DataCenterDefaults.ElectricityPrice))),
+                PowerUsageEffectiveness = Value(d.PowerUsageEffectiveness, "powerUsageEffectiveness", nameof(DataCenterDefaults.PowerUsageEffectiveness)),
+                ServerPowerOverhead = Value(d.ServerPowerOverhead, "serverPowerOverhead", nameof(DataCenterDefaults.ServerPowerOverhead)),
+                DepreciationYears = Value(d.DepreciationYears, "depreciationYears", nameof(DataCenterDefaults.DepreciationYears)),
+                GridCarbonIntensity = CarbonIntensity.FromGramsCo2ePerKilowattHour(Value(d.GridCarbonGramsPerKwh, "gridCarbonGramsPerKwh", nameof(DataCenterDefaults.GridCarbonIntensity))),
+                EmbodiedKgCo2ePerDevice = Value(d.EmbodiedKgCo2ePerDevice, "embodiedKgCo2ePerDevice", nameof(DataCenterDefaults.EmbodiedKgCo2ePerDevice)),
+                ServingOverheadFraction = Value(d.ServingOverheadFraction, "servingOverheadFraction", nameof(DataCenterDefaults.ServingOverheadFraction)),
+                ServingFixedPerHour = HourlyRate.FromUsdPerHour(Value(d.ServingFixedUsdPerHour, "servingFixedUsdPerHour", nameof(DataCenterDefaults.ServingFixedPerHour))),
+                Sources = sources,
+            };
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new CatalogException(file, null, "datacenter: " + ex.Message, ex);
+        }
+    }
+
+    public static ServingProfiles ToProfiles(ProfilesFileDto d, string file)
+    {
+        try
+        {
+            var defaults = ApplyProfile(new EfficiencyProfile(), d.Defaults);
+            var stacks = new Dictionary<string, EfficiencyProfile>(StringComparer.Ordinal);
+            foreach (var (id, p) in d.Stacks ?? [])
+            {
+                stacks[id] = ApplyProfile(defaults, p);
+            }
+
+            var factors = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (id, f) in d.HardwareBandwidthFactors ?? [])
+            {
+                factors[id] = Positive(f, file, $"hardwareBandwidthFactors '{id}'", "value");
+            }
+
+            var power = d.Power is null
+                ? new PowerModel()
+                : new PowerModel { IdleFraction = d.Power.IdleFraction, MemoryFraction = d.Power.MemoryFraction, ComputeFraction = d.Power.ComputeFraction };
+            return new ServingProfiles { Defaults = defaults, Stacks = stacks, HardwareBandwidthFactors = factors, Power = power, Provenance = d.Provenance ?? "" };
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new CatalogException(file, null, "profiles: " + ex.Message, ex);
+        }
+    }
+
+    public static ProfilesFileDto FromProfiles(ServingProfiles profiles) => new()
+    {
+        Provenance = profiles.Provenance,
+        Defaults = FromProfile(profiles.Defaults),
+        Stacks = profiles.Stacks.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => FromProfile(p.Value)),
+        HardwareBandwidthFactors = profiles.HardwareBandwidthFactors.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+        Power = new PowerDto { IdleFraction = profiles.Power.IdleFraction, MemoryFraction = profiles.Power.MemoryFraction, ComputeFraction = profiles.Power.ComputeFraction },
+    };
+
+    private static ProfileDto FromProfile(EfficiencyProfile p) => new()
+    {
+        BandwidthEfficiency = p.BandwidthEfficiency,
+        ComputeEfficiency = p.ComputeEfficiency,
+        AttentionEfficiency = p.AttentionEfficiency,
+        LayerOverheadMicroseconds = p.LayerOverhead.Microseconds,
+        StepOverheadMilliseconds = p.StepOverhead.Milliseconds,
+        CollectiveLatencyMicroseconds = p.CollectiveLatency.Microseconds,
+        InterconnectEfficiency = p.InterconnectEfficiency,
+        KvCacheMemoryFraction = p.KvCacheMemoryFraction,
+        MemoryReserveGigabytes = p.MemoryReserve.Gigabytes,
+        MaxBatch = p.MaxBatch,
+        WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+    };
+
+    private static EfficiencyProfile ApplyProfile(EfficiencyProfile b, ProfileDto? d)
+    {
+        if (d is null)
+        {
+            return b;
+        }
+
+        var formats = new Dictionary<string, double>(b.WeightFormatEfficiency, StringComparer.Ordinal);
+        foreach (var (k, v) in d.WeightFormatEfficiency ?? [])
+        {
+            formats[k] = Internal.Guard.PositiveFinite(v, "weightFormatEfficiency." + k);
+        }
+
+        return b with
+        {
+            BandwidthEfficiency = d.BandwidthEfficiency ?? b.BandwidthEfficiency,
+            ComputeEfficiency = d.ComputeEfficiency ?? b.ComputeEfficiency,
+            AttentionEfficiency = d.AttentionEfficiency ?? b.AttentionEfficiency,
+            LayerOverhead = d.LayerOverheadMicroseconds is double l ? TimeInterval.FromMicroseconds(l) : b.LayerOverhead,
+            StepOverhead = d.StepOverheadMilliseconds is double s ? TimeInterval.FromMilliseconds(s) : b.StepOverhead,
+            CollectiveLatency = d.CollectiveLatencyMicroseconds is double c ? TimeInterval.FromMicroseconds(c) : b.CollectiveLatency,
+            InterconnectEfficiency = d.InterconnectEfficiency ?? b.InterconnectEfficiency,
+            KvCacheMemoryFraction = d.KvCacheMemoryFraction ?? b.KvCacheMemoryFraction,
+            MemoryReserve = d.MemoryReserveGigabytes is double r ? DataSize.FromGigabytes(r) : b.MemoryReserve,
+            MaxBatch = d.MaxBatch ?? b.MaxBatch,
+            WeightFormatEfficiency = formats,
+        };
+    }
+
+    private static ComputePrecision ParsePrecision(string? value, string file, string where) => value switch
+    {
+        "fp32" => ComputePrecision.Fp32,
+        "tf32" => ComputePrecision.Tf32,
+        "bf16" or "fp16" => ComputePrecision.Bf16,
+        "fp8" => ComputePrecision.Fp8,
+        "int8" => ComputePrecision.Int8,
+        "fp4" => ComputePrecision.Fp4,
+        "int4" => ComputePrecision.Int4,
+        _ => throw Fail(file, where, "computePrecision", $"'{value}' is not one of fp32, tf32, bf16, fp16, fp8, int8, fp4, int4"),
+    };
+
+    private static void AddPeak(Dictionary<ComputePrecision, FlopRate> peaks, ComputePrecision p, double? tflops, string file, string where, string key)
+    {
+        if (Optional(tflops, file, where, key) is double t && t > 0)
+        {
+            peaks[p] = FlopRate.FromTeraflopsPerSecond(t);
+        }
+    }
+
+    private static string Required(string? value, string file, string where, string key) =>
+        string.IsNullOrWhiteSpace(value) ? throw Fail(file, where, key, "is missing or empty") : value;
+
+    private static double Positive(double? value, string file, string where, string key) =>
+        value is double v && double.IsFinite(v) && v > 0 ? v : throw Fail(file, where, key, $"must be a finite number > 0; got {Show(value)}");
+
+    private static double NonNegative(double value, string file, string where, string key) =>
+        double.IsFinite(value) && value >= 0 ? value : throw Fail(file, where, key, $"must be a finite number ≥ 0; got {Show(value)}");
+
+    private static double? Optional(double? value, string file, string where, string key) =>
+        value is null ? null : NonNegative(value.Value, file, where, key);
+
+    private static int PositiveInt(int value, string file, string where, string key) =>
+        value > 0 ? value : throw Fail(file, where, key, $"must be an integer ≥ 1; got {value}");
+
+    private static int NonNegativeInt(int value, string file, string where, string key) =>
+        value >= 0 ? value : throw Fail(file, where, key, $"must be an integer ≥ 0; got {value}");
+
+    private static string Show(double? value) => value is double v ? v.ToString("R", CultureInfo.InvariantCulture) : "null";
+
+    private static CatalogException Fail(string file, string where, string key, string what) => new(file, null, $"{where}: '{key}' {what}");
+}

@@ -1,0 +1,77 @@
+using TokenCost.Internal;
+using TokenCost.Quantities;
+using TokenCost.Quantization;
+
+namespace TokenCost.Serving;
+
+/// <summary>
+/// The few physically meaningful parameters that turn datasheet rooflines into what a serving stack achieves:
+/// fractions of peak bandwidth and compute, fixed per-layer and per-step overheads, collective latency, and memory policy.
+/// </summary>
+/// <remarks>
+/// This type is immutable and thread-safe. Defaults are priors from the estimator study (bandwidth 0.8 as in
+/// AIConfigurator, compute 0.6 to 0.7 as in llm-analysis, a few µs per kernel launch as in Epoch's model);
+/// the shipped values are fitted by <c>tokencost calibrate</c> (see docs/calibration.md).
+/// </remarks>
+public sealed record EfficiencyProfile
+{
+    private readonly double _bandwidthEfficiency = 0.8;
+    private readonly double _computeEfficiency = 0.6;
+    private readonly double _attentionEfficiency = 0.4;
+    private readonly double _interconnectEfficiency = 0.7;
+    private readonly double _kvCacheMemoryFraction = 0.9;
+    private readonly int _maxBatch = 256;
+
+    /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
+    /// <value>The default value is 0.8.</value>
+    public double BandwidthEfficiency { get => _bandwidthEfficiency; init => _bandwidthEfficiency = Guard.PositiveFraction(value, nameof(BandwidthEfficiency)); }
+
+    /// <summary>Gets the achieved fraction of dense peak compute in the linear layers (GEMMs), in (0, 1].</summary>
+    /// <value>The default value is 0.6.</value>
+    public double ComputeEfficiency { get => _computeEfficiency; init => _computeEfficiency = Guard.PositiveFraction(value, nameof(ComputeEfficiency)); }
+
+    /// <summary>Gets the achieved fraction of 16-bit peak compute in attention (QKᵀ and softmax·V), in (0, 1].</summary>
+    /// <value>The default value is 0.4.</value>
+    public double AttentionEfficiency { get => _attentionEfficiency; init => _attentionEfficiency = Guard.PositiveFraction(value, nameof(AttentionEfficiency)); }
+
+    /// <summary>Gets the fixed time per decoder layer per forward step (kernel launches, synchronisation).</summary>
+    /// <value>The default value is 4 µs.</value>
+    public TimeInterval LayerOverhead { get; init; } = TimeInterval.FromMicroseconds(4);
+
+    /// <summary>Gets the fixed time per forward step (sampling, scheduling, host work not hidden by the device).</summary>
+    /// <value>The default value is 0.1 ms.</value>
+    public TimeInterval StepOverhead { get; init; } = TimeInterval.FromMilliseconds(0.1);
+
+    /// <summary>Gets the fixed latency of one tensor-parallel all-reduce or pipeline hand-off.</summary>
+    /// <value>The default value is 8 µs.</value>
+    public TimeInterval CollectiveLatency { get; init; } = TimeInterval.FromMicroseconds(8);
+
+    /// <summary>Gets the achieved fraction of the per-direction interconnect bandwidth in collectives, in (0, 1].</summary>
+    /// <value>The default value is 0.7.</value>
+    public double InterconnectEfficiency { get => _interconnectEfficiency; init => _interconnectEfficiency = Guard.PositiveFraction(value, nameof(InterconnectEfficiency)); }
+
+    /// <summary>Gets the fraction of the memory left after weights and <see cref="MemoryReserve"/> that the stack gives to the KV cache, in (0, 1].</summary>
+    /// <value>The default value is 0.9.</value>
+    public double KvCacheMemoryFraction { get => _kvCacheMemoryFraction; init => _kvCacheMemoryFraction = Guard.PositiveFraction(value, nameof(KvCacheMemoryFraction)); }
+
+    /// <summary>Gets the memory per device kept for the runtime, activations and workspace.</summary>
+    /// <value>The default value is 2 GB.</value>
+    public DataSize MemoryReserve { get; init; } = DataSize.FromGigabytes(2);
+
+    /// <summary>Gets the scheduler's cap on concurrent sequences per replica when the batch is left to the stack.</summary>
+    /// <value>The default value is 256.</value>
+    public int MaxBatch { get => _maxBatch; init => _maxBatch = Guard.Positive(value, nameof(MaxBatch)); }
+
+    /// <summary>Gets per-format multipliers on <see cref="BandwidthEfficiency"/> for weight reads (dequantizing kernels such as int4 reach less of peak), keyed by format id; a missing key means 1.</summary>
+    public IReadOnlyDictionary<string, double> WeightFormatEfficiency { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Gets the achieved fraction of peak bandwidth when reading weights stored in a format.</summary>
+    /// <param name="weights">The weight format.</param>
+    /// <returns>The fraction, in (0, 1].</returns>
+    public double WeightBandwidthEfficiency(NumericFormat weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var factor = WeightFormatEfficiency.TryGetValue(weights.Id, out var f) ? f : 1.0;
+        return Math.Clamp(BandwidthEfficiency * factor, 1e-6, 1.0);
+    }
+}
