@@ -15,7 +15,7 @@ namespace TokenCost.Catalogs;
 /// users layer their own JSON on top with <see cref="WithOverrides(string)"/>.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe. Ids are compared ordinally, exactly as written in the source tables.</remarks>
-public sealed class Catalog
+public sealed partial class Catalog
 {
     private static readonly Lazy<Catalog> EmbeddedCatalog = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 

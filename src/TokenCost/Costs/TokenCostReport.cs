@@ -11,7 +11,7 @@ namespace TokenCost.Costs;
 /// <para>Input tokens are priced by the prefill time (TTFT per batch × replicas), output tokens by the decode time (one decode step
 /// produces batch × replicas tokens); the first output token of a sequence comes out of the prefill.</para>
 /// </remarks>
-public sealed record TokenCostReport
+public sealed partial record TokenCostReport
 {
     /// <summary>Gets the performance estimate priced.</summary>
     public required PerformanceEstimate Estimate { get; init; }

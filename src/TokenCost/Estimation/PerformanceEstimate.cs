@@ -10,7 +10,7 @@ namespace TokenCost.Estimation;
 /// This type is immutable and thread-safe. Definitions: TTFT = prefill step of the batch; TPOT = one decode step at the mid-generation
 /// context (input + output ÷ 2), which is exact for the KV term because it is linear in context; request latency = TTFT + (output − 1) × TPOT.
 /// </remarks>
-public sealed record PerformanceEstimate
+public sealed partial record PerformanceEstimate
 {
     /// <summary>Gets the deployment.</summary>
     public required DeploymentConfiguration Configuration { get; init; }

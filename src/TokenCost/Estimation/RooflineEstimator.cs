@@ -18,7 +18,7 @@ namespace TokenCost.Estimation;
 /// 4 × heads ÷ t × head_dim × new tokens × attended positions (causal in prefill). Two ring all-reduces per layer when t &gt; 1:
 /// latency + 2(t − 1)/t × message ÷ (per-direction link bandwidth × efficiency). Pipeline stages add one hand-off each.</para>
 /// </remarks>
-public sealed class RooflineEstimator
+public sealed partial class RooflineEstimator
 {
     private const double ActivationBytes = 2; // activations and logits move in 16-bit between kernels
 

@@ -1,0 +1,96 @@
+using TokenCost.Estimation;
+using TokenCost.Internal;
+using TokenCost.Models;
+
+namespace TokenCost.Speculative;
+
+/// <summary>
+/// Speculative decoding: a cheap drafter proposes γ tokens, the target model verifies them in one forward pass over γ + 1 positions.
+/// With per-token acceptance rate α, the expected tokens per verification step are (1 − α^(γ+1)) ÷ (1 − α).
+/// </summary>
+/// <remarks>This type is stateless and thread-safe. The step time comes from the roofline estimator (draft steps + one multi-token verification), not a constant.</remarks>
+public static class SpeculativeDecoding
+{
+    /// <summary>Gets the expected tokens produced per verification step: (1 − α^(γ+1)) ÷ (1 − α), which is γ + 1 at α = 1.</summary>
+    /// <param name="acceptanceRate">Per-token acceptance rate α, in [0, 1].</param>
+    /// <param name="draftTokens">Tokens drafted per step γ, ≥ 1.</param>
+    /// <returns>The expected tokens per step, in [1, γ + 1].</returns>
+    public static double ExpectedTokensPerStep(double acceptanceRate, int draftTokens)
+    {
+        Guard.Fraction(acceptanceRate);
+        Guard.Positive(draftTokens);
+        return acceptanceRate >= 1 ? draftTokens + 1 : (1 - Math.Pow(acceptanceRate, draftTokens + 1)) / (1 - acceptanceRate);
+    }
+
+    /// <summary>
+    /// Builds the drafter of an EAGLE-style head: one decoder layer of the target's shape that drafts from the target's hidden
+    /// features and shares its embedding and output head.
+    /// </summary>
+    /// <param name="target">The target model.</param>
+    /// <returns>A one-layer model with the target's widths.</returns>
+    public static ModelArchitecture EagleHead(ModelArchitecture target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target with { Id = target.Id + "+eagle", Name = target.Name + " EAGLE head (1 decoder layer)", Layers = 1 };
+    }
+
+    /// <summary>
+    /// Estimates speculative decoding for a target deployment: per step, γ draft decode steps plus one target forward over γ + 1 new tokens
+    /// at the given context; time per output token = step time ÷ expected tokens per step.
+    /// </summary>
+    /// <param name="estimator">The roofline estimator.</param>
+    /// <param name="target">The target deployment.</param>
+    /// <param name="draft">The drafter deployment (same devices, its own model), for example with <see cref="EagleHead"/>.</param>
+    /// <param name="acceptanceRate">Per-token acceptance rate α, in [0, 1].</param>
+    /// <param name="draftTokens">Tokens drafted per step γ, ≥ 1.</param>
+    /// <param name="batch">Sequences per replica, ≥ 1.</param>
+    /// <param name="context">Tokens already in each sequence's cache, ≥ 0.</param>
+    /// <returns>The estimate.</returns>
+    public static SpeculativeEstimate Estimate(RooflineEstimator estimator, DeploymentConfiguration target, DeploymentConfiguration draft, double acceptanceRate, int draftTokens, int batch, double context)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(draft);
+        var expected = ExpectedTokensPerStep(acceptanceRate, draftTokens);
+        var baseline = estimator.Forward(target, batch, 1, context).Time;
+        var draftStep = estimator.Forward(draft, batch, 1, context).Time;
+        var verify = estimator.Forward(target, batch, draftTokens + 1, context).Time;
+        var step = (draftStep * draftTokens) + verify;
+        return new SpeculativeEstimate
+        {
+            AcceptanceRate = acceptanceRate,
+            DraftTokens = draftTokens,
+            ExpectedTokensPerStep = expected,
+            DraftStepTime = draftStep,
+            VerificationTime = verify,
+            StepTime = step,
+            TimePerOutputToken = step / expected,
+            BaselineTimePerOutputToken = baseline,
+        };
+    }
+
+    /// <summary>Finds the draft length γ in [1, <paramref name="maxDraftTokens"/>] with the lowest time per output token.</summary>
+    /// <param name="estimator">The roofline estimator.</param>
+    /// <param name="target">The target deployment.</param>
+    /// <param name="draft">The drafter deployment.</param>
+    /// <param name="acceptanceRate">Per-token acceptance rate α, in [0, 1].</param>
+    /// <param name="batch">Sequences per replica, ≥ 1.</param>
+    /// <param name="context">Tokens already in each sequence's cache, ≥ 0.</param>
+    /// <param name="maxDraftTokens">The largest γ tried, ≥ 1.</param>
+    /// <returns>The best estimate.</returns>
+    public static SpeculativeEstimate Optimize(RooflineEstimator estimator, DeploymentConfiguration target, DeploymentConfiguration draft, double acceptanceRate, int batch, double context, int maxDraftTokens = 16)
+    {
+        Guard.Positive(maxDraftTokens);
+        SpeculativeEstimate? best = null;
+        for (var g = 1; g <= maxDraftTokens; g++)
+        {
+            var e = Estimate(estimator, target, draft, acceptanceRate, g, batch, context);
+            if (best is null || e.TimePerOutputToken < best.TimePerOutputToken)
+            {
+                best = e;
+            }
+        }
+
+        return best!;
+    }
+}
