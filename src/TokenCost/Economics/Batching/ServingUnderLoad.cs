@@ -12,7 +12,7 @@ namespace TokenCost.Economics.Batching;
 /// <para><b>Continuous batching</b> — M/G/c with c = slots, Allen–Cunneen approximation: Wq ≈ Wq(M/M/c) × (1 + c_s²) ÷ 2, with
 /// Wq(M/M/c) = C(c, a) ÷ (c ÷ S − λ), C the Erlang-C probability of waiting and a = λS. Service S = prefill(1 sequence) + (output − 1) ×
 /// TPOT, where TPOT is the decode step at the mean occupancy n = λS (fixed point) divided by (1 − λ × prefill), the share of time
-/// prefills of arriving requests stall decoding. Waiting time tail: P(W &gt; t) = C·exp(−t·C ÷ Wq). Occupancy percentiles for TPOT:
+/// prefills of arriving requests stall decoding. Capacity λ* solves λ·(P + D ÷ (1 − λP)) = c (P prefill, D decode time at c sequences). Waiting time tail: P(W &gt; t) = C·exp(−t·C ÷ Wq). Occupancy percentiles for TPOT:
 /// Poisson(a) truncated at c (the Erlang busy-server distribution). c_s² = 1 for exponential output lengths, 0 for fixed.</para>
 /// <para><b>Static batching</b> — gated batch service: the server takes everything waiting (up to the batch limit b) and runs it to the
 /// end. The typical batch k solves k = clamp(⌈λ·T(k)⌉, 1, b); T(k) = prefill(k) + (output − 1) × H_k × TPOT(k) for exponential output
@@ -93,15 +93,18 @@ public static class ServingUnderLoad
     {
         var prefill = steps.Prefill(1);
         var stall = lambda * prefill;
-        var fullService = prefill + ((steps.Output - 1) * steps.Tpot(slots));
-        var capacity = slots / fullService;
+        // Capacity λ* solves λ·(P + D ÷ (1 − λP)) = c with P the prefill and D the decode time at full slots:
+        // P²λ² − (P + D + cP)λ + c = 0, smaller root.
+        var d = (steps.Output - 1) * steps.Tpot(slots);
+        var bq = prefill + d + (slots * prefill);
+        var capacity = (bq - Math.Sqrt(Math.Max(0, (bq * bq) - (4 * prefill * prefill * slots)))) / (2 * prefill * prefill);
         double Service(double n, double s) => prefill + ((steps.Output - 1) * steps.Tpot(n) / (1 - s));
         var result = new LoadEstimate
         {
             Policy = BatchingPolicy.Continuous,
             RequestsPerSecond = lambda * replicas,
             Slots = slots,
-            CapacityRequestsPerSecond = Math.Min(capacity, 1 / prefill) * replicas,
+            CapacityRequestsPerSecond = capacity * replicas,
             MeanSequencesInFlight = 0,
             MeanQueueDelay = null,
             TimeToFirstTokenP50 = null,
@@ -129,10 +132,9 @@ public static class ServingUnderLoad
             n = next;
         }
 
-        var capacityAtLoad = slots / Service(slots, stall);
-        result = result with { CapacityRequestsPerSecond = capacityAtLoad * replicas, MeanSequencesInFlight = lambda * service };
+        result = result with { MeanSequencesInFlight = Math.Min(slots, lambda * service) };
         var a = lambda * service;
-        if (a >= slots)
+        if (a >= slots || lambda >= capacity)
         {
             return result;
         }
