@@ -146,7 +146,11 @@ public static class ScenarioCommand
         };
         if (report.Upgrade is { } u)
         {
-            lines.Add(string.Create(inv, $"Upgrade to {u.NewFleet.Devices} × {u.NewFleet.Report.Estimate.Configuration.Hardware.Id}: ${u.NewFleet.PerYear.Usd:N0}/year rented, saving ${u.AnnualSavingsUsd:N0}/year; payback {(u.PaybackYears is double y ? y.ToString("F2", inv) + " years" : "n/a")}."));
+            var rented = u.AnnualSavingsUsd >= 0 ? string.Create(inv, $"saves ${u.AnnualSavingsUsd:N0}/year") : string.Create(inv, $"costs ${-u.AnnualSavingsUsd:N0}/year more");
+            var bought = u.CapitalExpenseUsd is double capex
+                ? string.Create(inv, $"; bought: ${capex:N0} capex, ${u.PurchasedOperatingCostPerYearUsd:N0}/year to run, payback {(u.PaybackYears is double y ? y.ToString("F2", inv) + " years" : "never")}")
+                : "";
+            lines.Add(string.Create(inv, $"Upgrade to {u.NewFleet.Deployments} × ({u.NewFleet.Report.Estimate.Configuration.Devices} × {u.NewFleet.Report.Estimate.Configuration.Hardware.Id}) = {u.NewFleet.Devices} devices: rented ${u.NewFleet.PerYear.Usd:N0}/year, {rented}{bought}."));
         }
 
         if (report.Routing is { } r)
