@@ -47,6 +47,22 @@ public class CostUncertaintyTests
         FluentActions.Invoking(() => UncertainValue.Triangular(2, 1, 3)).Should().Throw<ArgumentOutOfRangeException>();
 
     [Fact]
+    public void ToString_UnderGermanCulture_IsInvariant()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            UncertainValue.LogNormal(2.99, 0.25).ToString().Should().Be("lognormal(median 2.99, σ 0.25)");
+            UncertainValue.Triangular(0.6, 0.8, 1).ToString().Should().Be("triangular(0.6, 0.8, 1)");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void EmpiricalQuantile_R7_HandDerived() =>
         CostUncertainty.Quantile([1, 2, 3, 4], 0.5).Should().Be(2.5); // h = 3 × 0.5 = 1.5 → 2 + 0.5 × (3 − 2)
 
