@@ -47,12 +47,16 @@ public class CostUncertaintyTests
         FluentActions.Invoking(() => UncertainValue.Triangular(2, 1, 3)).Should().Throw<ArgumentOutOfRangeException>();
 
     [Fact]
-    public void ToString_UnderGermanCulture_IsInvariant()
+    public void ToString_UnderDecimalCommaCulture_IsInvariant()
     {
         var previous = System.Globalization.CultureInfo.CurrentCulture;
         try
         {
-            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            // de-DE's number format (decimal comma), built by hand: the test host may run in globalization-invariant mode.
+            var german = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+            german.NumberFormat.NumberDecimalSeparator = ",";
+            german.NumberFormat.NumberGroupSeparator = ".";
+            System.Globalization.CultureInfo.CurrentCulture = german;
             UncertainValue.LogNormal(2.99, 0.25).ToString().Should().Be("lognormal(median 2.99, σ 0.25)");
             UncertainValue.Triangular(0.6, 0.8, 1).ToString().Should().Be("triangular(0.6, 0.8, 1)");
         }
