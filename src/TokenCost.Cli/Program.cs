@@ -4,6 +4,11 @@ using TokenCost.Cli.Infrastructure;
 
 var root = new RootCommand("tokencost — what does a token cost to serve, on this hardware, with this model, quantization and serving stack, and why?");
 root.Subcommands.Add(EstimateCommand.Create());
+foreach (var command in new[] { SpeculativeCommand.Create(), FrontierCommand.Create(), OptimizeCommand.Create(), UncertaintyCommand.Create(), ScenarioCommand.Create() })
+{
+    root.Subcommands.Add(command);
+}
+
 foreach (var command in CatalogCommands.Create())
 {
     root.Subcommands.Add(command);

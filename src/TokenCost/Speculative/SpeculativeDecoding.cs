@@ -1,6 +1,7 @@
 using TokenCost.Estimation;
 using TokenCost.Internal;
 using TokenCost.Models;
+using TokenCost.Quantities;
 
 namespace TokenCost.Speculative;
 
@@ -92,5 +93,21 @@ public static class SpeculativeDecoding
         }
 
         return best!;
+    }
+
+    /// <summary>
+    /// Prices the output tokens of a speculative estimate: the deployment's cost per hour × time per output token ÷ sequences in flight,
+    /// for one million tokens. The drafter runs on the same devices, so the hourly cost is the target deployment's.
+    /// </summary>
+    /// <param name="estimate">The speculative estimate.</param>
+    /// <param name="deploymentCostPerHour">The cost per hour of the whole deployment (all devices), for example <c>TokenCostReport.TotalPerHour</c>.</param>
+    /// <param name="sequencesInFlight">Sequences decoded concurrently across the deployment: batch × replicas, ≥ 1.</param>
+    /// <returns>The cost of one million output tokens, in USD.</returns>
+    /// <remarks>$/1M = rate (USD/h) × TPOT (h) × 10⁶ ÷ sequences. Energy is taken at the plain-decoding power, a small understatement when the drafter keeps the device busier.</remarks>
+    public static Money CostPerMillionOutputTokens(SpeculativeEstimate estimate, HourlyRate deploymentCostPerHour, int sequencesInFlight)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        Guard.Positive(sequencesInFlight);
+        return deploymentCostPerHour * (estimate.TimePerOutputToken * (1e6 / sequencesInFlight));
     }
 }

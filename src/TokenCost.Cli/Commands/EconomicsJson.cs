@@ -1,0 +1,34 @@
+using System.Text.Json;
+using TokenCost.Economics.Frontier;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary>JSON shapes shared by the economics commands.</summary>
+public static class EconomicsJson
+{
+    /// <summary>Writes the properties of a frontier point (inside an object the caller opened).</summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="p">The point.</param>
+    public static void WritePointProperties(Utf8JsonWriter w, FrontierPoint p)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(p);
+        var c = p.Configuration;
+        w.WriteString("hardware", c.Hardware.Id);
+        w.WriteNumber("devices", c.Devices);
+        w.WriteNumber("tensorParallel", c.TensorParallel);
+        w.WriteString("weights", c.Weights.Id);
+        w.WriteString("activations", c.Activations.Id);
+        w.WriteString("kvCache", c.KvCache.Id);
+        w.WriteNumber("batch", p.Batch);
+        w.WriteNumber("timePerOutputTokenMs", p.TimePerOutputToken.Milliseconds);
+        w.WriteNumber("ttftMs", p.TimeToFirstToken.Milliseconds);
+        w.WriteNumber("costPerMillionOutputTokensUsd", p.CostPerMillionOutputTokens.Usd);
+        w.WriteNumber("costPerMillionInputTokensUsd", p.Report.PerMillionInputTokens.Usd);
+        w.WriteNumber("outputTokensPerSecond", p.OutputTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("outputTokensPerSecondPerDevice", p.OutputTokensPerSecondPerDevice.TokensPerSecond);
+        w.WriteNumber("perUserTokensPerSecond", p.PerUserTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("usdPerHour", p.Report.TotalPerHour.UsdPerHour);
+        w.WriteBoolean("fits", p.Fits);
+    }
+}

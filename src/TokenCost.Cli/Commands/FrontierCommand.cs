@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Costs;
+using TokenCost.Economics.Frontier;
+using TokenCost.Estimation;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary><c>tokencost frontier</c>: the Pareto frontier of time per output token vs $/1M output tokens over a batch sweep (and optionally formats and TP).</summary>
+public static class FrontierCommand
+{
+    private static readonly string[] Headers = ["Devices", "Weights", "Batch", "TPOT (ms)", "TTFT (ms)", "$ / 1M output", "tok/s", "tok/s/device", "tok/s/user"];
+
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var options = new DeploymentOptions();
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of the non-dominated points" };
+        var csv = new Option<bool>("--csv") { Description = "Print CSV rows of the non-dominated points" };
+        var all = new Option<bool>("--all") { Description = "Include dominated points (every fitting batch)" };
+        var kind = new Option<string>("--axes") { Description = "'latency-cost' (TPOT vs $/1M output) or 'throughput' (per-user tok/s vs tok/s per device)", DefaultValueFactory = _ => "latency-cost" };
+        var formats = new Option<string?>("--sweep-weights") { Description = "Comma-separated weight formats to sweep as well (for example bf16,fp8,int4)" };
+        var tps = new Option<string?>("--sweep-devices") { Description = "Comma-separated device counts to sweep as well, each one tensor-parallel replica (for example 1,2,4,8)" };
+        var command = new Command("frontier", "Sweep batch sizes (and optionally weight formats and device counts) and keep the Pareto-optimal points of time per output token vs $ per 1M output tokens.\nThe batch option is ignored; points are ordered by rising latency and falling cost.\n\nExamples:\n  tokencost frontier --model llama-3.1-8b --hardware nvidia_h100_sxm --weights fp8 --json\n  tokencost frontier --model llama-3.1-70b --sweep-weights bf16,fp8,int4 --sweep-devices 1,2,4 --csv");
+        options.AddTo(command);
+        foreach (var o in new Option[] { json, csv, all, kind, formats, tps })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var catalog = options.ResolveCatalog(result);
+            var baseConfig = options.ResolveConfiguration(result, catalog);
+            var workload = options.ResolveWorkload(result);
+            var axes = result.GetValue(kind) ?? "latency-cost";
+            if (axes is not ("latency-cost" or "throughput"))
+            {
+                throw new CliUsageException($"--axes must be 'latency-cost' or 'throughput'; got '{axes}'.");
+            }
+
+            var weightIds = Split(result.GetValue(formats)) ?? [baseConfig.Weights.Id];
+            var deviceCounts = Split(result.GetValue(tps))?.Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1 ? d : throw new CliUsageException($"--sweep-devices must list integers ≥ 1; got '{s}'.")).ToList();
+            var configurations = new List<DeploymentConfiguration>();
+            foreach (var weights in weightIds)
+            {
+                foreach (var devices in deviceCounts ?? [baseConfig.Devices])
+                {
+                    configurations.Add(deviceCounts is null && weights == baseConfig.Weights.Id
+                        ? baseConfig
+                        : DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, result.GetValue(options.Activations), result.GetValue(options.KvCache), baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1));
+                }
+            }
+
+            var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
+            var points = LatencyCostFrontier.Evaluate(new RooflineEstimator(catalog.Profiles), calculator, configurations, workload);
+            if (points.Count == 0)
+            {
+                throw new CliUsageException($"no configuration fits: the weights of {baseConfig.Model.Id} do not fit on the devices swept.");
+            }
+
+            IReadOnlyList<FrontierPoint> shown = result.GetValue(all) ? points : axes == "throughput" ? LatencyCostFrontier.ParetoThroughput(points) : LatencyCostFrontier.ParetoLatencyCost(points);
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var p in shown)
+                    {
+                        w.WriteStartObject();
+                        EconomicsJson.WritePointProperties(w, p);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                });
+            }
+            else if (result.GetValue(csv))
+            {
+                var inv = CultureInfo.InvariantCulture;
+                var sb = new StringBuilder("hardware,devices,tensorParallel,weights,batch,timePerOutputTokenMs,ttftMs,costPerMillionOutputTokensUsd,outputTokensPerSecond,outputTokensPerSecondPerDevice,perUserTokensPerSecond\n");
+                foreach (var p in shown)
+                {
+                    sb.Append(inv, $"{p.Configuration.Hardware.Id},{p.Configuration.Devices},{p.Configuration.TensorParallel},{p.Configuration.Weights.Id},{p.Batch},{p.TimePerOutputToken.Milliseconds:R},{p.TimeToFirstToken.Milliseconds:R},{p.CostPerMillionOutputTokens.Usd:R},{p.OutputTokensPerSecond.TokensPerSecond:R},{p.OutputTokensPerSecondPerDevice.TokensPerSecond:R},{p.PerUserTokensPerSecond.TokensPerSecond:R}\n");
+                }
+
+                Console.Out.Write(sb.ToString());
+            }
+            else
+            {
+                var inv = CultureInfo.InvariantCulture;
+                var table = new Table().Border(TableBorder.Rounded);
+                foreach (var h in Headers)
+                {
+                    table.AddColumn(new TableColumn(h).RightAligned());
+                }
+
+                foreach (var p in shown)
+                {
+                    table.AddRow(
+                        p.Configuration.Devices.ToString(inv),
+                        p.Configuration.Weights.Id,
+                        p.Batch.ToString(inv),
+                        p.TimePerOutputToken.Milliseconds.ToString("F2", inv),
+                        p.TimeToFirstToken.Milliseconds.ToString("F1", inv),
+                        p.CostPerMillionOutputTokens.Usd.ToString("F3", inv),
+                        p.OutputTokensPerSecond.TokensPerSecond.ToString("F0", inv),
+                        p.OutputTokensPerSecondPerDevice.TokensPerSecond.ToString("F0", inv),
+                        p.PerUserTokensPerSecond.TokensPerSecond.ToString("F1", inv));
+                }
+
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{shown.Count} of {points.Count} points shown ({(result.GetValue(all) ? "all" : "non-dominated")}); {baseConfig.Model.Id} on {baseConfig.Hardware.Id}.")));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static List<string>? Split(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Costs;
+using TokenCost.Economics.Optimization;
+using TokenCost.Estimation;
+using TokenCost.Quantities;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary><c>tokencost optimize</c>: the cheapest configuration across the catalog that fits and meets latency limits.</summary>
+/// <remarks>Exit code 0 also when nothing meets the objective: the JSON then has <c>"feasible": false</c> and the table says so.</remarks>
+public static class OptimizeCommand
+{
+    private static readonly string[] NullFields = ["hardware", "devices", "weights", "batch", "timePerOutputTokenMs", "ttftMs", "costPerMillionOutputTokensUsd"];
+
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var options = new DeploymentOptions();
+        var maxTpot = new Option<double>("--max-tpot-ms") { Description = "Largest acceptable time per output token, in ms", Required = true };
+        var maxTtft = new Option<double?>("--max-ttft-ms") { Description = "Largest acceptable time to first token (prefill of the batch), in ms" };
+        var minQuality = new Option<double?>("--min-quality") { Description = "Smallest acceptable quality score in [0, 1] (needs a quality catalog; none is wired in yet, so no configuration meets it)" };
+        var hardware = new Option<string?>("--hardware-list") { Description = "Comma-separated hardware ids to consider (default: every catalog platform with a cloud price)" };
+        var devices = new Option<string>("--device-counts") { Description = "Comma-separated device counts (each one tensor-parallel replica)", DefaultValueFactory = _ => "1,2,4,8" };
+        var formats = new Option<string>("--weight-formats") { Description = "Comma-separated weight formats", DefaultValueFactory = _ => "bf16,fp8,int8,int4" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var command = new Command("optimize", "Find the cheapest configuration ($ per 1M output tokens) across hardware, device count, weight format and batch that fits and meets the latency limits.\nHardware without a catalog cloud price is skipped (listed under 'skipped'). Exit code 0 with \"feasible\": false when nothing meets the limits.\n\nExamples:\n  tokencost optimize --model llama-3.1-70b --max-tpot-ms 50 --input 1000 --output 300 --json\n  tokencost optimize --model llama-3.1-8b --max-tpot-ms 20 --max-ttft-ms 500");
+        foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minQuality, hardware, devices, formats, json })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var catalog = options.ResolveCatalog(result);
+            var tpot = result.GetValue(maxTpot);
+            if (!double.IsFinite(tpot) || tpot <= 0)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--max-tpot-ms must be a finite number > 0; got {tpot}."));
+            }
+
+            var quality = result.GetValue(minQuality);
+            if (quality is double q && (!double.IsFinite(q) || q < 0 || q > 1))
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--min-quality must be a fraction in [0, 1]; got {q}."));
+            }
+
+            var objective = new ServiceLevelObjective
+            {
+                MaxTimePerOutputToken = TimeInterval.FromMilliseconds(tpot),
+                MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double t ? TimeInterval.FromMilliseconds(t) : null,
+                MinQuality = quality,
+            };
+            var space = new OptimizerSearchSpace
+            {
+                Hardware = Split(result.GetValue(hardware)),
+                DeviceCounts = Split(result.GetValue(devices))?.Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1 ? d : throw new CliUsageException($"--device-counts must list integers ≥ 1; got '{s}'.")).ToList() ?? [1],
+                WeightFormats = Split(result.GetValue(formats)) ?? ["bf16"],
+                Stack = result.GetValue(options.Stack) ?? "unknown",
+            };
+            var workload = new Workload { InputTokens = OptionValues.NonNegativeInt(result, options.Input), OutputTokens = OptionValues.NonNegativeInt(result, options.Output) };
+            var model = result.GetValue(options.Model)!;
+            if (!catalog.TryGetModel(model, out _))
+            {
+                throw new CliUsageException($"--model: unknown model '{model}' (see 'tokencost models').");
+            }
+
+            var answer = DeploymentOptimizer.Optimize(catalog, new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(null, catalog.DataCenter), model, workload, objective, space);
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteBoolean("feasible", answer.Feasible);
+                    w.WriteString("model", model);
+                    if (answer.Best is { } best)
+                    {
+                        EconomicsJson.WritePointProperties(w, best);
+                    }
+                    else
+                    {
+                        w.WriteString("message", "no configuration fits and meets the objective");
+                        foreach (var name in NullFields)
+                        {
+                            w.WriteNull(name);
+                        }
+
+                        w.WriteBoolean("fits", false);
+                    }
+
+                    w.WriteStartObject("objective");
+                    w.WriteNumber("maxTimePerOutputTokenMs", objective.MaxTimePerOutputToken.Milliseconds);
+                    w.NumberOrNull("maxTtftMs", objective.MaxTimeToFirstToken?.Milliseconds);
+                    w.NumberOrNull("minQuality", objective.MinQuality);
+                    w.WriteNumber("inputTokens", workload.InputTokens);
+                    w.WriteNumber("outputTokens", workload.OutputTokens);
+                    w.WriteEndObject();
+                    w.WriteNumber("evaluated", answer.Evaluated);
+                    w.WriteNumber("feasibleCount", answer.FeasibleCount);
+                    if (!answer.Feasible && answer.Fastest is { } fastest)
+                    {
+                        w.WriteStartObject("fastest");
+                        EconomicsJson.WritePointProperties(w, fastest);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteStartArray("skipped");
+                    foreach (var s in answer.Skipped)
+                    {
+                        w.WriteStringValue(s);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                var inv = CultureInfo.InvariantCulture;
+                if (answer.Best is { } b)
+                {
+                    var c = b.Configuration;
+                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest: {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}), weights {c.Weights.Id}, batch {b.Batch}: TPOT {b.TimePerOutputToken}, TTFT {b.TimeToFirstToken}, ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens.")));
+                }
+                else
+                {
+                    AnsiConsole.MarkupLine("[red]No configuration fits and meets the objective.[/]");
+                    if (answer.Fastest is { } f)
+                    {
+                        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Fastest evaluated: {f.Configuration.Devices} × {f.Configuration.Hardware.Id}, {f.Configuration.Weights.Id}, batch {f.Batch}: TPOT {f.TimePerOutputToken}, TTFT {f.TimeToFirstToken}.")));
+                    }
+                }
+
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} points evaluated, {answer.FeasibleCount} feasible, {answer.Skipped.Count} candidates skipped (see --json).")));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static List<string>? Split(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Costs;
+using TokenCost.Estimation;
+using TokenCost.Speculative;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary><c>tokencost speculative</c>: speculative decoding with a draft model or an EAGLE head — tokens per step, speedup, optimal draft length, TPOT and $/token.</summary>
+public static class SpeculativeCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var options = new DeploymentOptions();
+        var draft = new Option<string>("--draft") { Description = "Draft model id, or 'eagle' for a one-layer EAGLE head of the target", Required = true };
+        var acceptance = new Option<double>("--acceptance") { Description = "Per-token acceptance rate α in [0, 1]", Required = true };
+        var draftTokens = new Option<int?>("--draft-tokens") { Description = "Draft length γ (default: the optimal γ)" };
+        var maxDraft = new Option<int>("--max-draft-tokens") { Description = "Largest γ searched for the optimum", DefaultValueFactory = _ => 16 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var command = new Command("speculative", "Speculative decoding: expected tokens per step (1 − α^(γ+1)) ÷ (1 − α), step time = γ draft steps + one verification over γ + 1 tokens, optimal γ, TPOT and $ per 1M output tokens.\n\nExamples:\n  tokencost speculative --model llama-3.1-70b --weights fp8 --draft llama-3.2-1b --acceptance 0.7 --json\n  tokencost speculative --model llama-3.1-70b --draft eagle --acceptance 0.8 --draft-tokens 4");
+        options.AddTo(command);
+        command.Options.Add(draft);
+        command.Options.Add(acceptance);
+        command.Options.Add(draftTokens);
+        command.Options.Add(maxDraft);
+        command.Options.Add(json);
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var catalog = options.ResolveCatalog(result);
+            var target = options.ResolveConfiguration(result, catalog);
+            var workload = options.ResolveWorkload(result);
+            var alpha = result.GetValue(acceptance);
+            if (!double.IsFinite(alpha) || alpha < 0 || alpha > 1)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--acceptance must be a fraction in [0, 1]; got {alpha}."));
+            }
+
+            var maxGamma = OptionValues.PositiveInt(result, maxDraft);
+            var gamma = OptionValues.PositiveInt(result, draftTokens);
+            var draftId = result.GetValue(draft)!;
+            var draftModel = draftId.Equals("eagle", StringComparison.OrdinalIgnoreCase)
+                ? SpeculativeDecoding.EagleHead(target.Model)
+                : catalog.TryGetModel(draftId, out var m) ? m : throw new CliUsageException($"--draft: unknown model '{draftId}' (see 'tokencost models', or use 'eagle').");
+            var drafter = target with { Model = draftModel };
+            var estimator = new RooflineEstimator(catalog.Profiles);
+            var estimate = estimator.Estimate(target, workload);
+            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var context = workload.InputTokens + (workload.OutputTokens / 2.0);
+            var best = SpeculativeDecoding.Optimize(estimator, target, drafter, alpha, estimate.Batch, context, maxGamma);
+            var chosen = gamma is int g ? SpeculativeDecoding.Estimate(estimator, target, drafter, alpha, g, estimate.Batch, context) : best;
+            var sequences = estimate.Batch * target.Replicas;
+            var cost = SpeculativeDecoding.CostPerMillionOutputTokens(chosen, report.TotalPerHour, sequences);
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("model", target.Model.Id);
+                    w.WriteString("draft", draftModel.Id);
+                    w.WriteString("hardware", target.Hardware.Id);
+                    w.WriteNumber("batch", estimate.Batch);
+                    w.WriteNumber("acceptanceRate", alpha);
+                    w.WriteNumber("draftTokens", chosen.DraftTokens);
+                    w.WriteNumber("optimalDraftTokens", best.DraftTokens);
+                    w.WriteNumber("expectedTokensPerStep", chosen.ExpectedTokensPerStep);
+                    w.WriteNumber("speedup", chosen.Speedup);
+                    w.WriteNumber("timePerOutputTokenMs", chosen.TimePerOutputToken.Milliseconds);
+                    w.WriteNumber("baselineTimePerOutputTokenMs", chosen.BaselineTimePerOutputToken.Milliseconds);
+                    w.WriteNumber("draftStepTimeMs", chosen.DraftStepTime.Milliseconds);
+                    w.WriteNumber("verificationTimeMs", chosen.VerificationTime.Milliseconds);
+                    w.WriteNumber("stepTimeMs", chosen.StepTime.Milliseconds);
+                    w.WriteNumber("costPerMillionOutputTokensUsd", cost.Usd);
+                    w.WriteNumber("baselineCostPerMillionOutputTokensUsd", report.PerMillionOutputTokens.Usd);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                var inv = CultureInfo.InvariantCulture;
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
+                void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+                Row("Target / draft", $"{target.Model.Id} / {draftModel.Id} on {target.Devices} × {target.Hardware.Id}, batch {estimate.Batch}");
+                Row("Acceptance α, draft length γ (optimal)", string.Create(inv, $"{alpha}, {chosen.DraftTokens} ({best.DraftTokens})"));
+                Row("Expected tokens per step", chosen.ExpectedTokensPerStep.ToString("F3", inv));
+                Row("Step = γ × draft + verification", $"{chosen.StepTime} = {chosen.DraftTokens} × {chosen.DraftStepTime} + {chosen.VerificationTime}");
+                Row("Time per output token (plain → speculative)", $"{chosen.BaselineTimePerOutputToken} → {chosen.TimePerOutputToken}");
+                Row("Speedup", chosen.Speedup.ToString("F2", inv) + "×");
+                Row("$ per 1M output tokens (plain → speculative)", $"{report.PerMillionOutputTokens.ToString("F3", inv)} → {cost.ToString("F3", inv)}");
+                AnsiConsole.Write(table);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Costs;
+using TokenCost.Economics.Uncertainty;
+using TokenCost.Estimation;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary><c>tokencost uncertainty</c>: Monte Carlo P10/P50/P90 of $/1M output tokens and a tornado table of the inputs.</summary>
+public static class UncertaintyCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var options = new DeploymentOptions();
+        var samples = new Option<int>("--samples") { Description = "Monte Carlo samples (≥ 10)", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same answer)", DefaultValueFactory = _ => 42 };
+        var priceSigma = new Option<double>("--price-sigma") { Description = "Log-space sigma of the price per device-hour", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultPriceSigma };
+        var estimatorSigma = new Option<double>("--estimator-sigma") { Description = "Log-space sigma of the estimator's error on TPOT (replace with the calibrated error when known)", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultEstimatorSigma };
+        var electricitySigma = new Option<double>("--electricity-sigma") { Description = "Log-space sigma of the electricity price", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultElectricitySigma };
+        var utilization = new Option<string>("--utilization-range") { Description = "Triangular utilisation 'min,mode,max' (fraction of paid hours producing tokens)", DefaultValueFactory = _ => "0.6,0.8,1.0" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var command = new Command("uncertainty", "Propagate uncertain inputs (price per hour, utilisation, electricity price, PUE, power, estimator error) to $ per 1M output tokens: Monte Carlo P10/P50/P90 and a tornado table.\n\nExamples:\n  tokencost uncertainty --model llama-3.1-8b --weights fp8 --batch 32 --samples 20000 --seed 7 --json\n  tokencost uncertainty --estimator-sigma 0.15 --utilization-range 0.9,0.95,1");
+        options.AddTo(command);
+        foreach (var o in new Option[] { samples, seed, priceSigma, estimatorSigma, electricitySigma, utilization, json })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var catalog = options.ResolveCatalog(result);
+            var configuration = options.ResolveConfiguration(result, catalog);
+            var estimate = new RooflineEstimator(catalog.Profiles).Estimate(configuration, options.ResolveWorkload(result));
+            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var n = result.GetValue(samples);
+            if (n < 10)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--samples must be an integer ≥ 10; got {n}."));
+            }
+
+            var u = (result.GetValue(utilization) ?? "").Split(',', StringSplitOptions.TrimEntries);
+            var parsed = u.Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+            if (parsed.Length != 3 || parsed.Any(v => !double.IsFinite(v) || v <= 0 || v > 1) || !(parsed[0] <= parsed[1] && parsed[1] <= parsed[2]))
+            {
+                throw new CliUsageException($"--utilization-range must be 'min,mode,max' with 0 < min ≤ mode ≤ max ≤ 1; got '{result.GetValue(utilization)}'.");
+            }
+
+            var assumptions = UncertaintyAssumptions.ForReport(report, catalog.DataCenter, Sigma(result, priceSigma), Sigma(result, estimatorSigma), Sigma(result, electricitySigma))
+                with { Utilization = UncertainValue.Triangular(parsed[0], parsed[1], parsed[2]) };
+            var answer = CostUncertainty.Analyze(report, catalog.DataCenter.PowerUsageEffectiveness, catalog.DataCenter.ElectricityPrice, assumptions, n, result.GetValue(seed));
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("model", configuration.Model.Id);
+                    w.WriteString("hardware", configuration.Hardware.Id);
+                    w.WriteNumber("batch", estimate.Batch);
+                    w.WriteNumber("deterministic", answer.Deterministic.Usd);
+                    w.WriteNumber("p10", answer.P10.Usd);
+                    w.WriteNumber("p50", answer.P50.Usd);
+                    w.WriteNumber("p90", answer.P90.Usd);
+                    w.WriteNumber("mean", answer.Mean.Usd);
+                    w.WriteString("unit", "USD per 1M output tokens");
+                    w.WriteNumber("samples", answer.Samples);
+                    w.WriteNumber("seed", answer.Seed);
+                    w.WriteStartArray("sensitivity");
+                    foreach (var s in answer.Sensitivity)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("input", s.Input);
+                        w.WriteString("distribution", s.Distribution);
+                        w.WriteNumber("inputP10", s.InputP10);
+                        w.WriteNumber("inputP90", s.InputP90);
+                        w.WriteNumber("costAtP10", s.CostAtP10.Usd);
+                        w.WriteNumber("costAtP90", s.CostAtP90.Usd);
+                        w.WriteNumber("swing", s.SwingUsd);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                var inv = CultureInfo.InvariantCulture;
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"$ per 1M output tokens — deterministic {answer.Deterministic.Usd:F3}; P10 {answer.P10.Usd:F3}, P50 {answer.P50.Usd:F3}, P90 {answer.P90.Usd:F3}, mean {answer.Mean.Usd:F3} ({answer.Samples} samples, seed {answer.Seed})")));
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("Input").AddColumn("Distribution").AddColumn(new TableColumn("At P10").RightAligned()).AddColumn(new TableColumn("At P90").RightAligned()).AddColumn(new TableColumn("Swing").RightAligned());
+                foreach (var s in answer.Sensitivity)
+                {
+                    table.AddRow(Markup.Escape(s.Input), Markup.Escape(s.Distribution), s.CostAtP10.Usd.ToString("F3", inv), s.CostAtP90.Usd.ToString("F3", inv), s.SwingUsd.ToString("F3", inv));
+                }
+
+                AnsiConsole.Write(table);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static double Sigma(ParseResult result, Option<double> option)
+    {
+        var v = result.GetValue(option);
+        return double.IsFinite(v) && v >= 0 ? v : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be a finite number ≥ 0; got {v}."));
+    }
+}

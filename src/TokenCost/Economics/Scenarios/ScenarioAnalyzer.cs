@@ -1,0 +1,164 @@
+using TokenCost.Catalogs;
+using TokenCost.Costs;
+using TokenCost.Estimation;
+using TokenCost.Internal;
+using TokenCost.Quantities;
+
+namespace TokenCost.Economics.Scenarios;
+
+/// <summary>Answers a <see cref="ServingScenario"/>: fleet cost per day and year, energy and emissions, upgrade payback, hybrid routing, API break-even.</summary>
+/// <remarks>This type is immutable and thread-safe. Formulas are on each result type.</remarks>
+public sealed class ScenarioAnalyzer
+{
+    private const double SecondsPerDay = 86_400;
+
+    /// <summary>Initializes a new instance of the <see cref="ScenarioAnalyzer"/> class.</summary>
+    /// <param name="estimator">The estimator, or null for one with the embedded profiles.</param>
+    /// <param name="dataCenter">The data-centre parameters, or null for the embedded catalog's.</param>
+    public ScenarioAnalyzer(RooflineEstimator? estimator = null, DataCenterDefaults? dataCenter = null)
+    {
+        Estimator = estimator ?? new RooflineEstimator();
+        DataCenter = dataCenter ?? Catalog.Default.DataCenter;
+    }
+
+    /// <summary>Gets the estimator.</summary>
+    public RooflineEstimator Estimator { get; }
+
+    /// <summary>Gets the data-centre parameters.</summary>
+    public DataCenterDefaults DataCenter { get; }
+
+    /// <summary>Analyzes a scenario.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">A deployment cannot be priced or its weights do not fit.</exception>
+    public ScenarioReport Analyze(ServingScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var fleet = Fleet(scenario.Deployment, scenario.Batch, scenario.PricePerDeviceHour, scenario, scenario.RequestsPerDay);
+        return new ScenarioReport
+        {
+            Scenario = scenario,
+            Fleet = fleet,
+            Upgrade = scenario.Upgrade is { } u ? Upgrade(scenario, fleet, u) : null,
+            Routing = scenario.Routing is { } r ? Routing(scenario, fleet, r) : null,
+            Api = scenario.Api is { } a ? Api(scenario, fleet, a) : null,
+        };
+    }
+
+    /// <summary>Sizes and prices the fleet of a deployment for a daily volume.</summary>
+    /// <param name="deployment">One deployment.</param>
+    /// <param name="batch">Batch per replica, or null for as many as fit.</param>
+    /// <param name="pricePerDeviceHour">Rental price per device-hour, or null for the catalog's.</param>
+    /// <param name="scenario">The scenario (tokens per request, target utilisation).</param>
+    /// <param name="requestsPerDay">The requests per day, ≥ 0.</param>
+    /// <returns>The fleet.</returns>
+    public FleetCost Fleet(DeploymentConfiguration deployment, int? batch, HourlyRate? pricePerDeviceHour, ServingScenario scenario, double requestsPerDay)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(scenario);
+        Guard.NonNegativeFinite(requestsPerDay);
+        var report = Price(deployment, batch, pricePerDeviceHour, scenario);
+        var e = report.Estimate;
+        var capacity = (double)e.Batch * deployment.Replicas / e.RequestLatency.Seconds;
+        var deployments = requestsPerDay <= 0 ? 0 : (int)Math.Ceiling(requestsPerDay / (capacity * SecondsPerDay * scenario.TargetUtilization) - 1e-12);
+        var busy = deployments == 0 ? 0 : Math.Min(1, requestsPerDay / (capacity * SecondsPerDay * deployments));
+        var overhead = DataCenter.ServerPowerOverhead * DataCenter.PowerUsageEffectiveness;
+        var idle = deployment.Hardware.ThermalDesignPower is { } tdp ? tdp * (Estimator.Profiles.Power.IdleFraction * deployment.Devices * overhead) : Power.Zero;
+        var perDeployment = (report.FacilityPower * busy) + (idle * (1 - busy));
+        var energyPerDay = perDeployment * TimeInterval.FromHours(24 * deployments);
+        var perDay = report.TotalPerHour * TimeInterval.FromHours(24 * deployments);
+        return new FleetCost
+        {
+            Report = report,
+            CapacityRequestsPerSecond = capacity,
+            Deployments = deployments,
+            BusyFraction = busy,
+            PerDay = perDay,
+            PerRequest = requestsPerDay > 0 ? perDay / requestsPerDay : null,
+            EnergyPerDay = energyPerDay,
+            OperationalTonnesCo2ePerYear = energyPerDay.KilowattHours * 365 * DataCenter.GridCarbonIntensity.GramsCo2ePerKilowattHour / 1e6,
+            EmbodiedTonnesCo2ePerYear = deployments * deployment.Devices * DataCenter.EmbodiedKgCo2ePerDevice / DataCenter.DepreciationYears / 1000,
+        };
+    }
+
+    private TokenCostReport Price(DeploymentConfiguration deployment, int? batch, HourlyRate? price, ServingScenario scenario)
+    {
+        var model = price is { } p ? CostModel.Default.Replace(new RentalHardwareCost { PricePerDeviceHour = p }) : CostModel.Default;
+        var estimate = Estimator.Estimate(deployment, new Workload { Batch = batch, InputTokens = scenario.InputTokens, OutputTokens = scenario.OutputTokens });
+        if (!estimate.Memory.Fits || estimate.Memory.MaxBatch < 1)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"{deployment.Model.Id} on {deployment.Devices} × {deployment.Hardware.Id} does not fit at batch {estimate.Batch} (largest batch that fits: {estimate.Memory.MaxBatch})."), nameof(deployment));
+        }
+
+        return new TokenCostCalculator(model, DataCenter).Calculate(estimate);
+    }
+
+    private UpgradeReport Upgrade(ServingScenario scenario, FleetCost current, UpgradeOption upgrade)
+    {
+        var next = Fleet(upgrade.Deployment, upgrade.Batch, upgrade.PricePerDeviceHour, scenario, scenario.RequestsPerDay);
+        var report = new UpgradeReport { NewFleet = next, AnnualSavingsUsd = current.PerYear.Usd - next.PerYear.Usd };
+        if (upgrade.PurchasePricePerDevice is not { } price)
+        {
+            return report;
+        }
+
+        // Owned hardware: the yearly cost is the fleet's energy and serving overhead, without the hardware rental.
+        var r = next.Report;
+        var hoursPerYear = 24.0 * 365 * next.Deployments;
+        var servingShare = r.HardwarePerHour + r.EnergyPerHour > HourlyRate.Zero ? r.ServingPerHour / (r.HardwarePerHour + r.EnergyPerHour) : 0;
+        var operating = r.EnergyPerHour.UsdPerHour * (1 + servingShare) * hoursPerYear;
+        var capex = price.Usd * next.Devices;
+        var saving = current.PerYear.Usd - operating;
+        return report with
+        {
+            CapitalExpenseUsd = capex,
+            PurchasedOperatingCostPerYearUsd = operating,
+            PaybackYears = saving > 0 ? capex / saving : null,
+        };
+    }
+
+    private RoutingReport Routing(ServingScenario scenario, FleetCost current, HybridRoutingOption routing)
+    {
+        var device = Estimator.Estimate(routing.Device, new Workload { Batch = 1, InputTokens = scenario.InputTokens, OutputTokens = scenario.OutputTokens });
+        var power = routing.DevicePower ?? device.AveragePowerPerDevice;
+        var energy = power is { } p ? p * device.RequestLatency * routing.Device.Devices : (Energy?)null;
+        var deviceCost = energy is { } en ? en * routing.DeviceElectricityPrice : (Money?)null;
+        var onDevice = scenario.RequestsPerDay * routing.OnDeviceShare;
+        var cloud = Fleet(scenario.Deployment, scenario.Batch, scenario.PricePerDeviceHour, scenario, scenario.RequestsPerDay - onDevice);
+        var blended = cloud.PerDay + ((deviceCost ?? Money.Zero) * onDevice);
+        return new RoutingReport
+        {
+            OnDeviceShare = routing.OnDeviceShare,
+            DeviceRequestLatency = device.RequestLatency,
+            DeviceEnergyPerQuery = energy,
+            DeviceCostPerQuery = deviceCost,
+            CloudFleet = cloud,
+            BlendedPerDay = blended,
+            SavingsPerDayUsd = current.PerDay.Usd - blended.Usd,
+            BlendedQuality = routing.DeviceQuality is double qd && routing.CloudQuality is double qc
+                ? (routing.OnDeviceShare * qd) + ((1 - routing.OnDeviceShare) * qc)
+                : null,
+        };
+    }
+
+    private static ApiComparison Api(ServingScenario scenario, FleetCost fleet, ApiPricing api)
+    {
+        var cached = api.PerMillionCachedInputTokens ?? api.PerMillionInputTokens;
+        var inputTokens = (double)scenario.InputTokens;
+        var perRequest = Money.FromUsd(((inputTokens * (1 - scenario.CachedInputFraction) * api.PerMillionInputTokens.Usd)
+            + (inputTokens * scenario.CachedInputFraction * cached.Usd)
+            + (scenario.OutputTokens * api.PerMillionOutputTokens.Usd)) / 1e6);
+        var deploymentDay = fleet.Report.TotalPerHour.UsdPerHour * 24;
+        var marginal = deploymentDay / (fleet.CapacityRequestsPerSecond * SecondsPerDay * scenario.TargetUtilization);
+        double? breakEven = perRequest.Usd > marginal ? deploymentDay / perRequest.Usd : null;
+        return new ApiComparison
+        {
+            Api = api,
+            ApiPerRequest = perRequest,
+            ApiPerDay = perRequest * scenario.RequestsPerDay,
+            SelfHostedPerDay = fleet.PerDay,
+            BreakEvenRequestsPerDay = breakEven,
+            BreakEvenOutputTokensPerDay = breakEven * scenario.OutputTokens,
+        };
+    }
+}
