@@ -8,7 +8,8 @@ namespace TokenCost.Audit;
 /// </summary>
 /// <remarks>
 /// <para>This type is stateless and thread-safe. Rules:</para>
-/// <para>Equality (arithmetic, spec, modelled ratios): |claimed − reference| ≤ max(<see cref="RelativeTolerance"/> × |reference|, half a unit in the claim's last digit).</para>
+/// <para>Specification figures: within 5 % of the catalog (<see cref="MatchesSpecification"/>).</para>
+/// <para>Equality (arithmetic, modelled ratios): |claimed − reference| ≤ max(<see cref="RelativeTolerance"/> × |reference|, half a unit in the claim's last digit).</para>
 /// <para>Hard bounds (weight-read floor, peak compute, memory capacity, TDP): a claim beats a bound only when even the most favourable
 /// reading of its rounded figure is beyond the bound by more than <see cref="HardBoundSlack"/> (catalog byte counts and group-scale
 /// overheads are known to about 2 %).</para>
@@ -51,6 +52,13 @@ public static class AuditTolerance
     /// <returns><see langword="true"/> when they match.</returns>
     public static bool Matches(double claimed, double reference) =>
         Math.Abs(claimed - reference) <= Math.Max(RelativeTolerance * Math.Abs(reference), HalfUnitOfLastDigit(claimed)) * (1 + 1e-12);
+
+    /// <summary>Gets whether a claimed specification figure matches the catalog: within <see cref="RelativeTolerance"/> only (catalog specs are precise, so a round figure such as "100 GB" is not read loosely).</summary>
+    /// <param name="claimed">The claimed figure.</param>
+    /// <param name="reference">The catalog value.</param>
+    /// <returns><see langword="true"/> when they match.</returns>
+    public static bool MatchesSpecification(double claimed, double reference) =>
+        Math.Abs(claimed - reference) <= RelativeTolerance * Math.Abs(reference) * (1 + 1e-12);
 
     /// <summary>Gets whether a claimed quantity is below a hard lower bound (for example a time below the weight-read floor).</summary>
     /// <param name="claimed">The claimed figure.</param>

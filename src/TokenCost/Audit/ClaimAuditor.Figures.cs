@@ -32,14 +32,14 @@ public sealed partial class ClaimAuditor
                 return Unsupported(claim);
         }
 
-        var ok = AuditTolerance.Matches(claimed, spec.Value);
+        var ok = AuditTolerance.MatchesSpecification(claimed, spec.Value);
         return new ClaimAudit
         {
             Claim = claim,
             Verdict = ok ? ClaimVerdict.Consistent : ClaimVerdict.Inconsistent,
             Modeled = spec.Value,
             Bound = new AuditBound { Name = "catalog specification", Value = spec.Value, Unit = spec.Unit, Formula = spec.What + " (source: " + spec.Source + ")" },
-            Explanation = Inv($"The catalog gives {N(spec.Value, 4)} {spec.Unit} for the {spec.What}; the claimed {N(claimed, 4)} {(ok ? "matches it" : "does not match it")} within the audit's tolerance (5 % or the claim's own rounding)."),
+            Explanation = Inv($"The catalog gives {N(spec.Value, 4)} {spec.Unit} for the {spec.What}; the claimed {N(claimed, 4)} {(ok ? "matches it" : "does not match it")} within the audit's 5 % tolerance for specification figures."),
         };
     }
 

@@ -81,7 +81,7 @@ public sealed partial class ClaimAuditor
                 Modeled = floorRatio,
                 Bound = CapacityBound(bad, batch),
                 Assumptions = assumptions,
-                Explanation = Inv($"The comparison rests on {la.Configuration.Model.Name} in {badFormat} running on {LayoutText(bad)} of {bad.Configuration.Hardware.Name}, but its weights alone take {N(bad.Plan.WeightsPerDevice.Gigabytes)} GB of the {N(bad.Plan.Capacity.Gigabytes)} GB: the {badFormat} baseline cannot run as stated. Were it to fit (more memory at the same bandwidth), both would be memory-bound at batch {batch} and the throughput ratio would be the ratio of bytes read per token, {N(floorRatio)}×."),
+                Explanation = Inv($"The comparison rests on {la.Configuration.Model.Name} in {badFormat} running on {LayoutText(bad)} of {bad.Configuration.Hardware.Name}, but its weights alone take {N(bad.Plan.WeightsPerDevice.Gigabytes)} GB of the {N(bad.Plan.Capacity.Gigabytes)} GB: the {badFormat} baseline cannot run as stated. Were it to fit (more memory at the same bandwidth), both would be memory-bound at batch {batch} and the throughput ratio would be the ratio of bytes read per token, {N(floorRatio)}×.") + QualityNote(model, to),
             };
         }
 
@@ -96,7 +96,7 @@ public sealed partial class ClaimAuditor
             Modeled = modeled,
             Bound = new AuditBound { Name = "ratio of roofline floors (both at 100 % of peak)", Value = floorRatio, Unit = "×", Formula = Inv($"{N(PhysicalBounds.StepFloor(sa, la.Configuration).Milliseconds)} ms ÷ {N(PhysicalBounds.StepFloor(sb, lb.Configuration).Milliseconds)} ms") },
             Assumptions = assumptions,
-            Explanation = Inv($"At batch {batch} the floors give {N(floorRatio)}× and the calibrated estimator {N(modeled)}×; the claimed {N(claimed)}× is {(verdict == ClaimVerdict.Consistent ? "within" : "beyond")} that."),
+            Explanation = Inv($"At batch {batch} the floors give {N(floorRatio)}× and the calibrated estimator {N(modeled)}×; the claimed {N(claimed)}× is {(verdict == ClaimVerdict.Consistent ? "within" : "beyond")} that.") + QualityNote(model, to),
         };
     }
 

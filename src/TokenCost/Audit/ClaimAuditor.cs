@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Quality;
 using static TokenCost.Audit.AuditFormat;
 
 namespace TokenCost.Audit;
@@ -23,8 +24,10 @@ public sealed partial class ClaimAuditor
     /// <summary>Initializes a new instance of the <see cref="ClaimAuditor"/> class.</summary>
     /// <param name="catalog">The catalog, or null for <see cref="Catalog.Default"/>.</param>
     /// <param name="assumptions">The assumptions, or null for the defaults.</param>
-    public ClaimAuditor(Catalog? catalog = null, AuditAssumptions? assumptions = null)
+    /// <param name="quality">The quality catalog quoted where a claim mentions accuracy, or null for <see cref="QualityCatalog.Default"/>.</param>
+    public ClaimAuditor(Catalog? catalog = null, AuditAssumptions? assumptions = null, QualityCatalog? quality = null)
     {
+        Quality = quality ?? QualityCatalog.Default;
         Catalog = catalog ?? Catalog.Default;
         Assumptions = assumptions ?? new AuditAssumptions();
         Estimator = new RooflineEstimator(Catalog.Profiles);
@@ -33,6 +36,9 @@ public sealed partial class ClaimAuditor
 
     /// <summary>Gets the catalog.</summary>
     public Catalog Catalog { get; }
+
+    /// <summary>Gets the quality catalog.</summary>
+    public QualityCatalog Quality { get; }
 
     /// <summary>Gets the assumptions used where claims are silent.</summary>
     public AuditAssumptions Assumptions { get; }
@@ -151,6 +157,15 @@ public sealed partial class ClaimAuditor
     private static string LayoutText(Layout layout) => layout.Configuration.Devices == 1
         ? "1 device"
         : Inv($"{layout.Configuration.Devices} devices, tensor parallel {layout.Configuration.TensorParallel}");
+
+    /// <summary>Quotes the quality catalog's MMLU results for a model in a format, best sourced first.</summary>
+    private string QualityNote(string model, string format)
+    {
+        var rows = Quality.For(model, QualityCatalog.Mmlu).Where(q => q.Format == format && q.Loss > 0).OrderBy(q => q.IsEstimate).ToList();
+        return rows.Count == 0
+            ? Inv($" The quality catalog has no MMLU figure for {model} in {format}.")
+            : " Quality catalog (MMLU 5-shot): " + string.Join("; ", rows.Select(q => Inv($"{q.Method} {N(q.Value)} vs {N(q.Baseline)}, a loss of {N(q.Loss, 2)} points ({Percent(q.RelativeLoss, 2)}; {q.Source}, {q.Table}{(q.IsEstimate ? ", unverified" : "")})"))) + ".";
+    }
 
     private sealed record Layout(DeploymentConfiguration Configuration, MemoryPlan Plan, bool Fits, bool DevicesAssumed);
 }
