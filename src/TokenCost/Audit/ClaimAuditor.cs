@@ -133,7 +133,7 @@ public sealed partial class ClaimAuditor
         return last!;
     }
 
-    private static int NextCount(int n) => n < 8 ? n + 1 : n + Math.Max(1, n / 16);
+    private static int NextCount(int n) => n + 1;
 
     private string ContextText => Inv($"{Assumptions.InputTokens} prompt + {Assumptions.OutputTokens} output tokens per sequence (decode at context {N(Assumptions.DecodeContext, 4)})");
 
