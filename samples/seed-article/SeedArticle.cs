@@ -77,6 +77,26 @@ md.AppendLine("The physical ceiling is 1 ÷ ((weight + KV bytes) ÷ peak bandwid
     + "The published MMLU column quotes the quality catalog's rows that have a primary source; the article's quantized MMLU scores are unsourced and flagged as estimates there.");
 md.AppendLine();
 
+// ---- Quality-adjusted cost -------------------------------------------------------------------------------------------
+md.AppendLine("## Quality-adjusted cost: $ per 1M output tokens at a stated MMLU loss (Llama-2 70B)");
+md.AppendLine();
+md.AppendLine("The article asks for \"$ per 1M tokens on MMLU\". `QualityAdjustedCost.Cheapest` picks the cheapest quantization whose MMLU loss (quality catalog) is within the limit and prices it at the largest batch that fits.");
+md.AppendLine();
+md.AppendLine("| Hardware | Max MMLU loss (points) | Cheapest option | MMLU | $/1M output tokens |");
+md.AppendLine("|---|---|---|---|---|");
+var qualityCost = new QualityAdjustedCost(catalog, QualityCatalog.Default, assumptions.Stack);
+foreach (var (hw, devices) in new[] { ("nvidia_a100_80gb_sxm", 1), ("nvidia_h100_sxm", 1), ("nvidia_h100_sxm", 2) })
+{
+    foreach (var loss in new[] { 0.0, 0.5, 2.0 })
+    {
+        var r = qualityCost.Cheapest("llama-2-70b", hw, loss, devices);
+        var best = r.Best;
+        md.AppendLine(Inv($"| {devices} × {catalog.GetHardware(hw).Name} | {N(loss)} | {(best is null ? "none fits" : Inv($"{best.Quality.Method} ({best.Quality.Format}){(best.Quality.IsEstimate ? ", unverified score" : "")}"))} | {(best is null ? "—" : N(best.Quality.Value))} | {(r.PerMillionOutputTokens is { } c ? N(c.Usd) : "—")} |"));
+    }
+}
+
+md.AppendLine();
+
 // ---- Platform table ------------------------------------------------------------------------------------------------
 md.AppendLine("## Platform table (INT4 weights, batch 1 for latency)");
 md.AppendLine();
