@@ -47,6 +47,11 @@ public sealed partial class ClaimAuditor
             };
         }
 
+        if (IsClaimOfPossibility(claim) && results.Any(r => r.Audit.Verdict == ClaimVerdict.Consistent))
+        {
+            return CombineClaimOfPossibility(claim, results, shared);
+        }
+
         var good = results.Where(r => r.Audit.Verdict == ClaimVerdict.Consistent).Select(r => r.Name).ToList();
         var detail = string.Join("; ", results.Select(r => r.Audit.Modeled is double m
             ? Inv($"{r.Name}: {ClaimMapper.Word(r.Audit.Verdict)}, modelled {N(m)}")
@@ -130,6 +135,14 @@ public sealed partial class ClaimAuditor
             Explanation = explanation,
         });
     }
+
+    /// <summary>
+    /// Gets whether a claim is worded as a possibility ("can double", "capable of running", "up to"): such a claim is consistent when
+    /// some candidate assumption makes it so, and the audit names that assumption.
+    /// </summary>
+    private static bool IsClaimOfPossibility(Claim claim) =>
+        claim.Kind == ClaimKind.Fits
+        || System.Text.RegularExpressions.Regex.IsMatch(claim.Quote, @"\b(can|could|capable|up to|may)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     private sealed record Scenario(string Name, ClaimAudit Audit);
 }

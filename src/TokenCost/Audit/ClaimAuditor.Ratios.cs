@@ -268,17 +268,19 @@ public sealed partial class ClaimAuditor
         }
 
         var shared = new List<string> { Inv($"model, hardware and weights not stated: {model} in {weights} on {LayoutText(Place(model, hardware, weights, claim.Devices, 1))} of {hardware}"), Inv($"per-token acceptance rate α = {N(alpha)}, draft length γ ≤ {Assumptions.MaxDraftTokens} chosen for speed"), ContextText, StackText };
-        return scenarios.Count == 1 ? scenarios[0].Audit with { Assumptions = shared } : CombineClaimOfPossibility(claim, scenarios, shared);
+        return scenarios.Count == 1 ? scenarios[0].Audit with { Assumptions = shared } : Combine(claim, scenarios, shared, "batch");
     }
 
-    /// <summary>"Can double" is a claim of possibility: consistent when some regime reaches it, naming that regime.</summary>
+    /// <summary>A claim of possibility ("can double") is consistent when some candidate reaches it; the audit names that candidate and lists the others.</summary>
     private static ClaimAudit CombineClaimOfPossibility(Claim claim, List<Scenario> scenarios, List<string> shared)
     {
         var good = scenarios.FirstOrDefault(s => s.Audit.Verdict == ClaimVerdict.Consistent) ?? scenarios[0];
-        var others = string.Join("; ", scenarios.Where(s => s != good).Select(s => Inv($"{s.Name}: {N(s.Audit.Modeled ?? 0)}×")));
+        var others = string.Join("; ", scenarios.Where(s => s != good).Select(s => s.Audit.Modeled is double m
+            ? Inv($"{s.Name}: {ClaimMapper.Word(s.Audit.Verdict)}, modelled {N(m)}")
+            : Inv($"{s.Name}: {ClaimMapper.Word(s.Audit.Verdict)}")));
         return good.Audit with
         {
-            Assumptions = [.. shared, Inv($"a claim of what speculation 'can' do is judged at the regime most favourable to it ({good.Name}); {others}")],
+            Assumptions = [.. shared, Inv($"the claim is worded as a possibility, so it is judged under the candidate most favourable to it ({good.Name}); {others}")],
             Explanation = good.Audit.Explanation + Inv($" For comparison, {others}."),
         };
     }

@@ -16,8 +16,8 @@ namespace TokenCost.Audit;
 /// <see cref="Speculative.SpeculativeDecoding"/> and the <see cref="Catalogs.Catalog"/>; tolerances are those of <see cref="AuditTolerance"/>.</para>
 /// <para>Where a claim leaves a field open the audit tries the candidates of <see cref="AuditAssumptions"/>: when every candidate gives the same
 /// verdict it is reported with the assumption; when they disagree the verdict is <see cref="ClaimVerdict.Unverifiable"/> and the explanation
-/// names the assumption that would make the claim consistent. A <c>fits</c> claim ("can serve on one GPU") is a claim of possibility: it is
-/// consistent when some candidate format fits.</para>
+/// names the assumption that would make the claim consistent. A claim worded as a possibility (a <c>fits</c> claim, or a quote with "can",
+/// "could", "capable", "may" or "up to") is consistent when some candidate makes it so, and the audit names that candidate.</para>
 /// </remarks>
 public sealed partial class ClaimAuditor
 {

@@ -90,6 +90,18 @@ public class ClaimAuditorTests
     }
 
     [Fact]
+    public void Audit_OpenAssumptionThatDecides_PossibilityWordingIsConsistentStatementIsUnverifiable()
+    {
+        // FP16 → FP8 Llama-2 70B on H100: ~50 % less energy per token at batch 1, far less at the largest batch.
+        var claim = new Claim { Id = "e", Quote = "FP8 inference cuts energy cost by 40%", Kind = ClaimKind.Ratio, Metric = "energy_cost_reduction_fraction", Claimed = 0.40, Model = "llama-2-70b", Hardware = "nvidia_h100_sxm", WeightsFrom = "fp16", WeightsTo = "fp8" };
+
+        Auditor.Audit(claim).Verdict.Should().Be(ClaimVerdict.Unverifiable);
+        var can = Auditor.Audit(claim with { Quote = "FP8 inference can cut energy cost by 40%" });
+        can.Verdict.Should().Be(ClaimVerdict.Consistent);
+        can.Assumptions.Should().Contain(a => a.Contains("batch 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Audit_TokenCostBelowPhysicalFloor_IsOptimistic()
     {
         var claim = new Claim { Id = "c", Kind = ClaimKind.TokenCost, Metric = "usd_per_million_output_tokens", Claimed = 0.01, Model = "llama-2-70b", Hardware = "nvidia_h100_sxm", Devices = 1, Weights = "int4" };
