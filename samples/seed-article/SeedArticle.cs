@@ -203,7 +203,7 @@ foreach (var a in audits.Values)
 {
     var claimed = a.Claim.ClaimedFlag is bool cf ? (cf ? "yes" : "no") : N(a.Claim.Claimed ?? 0);
     var modelled = a.ModeledFlag is bool mf ? (mf ? "yes" : "no") : a.Modeled is double m ? N(m) : "—";
-    md.AppendLine(Inv($"| `{a.Claim.Id}` | {a.Claim.Kind} | `{Word(a.Verdict)}` | {claimed} | {modelled} | {Cell(a.Bound.Formula)} |"));
+    md.AppendLine(Inv($"| `{a.Claim.Id}` | {(a.Claim.Kind == ClaimKind.TokenCost ? "token_cost" : a.Claim.Kind.ToString().ToLowerInvariant())} | `{Word(a.Verdict)}` | {claimed} | {modelled} | {Cell(a.Bound.Formula)} |"));
 }
 
 md.AppendLine();
