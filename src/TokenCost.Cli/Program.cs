@@ -9,6 +9,7 @@ foreach (var command in new[] { SpeculativeCommand.Create(), FrontierCommand.Cre
     root.Subcommands.Add(command);
 }
 
+root.Subcommands.Add(AuditCommand.Create());
 foreach (var command in CatalogCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -1,0 +1,27 @@
+namespace TokenCost.Audit;
+
+/// <summary>The audit of one claim: verdict, modelled value, the deciding bound, the assumptions used where the claim is silent, and why.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record ClaimAudit
+{
+    /// <summary>Gets the claim audited.</summary>
+    public required Claim Claim { get; init; }
+
+    /// <summary>Gets the verdict.</summary>
+    public required ClaimVerdict Verdict { get; init; }
+
+    /// <summary>Gets TokenCost's modelled value in the claim's metric (calibrated estimator or exact arithmetic), or null when none applies.</summary>
+    public double? Modeled { get; init; }
+
+    /// <summary>Gets TokenCost's modelled yes/no value for yes/no claims, or null.</summary>
+    public bool? ModeledFlag { get; init; }
+
+    /// <summary>Gets the bound that decides the verdict.</summary>
+    public required AuditBound Bound { get; init; }
+
+    /// <summary>Gets the assumptions used where the claim is silent (batch, serving stack, price, devices, context, formats).</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+
+    /// <summary>Gets a one-paragraph explanation of the verdict.</summary>
+    public required string Explanation { get; init; }
+}
