@@ -152,22 +152,30 @@ public static class SweepCommand
 
     private static void WriteCsv(SweepEngine engine, SweepPlan plan, SweepOptions options)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using var writer = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 16);
-        writer.WriteLine("model,hardware,devices,tensor_parallel,pipeline_parallel,weights,activations,kv_cache,stack,batch,input_tokens,output_tokens,fits,max_batch,ttft_ms,tpot_ms,output_tokens_per_s,decode_tokens_per_s,bound,usd_per_million_output_tokens");
+        // Console.Out (not the raw stream) so redirection works; lines are batched to keep the synchronised writer off the hot path.
+        var writer = new StringBuilder(1 << 17);
+        writer.AppendLine("model,hardware,devices,tensor_parallel,pipeline_parallel,weights,activations,kv_cache,stack,batch,input_tokens,output_tokens,fits,max_batch,ttft_ms,tpot_ms,output_tokens_per_s,decode_tokens_per_s,bound,usd_per_million_output_tokens");
         var inv = CultureInfo.InvariantCulture;
         foreach (var r in Sync(engine.StreamAsync(plan, options)))
         {
             var c = r.Configuration;
             var e = r.Estimate;
-            writer.WriteLine(string.Create(inv, $"{c.Model.Id},{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{c.Weights.Id},{c.Activations.Id},{c.KvCache.Id},{c.Stack.Id},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.OutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
+            writer.AppendLine(string.Create(inv, $"{c.Model.Id},{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{c.Weights.Id},{c.Activations.Id},{c.KvCache.Id},{c.Stack.Id},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.OutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
+            if (writer.Length > 1 << 16)
+            {
+                Console.Out.Write(writer.ToString());
+                writer.Clear();
+            }
         }
+
+        Console.Out.Write(writer.ToString());
+        Console.Out.Flush();
     }
 
     private static void WriteJson(SweepEngine engine, SweepPlan plan, SweepOptions options)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var buffer = new MemoryStream();
+        using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartArray();
         foreach (var r in Sync(engine.StreamAsync(plan, options)))
         {
@@ -197,13 +205,21 @@ public static class SweepCommand
             w.WriteEndObject();
             if (w.BytesPending > 1 << 16)
             {
-                w.Flush();
+                Drain(w, buffer);
             }
         }
 
         w.WriteEndArray();
+        Drain(w, buffer);
+        Console.Out.WriteLine();
+        Console.Out.Flush();
+    }
+
+    private static void Drain(Utf8JsonWriter w, MemoryStream buffer)
+    {
         w.Flush();
-        stdout.WriteByte((byte)'\n');
+        Console.Out.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        buffer.SetLength(0);
     }
 
     private static IEnumerable<SweepResult> Sync(IAsyncEnumerable<SweepResult> results)
