@@ -55,6 +55,7 @@ public static class SweepCommand
             var engine = new SweepEngine(new RooflineEstimator(catalog.Profiles));
             SweepPlan plan;
             long? limit = null;
+            var planSeconds = 0.0;
             if (result.GetValue(count) is long n)
             {
                 if (n < 1)
@@ -62,7 +63,9 @@ public static class SweepCommand
                     throw new CliUsageException($"--count must be an integer ≥ 1; got {n}.");
                 }
 
+                var planning = System.Diagnostics.Stopwatch.StartNew();
                 plan = StandardPlan(engine, catalog, rate, n);
+                planSeconds = planning.Elapsed.TotalSeconds;
                 limit = n;
             }
             else
@@ -102,6 +105,7 @@ public static class SweepCommand
                         w.WriteNumber("threads", workers);
                         w.WriteNumber("deployments", plan.Deployments.Count);
                         w.WriteNumber("warmupEstimates", warmup);
+                        w.WriteNumber("planSeconds", planSeconds);
                         w.WriteEndObject();
                     },
                     indented: false);

@@ -81,8 +81,8 @@ public sealed partial class RooflineEstimator
     /// <summary>The hot loop: no checks beyond those inside Forward and PlanMemory; batch 0 means "as many as fit"; a negative price means none.</summary>
     internal static EstimateSummary SummarizeCore(PreparedDeployment deployment, int requestedBatch, int inputTokens, int outputTokens, double usdPerDeviceHour)
     {
-        var c = deployment.Configuration;
-        var profile = deployment.Profile;
+        var c = deployment.FastConfiguration;
+        var profile = deployment.FastProfile;
         var context = Math.Max(1, inputTokens + outputTokens);
         var plan = PlanMemory(c, context, requestedBatch > 0 ? requestedBatch : 1, profile);
         var batch = requestedBatch > 0 ? requestedBatch : Math.Max(1, Math.Min(plan.MaxBatch, profile.MaxBatch));
