@@ -14,7 +14,7 @@ namespace TokenCost.Cli.Commands;
 /// <summary><c>tokencost sweep</c>: estimates every combination of the given axes in parallel and streams the results, or times a standard sweep.</summary>
 public static class SweepCommand
 {
-    private const long WarmupPoints = 300_000;
+    private const long WarmupPoints = 1_000_000;
 
     /// <summary>Creates the command.</summary>
     /// <returns>The command.</returns>
@@ -32,7 +32,7 @@ public static class SweepCommand
         var output = new Option<string>("--output") { Description = "Comma-separated output lengths (tokens)", DefaultValueFactory = _ => "256" };
         var price = new Option<double?>("--price-per-hour") { Description = "All-in USD per device-hour for the cost column (default: each hardware's catalog cloud price)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)" };
-        var count = new Option<long?>("--count") { Description = "Time a standard sweep of N configurations (every catalog hardware × model × 4 weight × 2 KV formats × TP 1-8 × 3 shapes × batches) instead of the axes" };
+        var count = new Option<long?>("--count") { Description = "Time a standard sweep of N configurations (every catalog hardware × model × 4 weight × 2 KV formats × TP 1-8 × 3 shapes × batches 1..k) instead of the axes; the timed run follows an untimed warm-up of up to 1,000,000 points and excludes planning (planSeconds)" };
         var csv = new Option<bool>("--csv") { Description = "Stream one CSV row per configuration" };
         var json = new Option<bool>("--json") { Description = "Stream a JSON array of results; with --count, print {estimates, seconds, estimatesPerSecond}" };
         var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
@@ -90,7 +90,7 @@ public static class SweepCommand
             var options = new SweepOptions { MaxDegreeOfParallelism = workers, Limit = limit };
             if (limit is long total && result.GetValue(json))
             {
-                // Untimed warm-up so the timed run measures tier-1 (PGO-optimised) code, as a benchmark harness would.
+                // Untimed warm-up over up to 1M points so the timed run measures tier-1 (PGO-optimised) code, as a benchmark harness would; nothing is cached between the passes.
                 var warmup = Math.Min(total, WarmupPoints);
                 engine.Run(plan, null, options with { Limit = warmup });
                 var summary = engine.Run(plan, null, options);
