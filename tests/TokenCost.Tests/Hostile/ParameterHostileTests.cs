@@ -3,6 +3,7 @@ using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Quantities;
 using TokenCost.Serving;
+using TokenCost.Speculative;
 using TokenCost.Sweeps;
 
 namespace TokenCost.Tests.Hostile;
@@ -149,6 +150,21 @@ public class ParameterHostileTests
         Rejects(() => _ = new SweepOptions { MaxDegreeOfParallelism = 0 }, nameof(SweepOptions.MaxDegreeOfParallelism));
         Rejects(() => _ = new SweepOptions { Limit = -1 }, nameof(SweepOptions.Limit));
         Rejects(() => _ = new SweepOptions { ChunkSize = 0 }, nameof(SweepOptions.ChunkSize));
+    }
+
+    [Fact]
+    public void SpeculativeDecoding_RejectsBadInputsWithTypedErrors()
+    {
+        Rejects(() => SpeculativeDecoding.ExpectedTokensPerStep(double.NaN, 4), "acceptanceRate");
+        Rejects(() => SpeculativeDecoding.ExpectedTokensPerStep(1.5, 4), "acceptanceRate");
+        Rejects(() => SpeculativeDecoding.ExpectedTokensPerStep(0.5, 0), "draftTokens");
+        var c = DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm");
+        var estimator = new RooflineEstimator();
+
+        // The context is checked by the step estimate, whose message names its own parameter (priorContext).
+        FluentActions.Invoking(() => SpeculativeDecoding.Estimate(estimator, c, c, 0.7, 4, 1, double.NaN)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => SpeculativeDecoding.Estimate(estimator, c, c, 0.7, 4, 0, 100)).Should().Throw<ArgumentException>();
+        Rejects(() => SpeculativeDecoding.Optimize(estimator, c, c, 0.7, 1, 100, 0), "maxDraftTokens");
     }
 
     [Fact]
