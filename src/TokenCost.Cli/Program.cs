@@ -10,6 +10,7 @@ foreach (var command in new[] { SpeculativeCommand.Create(), FrontierCommand.Cre
 }
 
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 foreach (var command in CatalogCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -35,6 +35,10 @@ public static class CommandRunner
         {
             return Fail(ex.Message);
         }
+        catch (OverflowException ex)
+        {
+            return Fail("a value is too large: " + ex.Message);
+        }
         catch (OperationCanceledException)
         {
             return Fail("cancelled");

@@ -125,7 +125,7 @@ public sealed partial class Catalog
     public Catalog WithOverrides(string path)
     {
         Guard.NotEmpty(path);
-        return WithOverrides(JsonFiles.ReadFile(path, CatalogJsonContext.Default.OverrideFileDto), path);
+        return JsonFiles.ReadFile(path, CatalogJsonContext.Default.OverrideFileDto, dto => WithOverrides(dto, path));
     }
 
     /// <summary>Returns this catalog with entries from a JSON stream added or replaced.</summary>
@@ -137,7 +137,7 @@ public sealed partial class Catalog
     {
         ArgumentNullException.ThrowIfNull(json);
         Guard.NotEmpty(sourceName);
-        return WithOverrides(JsonFiles.Read(json, sourceName, CatalogJsonContext.Default.OverrideFileDto), sourceName);
+        return JsonFiles.Read(json, sourceName, CatalogJsonContext.Default.OverrideFileDto, dto => WithOverrides(dto, sourceName));
     }
 
     /// <summary>Returns this catalog with other serving profiles (for example a calibration result).</summary>

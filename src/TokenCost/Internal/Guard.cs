@@ -16,6 +16,18 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Checks a value given in a unit and converts it to the base unit; a value too large to convert is rejected naming the parameter.</summary>
+    public static double NonNegativeFiniteScaled(double value, double unit, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        var scaled = NonNegativeFinite(value, name) * unit;
+        if (!double.IsFinite(scaled))
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, value, "small enough to convert to the base unit without overflow"));
+        }
+
+        return scaled;
+    }
+
     public static double PositiveFinite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (!double.IsFinite(value) || value <= 0)
@@ -41,6 +53,21 @@ internal static class Guard
         if (!double.IsFinite(value) || value <= 0 || value > 1)
         {
             throw new ArgumentOutOfRangeException(name, value, Message(name, value, "a fraction in (0, 1]"));
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks a map of multipliers: not null, every value finite and &gt; 0 (the message names the key).</summary>
+    public static IReadOnlyDictionary<string, double> PositiveFactors(IReadOnlyDictionary<string, double>? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        foreach (var (key, factor) in value)
+        {
+            if (!double.IsFinite(factor) || factor <= 0)
+            {
+                throw new ArgumentOutOfRangeException(name, factor, Message($"{name}['{key}']", factor, "a finite number > 0"));
+            }
         }
 
         return value;

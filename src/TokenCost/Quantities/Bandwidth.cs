@@ -35,13 +35,13 @@ public readonly partial record struct Bandwidth : IComparable<Bandwidth>, IForma
     /// <param name="gigabytesPerSecond">The value in gigabytes per second (10⁹ B/s); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gigabytesPerSecond"/> is NaN, infinite or negative.</exception>
-    public static Bandwidth FromGigabytesPerSecond(double gigabytesPerSecond) => new(Guard.Result(Guard.NonNegativeFinite(gigabytesPerSecond, nameof(gigabytesPerSecond)) * 1000000000.0));
+    public static Bandwidth FromGigabytesPerSecond(double gigabytesPerSecond) => new(Guard.NonNegativeFiniteScaled(gigabytesPerSecond, 1000000000.0, nameof(gigabytesPerSecond)));
 
     /// <summary>Creates a value from terabytes per second (10¹² B/s).</summary>
     /// <param name="terabytesPerSecond">The value in terabytes per second (10¹² B/s); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="terabytesPerSecond"/> is NaN, infinite or negative.</exception>
-    public static Bandwidth FromTerabytesPerSecond(double terabytesPerSecond) => new(Guard.Result(Guard.NonNegativeFinite(terabytesPerSecond, nameof(terabytesPerSecond)) * 1000000000000.0));
+    public static Bandwidth FromTerabytesPerSecond(double terabytesPerSecond) => new(Guard.NonNegativeFiniteScaled(terabytesPerSecond, 1000000000000.0, nameof(terabytesPerSecond)));
 
     /// <summary>Adds two values.</summary>
     /// <param name="left">The first value.</param>

@@ -38,31 +38,31 @@ public readonly partial record struct DataSize : IComparable<DataSize>, IFormatt
     /// <param name="kilobytes">The value in kilobytes (10³ B); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kilobytes"/> is NaN, infinite or negative.</exception>
-    public static DataSize FromKilobytes(double kilobytes) => new(Guard.Result(Guard.NonNegativeFinite(kilobytes, nameof(kilobytes)) * 1000.0));
+    public static DataSize FromKilobytes(double kilobytes) => new(Guard.NonNegativeFiniteScaled(kilobytes, 1000.0, nameof(kilobytes)));
 
     /// <summary>Creates a value from megabytes (10⁶ B).</summary>
     /// <param name="megabytes">The value in megabytes (10⁶ B); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="megabytes"/> is NaN, infinite or negative.</exception>
-    public static DataSize FromMegabytes(double megabytes) => new(Guard.Result(Guard.NonNegativeFinite(megabytes, nameof(megabytes)) * 1000000.0));
+    public static DataSize FromMegabytes(double megabytes) => new(Guard.NonNegativeFiniteScaled(megabytes, 1000000.0, nameof(megabytes)));
 
     /// <summary>Creates a value from gigabytes (10⁹ B).</summary>
     /// <param name="gigabytes">The value in gigabytes (10⁹ B); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gigabytes"/> is NaN, infinite or negative.</exception>
-    public static DataSize FromGigabytes(double gigabytes) => new(Guard.Result(Guard.NonNegativeFinite(gigabytes, nameof(gigabytes)) * 1000000000.0));
+    public static DataSize FromGigabytes(double gigabytes) => new(Guard.NonNegativeFiniteScaled(gigabytes, 1000000000.0, nameof(gigabytes)));
 
     /// <summary>Creates a value from terabytes (10¹² B).</summary>
     /// <param name="terabytes">The value in terabytes (10¹² B); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="terabytes"/> is NaN, infinite or negative.</exception>
-    public static DataSize FromTerabytes(double terabytes) => new(Guard.Result(Guard.NonNegativeFinite(terabytes, nameof(terabytes)) * 1000000000000.0));
+    public static DataSize FromTerabytes(double terabytes) => new(Guard.NonNegativeFiniteScaled(terabytes, 1000000000000.0, nameof(terabytes)));
 
     /// <summary>Creates a value from gibibytes (2³⁰ B).</summary>
     /// <param name="gibibytes">The value in gibibytes (2³⁰ B); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gibibytes"/> is NaN, infinite or negative.</exception>
-    public static DataSize FromGibibytes(double gibibytes) => new(Guard.Result(Guard.NonNegativeFinite(gibibytes, nameof(gibibytes)) * 1073741824.0));
+    public static DataSize FromGibibytes(double gibibytes) => new(Guard.NonNegativeFiniteScaled(gibibytes, 1073741824.0, nameof(gibibytes)));
 
     /// <summary>Adds two values.</summary>
     /// <param name="left">The first value.</param>

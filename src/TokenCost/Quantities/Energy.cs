@@ -32,7 +32,7 @@ public readonly partial record struct Energy : IComparable<Energy>, IFormattable
     /// <param name="kilowattHours">The value in kilowatt-hours (3.6 × 10⁶ J); finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kilowattHours"/> is NaN, infinite or negative.</exception>
-    public static Energy FromKilowattHours(double kilowattHours) => new(Guard.Result(Guard.NonNegativeFinite(kilowattHours, nameof(kilowattHours)) * 3600000.0));
+    public static Energy FromKilowattHours(double kilowattHours) => new(Guard.NonNegativeFiniteScaled(kilowattHours, 3600000.0, nameof(kilowattHours)));
 
     /// <summary>Adds two values.</summary>
     /// <param name="left">The first value.</param>

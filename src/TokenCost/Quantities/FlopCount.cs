@@ -35,13 +35,13 @@ public readonly partial record struct FlopCount : IComparable<FlopCount>, IForma
     /// <param name="gigaflops">The value in 10⁹ operations; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gigaflops"/> is NaN, infinite or negative.</exception>
-    public static FlopCount FromGigaflops(double gigaflops) => new(Guard.Result(Guard.NonNegativeFinite(gigaflops, nameof(gigaflops)) * 1000000000.0));
+    public static FlopCount FromGigaflops(double gigaflops) => new(Guard.NonNegativeFiniteScaled(gigaflops, 1000000000.0, nameof(gigaflops)));
 
     /// <summary>Creates a value from 10¹² operations.</summary>
     /// <param name="teraflops">The value in 10¹² operations; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="teraflops"/> is NaN, infinite or negative.</exception>
-    public static FlopCount FromTeraflops(double teraflops) => new(Guard.Result(Guard.NonNegativeFinite(teraflops, nameof(teraflops)) * 1000000000000.0));
+    public static FlopCount FromTeraflops(double teraflops) => new(Guard.NonNegativeFiniteScaled(teraflops, 1000000000000.0, nameof(teraflops)));
 
     /// <summary>Adds two values.</summary>
     /// <param name="left">The first value.</param>

@@ -32,7 +32,7 @@ public readonly partial record struct FlopRate : IComparable<FlopRate>, IFormatt
     /// <param name="teraflopsPerSecond">The value in 10¹² operations per second; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="teraflopsPerSecond"/> is NaN, infinite or negative.</exception>
-    public static FlopRate FromTeraflopsPerSecond(double teraflopsPerSecond) => new(Guard.Result(Guard.NonNegativeFinite(teraflopsPerSecond, nameof(teraflopsPerSecond)) * 1000000000000.0));
+    public static FlopRate FromTeraflopsPerSecond(double teraflopsPerSecond) => new(Guard.NonNegativeFiniteScaled(teraflopsPerSecond, 1000000000000.0, nameof(teraflopsPerSecond)));
 
     /// <summary>Adds two values.</summary>
     /// <param name="left">The first value.</param>

@@ -35,13 +35,13 @@ public readonly partial record struct Power : IComparable<Power>, IFormattable
     /// <param name="kilowatts">The value in kilowatts; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kilowatts"/> is NaN, infinite or negative.</exception>
-    public static Power FromKilowatts(double kilowatts) => new(Guard.Result(Guard.NonNegativeFinite(kilowatts, nameof(kilowatts)) * 1000.0));
+    public static Power FromKilowatts(double kilowatts) => new(Guard.NonNegativeFiniteScaled(kilowatts, 1000.0, nameof(kilowatts)));
 
     /// <summary>Creates a value from megawatts.</summary>
     /// <param name="megawatts">The value in megawatts; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="megawatts"/> is NaN, infinite or negative.</exception>
-    public static Power FromMegawatts(double megawatts) => new(Guard.Result(Guard.NonNegativeFinite(megawatts, nameof(megawatts)) * 1000000.0));
+    public static Power FromMegawatts(double megawatts) => new(Guard.NonNegativeFiniteScaled(megawatts, 1000000.0, nameof(megawatts)));
 
     /// <summary>Adds two values.</summary>
     /// <param name="left">The first value.</param>

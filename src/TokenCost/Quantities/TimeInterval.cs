@@ -38,19 +38,19 @@ public readonly partial record struct TimeInterval : IComparable<TimeInterval>, 
     /// <param name="milliseconds">The value in milliseconds; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="milliseconds"/> is NaN, infinite or negative.</exception>
-    public static TimeInterval FromMilliseconds(double milliseconds) => new(Guard.Result(Guard.NonNegativeFinite(milliseconds, nameof(milliseconds)) * 0.001));
+    public static TimeInterval FromMilliseconds(double milliseconds) => new(Guard.NonNegativeFiniteScaled(milliseconds, 0.001, nameof(milliseconds)));
 
     /// <summary>Creates a value from microseconds.</summary>
     /// <param name="microseconds">The value in microseconds; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="microseconds"/> is NaN, infinite or negative.</exception>
-    public static TimeInterval FromMicroseconds(double microseconds) => new(Guard.Result(Guard.NonNegativeFinite(microseconds, nameof(microseconds)) * 1e-06));
+    public static TimeInterval FromMicroseconds(double microseconds) => new(Guard.NonNegativeFiniteScaled(microseconds, 1e-06, nameof(microseconds)));
 
     /// <summary>Creates a value from hours.</summary>
     /// <param name="hours">The value in hours; finite and not negative.</param>
     /// <returns>The quantity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is NaN, infinite or negative.</exception>
-    public static TimeInterval FromHours(double hours) => new(Guard.Result(Guard.NonNegativeFinite(hours, nameof(hours)) * 3600.0));
+    public static TimeInterval FromHours(double hours) => new(Guard.NonNegativeFiniteScaled(hours, 3600.0, nameof(hours)));
 
     /// <summary>Adds two values.</summary>
     /// <param name="left">The first value.</param>

@@ -11,8 +11,13 @@ namespace TokenCost.Serialization;
 /// <summary>Turns validated wire shapes into domain records; every failure names the file, the entry and the key.</summary>
 internal static class CatalogMapper
 {
-    public static HardwarePlatform ToHardware(HardwareDto d, string file)
+    public static HardwarePlatform ToHardware(HardwareDto? d, string file)
     {
+        if (d is null)
+        {
+            throw new CatalogException(file, null, "a hardware entry is null; each entry must be an object");
+        }
+
         var id = Required(d.Id, file, "hardware entry", "id");
         var where = $"hardware '{id}'";
         var peaks = new Dictionary<ComputePrecision, FlopRate>();
@@ -48,10 +53,25 @@ internal static class CatalogMapper
         };
     }
 
-    public static ModelArchitecture ToModel(ModelDto d, string file)
+    public static ModelArchitecture ToModel(ModelDto? d, string file)
     {
+        if (d is null)
+        {
+            throw new CatalogException(file, null, "a model entry is null; each entry must be an object");
+        }
+
         var id = Required(d.Id, file, "model entry", "id");
         var where = $"model '{id}'";
+        if (d.Experts > 0 && (d.ExpertsPerToken < 1 || d.ExpertsPerToken > d.Experts))
+        {
+            throw Fail(file, where, "expertsPerToken", $"must be between 1 and experts ({d.Experts}) for a mixture of experts; got {d.ExpertsPerToken}");
+        }
+
+        if (d.Experts > 0 && d.MoeIntermediate < 1)
+        {
+            throw Fail(file, where, "moeIntermediate", $"must be an integer ≥ 1 for a mixture of experts; got {d.MoeIntermediate}");
+        }
+
         return new ModelArchitecture
         {
             Id = id,
@@ -88,8 +108,13 @@ internal static class CatalogMapper
         };
     }
 
-    public static NumericFormat ToFormat(FormatDto d, string file)
+    public static NumericFormat ToFormat(FormatDto? d, string file)
     {
+        if (d is null)
+        {
+            throw new CatalogException(file, null, "a format entry is null; each entry must be an object");
+        }
+
         var id = Required(d.Id, file, "format entry", "id");
         var where = $"format '{id}'";
         return new NumericFormat
@@ -106,8 +131,13 @@ internal static class CatalogMapper
         };
     }
 
-    public static ServingStack ToStack(StackDto d, string file)
+    public static ServingStack ToStack(StackDto? d, string file)
     {
+        if (d is null)
+        {
+            throw new CatalogException(file, null, "a stack entry is null; each entry must be an object");
+        }
+
         var id = Required(d.Id, file, "stack entry", "id");
         return new ServingStack { Id = id, Description = d.Description ?? "", Source = Required(d.Source, file, $"stack '{id}'", "source") };
     }
@@ -268,5 +298,11 @@ internal static class CatalogMapper
 
     private static string Show(double? value) => value is double v ? v.ToString("R", CultureInfo.InvariantCulture) : "null";
 
-    private static CatalogException Fail(string file, string where, string key, string what) => new(file, null, $"{where}: '{key}' {what}");
+    private static CatalogException Fail(string file, string where, string key, string what)
+    {
+        var ex = new CatalogException(file, null, $"{where}: '{key}' {what}");
+        var quote = where.IndexOf('\'', StringComparison.Ordinal);
+        JsonLines.Tag(ex, quote >= 0 && where.EndsWith('\'') ? where[(quote + 1)..^1] : null, key);
+        return ex;
+    }
 }

@@ -36,6 +36,16 @@ internal static class JsonFiles
     public static T Parse<T>(ReadOnlySpan<byte> utf8, string file, JsonTypeInfo<T> info)
         where T : class
     {
+        if (utf8.Length > MaxBytes)
+        {
+            throw new CatalogException(file, null, $"file is larger than the {MaxBytes} byte limit");
+        }
+
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..]; // a UTF-8 byte-order mark, as editors on Windows write
+        }
+
         try
         {
             return JsonSerializer.Deserialize(utf8, info) ?? throw new CatalogException(file, 1, "the document is null");
@@ -62,6 +72,75 @@ internal static class JsonFiles
         {
             throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
         }
+    }
+
+    /// <summary>Reads a stream and maps it; a mapping error without a line gets the line of the key it names.</summary>
+    public static TResult Read<TDto, TResult>(Stream stream, string file, JsonTypeInfo<TDto> info, Func<TDto, TResult> map)
+        where TDto : class
+    {
+        var utf8 = ReadAll(stream, file);
+        return Parse(utf8, file, info, map);
+    }
+
+    /// <summary>Reads a file and maps it; a mapping error without a line gets the line of the key it names.</summary>
+    public static TResult ReadFile<TDto, TResult>(string path, JsonTypeInfo<TDto> info, Func<TDto, TResult> map)
+        where TDto : class
+    {
+        byte[] utf8;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            utf8 = ReadAll(stream, path);
+        }
+        catch (IOException ex)
+        {
+            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
+        }
+
+        return Parse(utf8, path, info, map);
+    }
+
+    /// <summary>Parses and maps; a mapping error without a line gets the line of the key it names.</summary>
+    public static TResult Parse<TDto, TResult>(byte[] utf8, string file, JsonTypeInfo<TDto> info, Func<TDto, TResult> map)
+        where TDto : class
+    {
+        var dto = Parse(utf8.AsSpan(), file, info);
+        try
+        {
+            return map(dto);
+        }
+        catch (CatalogException ex) when (ex.Line is null && JsonLines.Locate(utf8, ex) is long line)
+        {
+            var prefix = file + ": ";
+            var message = ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message[prefix.Length..] : ex.Message;
+            throw new CatalogException(file, line, message, ex.InnerException ?? ex);
+        }
+    }
+
+    private static byte[] ReadAll(Stream stream, string file)
+    {
+        if (stream.CanSeek && stream.Length > MaxBytes)
+        {
+            throw new CatalogException(file, null, $"file is larger than the {MaxBytes} byte limit");
+        }
+
+        using var limited = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            limited.Write(buffer, 0, n);
+            if (limited.Length > MaxBytes)
+            {
+                throw new CatalogException(file, null, $"file is larger than the {MaxBytes} byte limit");
+            }
+        }
+
+        return limited.ToArray();
     }
 
     private static string Describe(JsonException ex)

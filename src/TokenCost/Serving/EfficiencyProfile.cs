@@ -21,6 +21,7 @@ public sealed record EfficiencyProfile
     private readonly double _interconnectEfficiency = 0.7;
     private readonly double _kvCacheMemoryFraction = 0.9;
     private readonly int _maxBatch = 256;
+    private readonly IReadOnlyDictionary<string, double> _weightFormatEfficiency = new Dictionary<string, double>();
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
     /// <value>The default value is 0.8.</value>
@@ -63,7 +64,8 @@ public sealed record EfficiencyProfile
     public int MaxBatch { get => _maxBatch; init => _maxBatch = Guard.Positive(value, nameof(MaxBatch)); }
 
     /// <summary>Gets per-format multipliers on <see cref="BandwidthEfficiency"/> for weight reads (dequantizing kernels such as int4 reach less of peak), keyed by format id; a missing key means 1.</summary>
-    public IReadOnlyDictionary<string, double> WeightFormatEfficiency { get; init; } = new Dictionary<string, double>();
+    /// <exception cref="ArgumentOutOfRangeException">A multiplier is NaN, infinite, zero or negative.</exception>
+    public IReadOnlyDictionary<string, double> WeightFormatEfficiency { get => _weightFormatEfficiency; init => _weightFormatEfficiency = Guard.PositiveFactors(value, nameof(WeightFormatEfficiency)); }
 
     /// <summary>Gets the achieved fraction of peak bandwidth when reading weights stored in a format.</summary>
     /// <param name="weights">The weight format.</param>

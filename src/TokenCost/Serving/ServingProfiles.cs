@@ -19,7 +19,8 @@ public sealed record ServingProfiles
     public IReadOnlyDictionary<string, EfficiencyProfile> Stacks { get; init; } = new Dictionary<string, EfficiencyProfile>();
 
     /// <summary>Gets multipliers on a stack's bandwidth efficiency by hardware id (a missing key means 1).</summary>
-    public IReadOnlyDictionary<string, double> HardwareBandwidthFactors { get; init; } = new Dictionary<string, double>();
+    /// <exception cref="ArgumentOutOfRangeException">A factor is NaN, infinite, zero or negative.</exception>
+    public IReadOnlyDictionary<string, double> HardwareBandwidthFactors { get => field; init => field = Guard.PositiveFactors(value, nameof(HardwareBandwidthFactors)); } = new Dictionary<string, double>();
 
     /// <summary>Gets the accelerator power model.</summary>
     public PowerModel Power { get; init; } = new();
@@ -48,7 +49,7 @@ public sealed record ServingProfiles
     public static ServingProfiles Load(string path)
     {
         Guard.NotEmpty(path);
-        return CatalogMapper.ToProfiles(JsonFiles.ReadFile(path, CatalogJsonContext.Default.ProfilesFileDto), path);
+        return JsonFiles.ReadFile(path, CatalogJsonContext.Default.ProfilesFileDto, dto => CatalogMapper.ToProfiles(dto, path));
     }
 
     /// <summary>Parses a profile set from JSON text.</summary>
@@ -59,7 +60,7 @@ public sealed record ServingProfiles
     public static ServingProfiles Parse(string json, string sourceName = "profiles")
     {
         ArgumentNullException.ThrowIfNull(json);
-        return CatalogMapper.ToProfiles(JsonFiles.Parse(System.Text.Encoding.UTF8.GetBytes(json), sourceName, CatalogJsonContext.Default.ProfilesFileDto), sourceName);
+        return JsonFiles.Parse(System.Text.Encoding.UTF8.GetBytes(json), sourceName, CatalogJsonContext.Default.ProfilesFileDto, dto => CatalogMapper.ToProfiles(dto, sourceName));
     }
 
     /// <summary>Writes this profile set as indented JSON; <see cref="Parse"/> reads it back to an equal set (doubles round-trip exactly).</summary>

@@ -23,10 +23,10 @@ public class DataSizeTests
     }
 
     [Fact]
-    public void FromTerabytes_Overflow_Throws()
+    public void FromTerabytes_Overflow_ThrowsNamingTheParameter()
     {
         var act = () => DataSize.FromTerabytes(double.MaxValue);
-        act.Should().Throw<OverflowException>();
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("terabytes");
     }
 
     [Fact]
