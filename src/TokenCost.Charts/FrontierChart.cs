@@ -75,6 +75,7 @@ public static class FrontierChart
         }
 
         PlotStyle.LogAxis(plot.Axes.Left);
+        plot.Axes.Margins(right: 0.18); // room for the last point's label
         plot.ShowLegend(Alignment.UpperRight);
         return new Chart(plot, title);
     }
