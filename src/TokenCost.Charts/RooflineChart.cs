@@ -11,7 +11,8 @@ namespace TokenCost.Charts;
 /// <remarks>
 /// Roof = min(peak, intensity × bandwidth) with the listed peak at the activations' compute precision and the listed memory bandwidth;
 /// ridge point = peak ÷ bandwidth. A point's intensity is the step's FLOPs ÷ bytes per device; its height is FLOPs ÷ modelled step time,
-/// so the gap to the roof is the efficiency, communication and overhead the estimator charges. Both axes are logarithmic.
+/// so the gap to the roof is the efficiency, communication and overhead the estimator charges. Both axes are logarithmic. Points are
+/// drawn for every requested batch; a decode point whose batch does not fit in memory is labelled "(no fit)".
 /// </remarks>
 public static class RooflineChart
 {
@@ -38,12 +39,18 @@ public static class RooflineChart
 
         var prefill = new List<(double X, double Y, int Batch)>();
         var decode = new List<(double X, double Y, int Batch)>();
+        var fits = new HashSet<int>();
         var context = workload.InputTokens + (workload.OutputTokens / 2.0);
         foreach (var b in batches ?? DefaultBatches)
         {
             var p = estimator.Forward(configuration, b, Math.Max(1, workload.InputTokens), 0);
             var d = estimator.Forward(configuration, b, 1, context);
             prefill.Add(Point(p, b));
+            if (estimator.PlanMemory(configuration, Math.Max(1, workload.InputTokens + workload.OutputTokens), b).Fits)
+            {
+                fits.Add(b);
+            }
+
             decode.Add(Point(d, b));
         }
 
@@ -66,8 +73,8 @@ public static class RooflineChart
         roof.LegendText = FormattableString.Invariant($"Roof: {hw.MemoryBandwidth.TerabytesPerSecond:F2} TB/s, {peak / 1e12:F0} TFLOP/s");
         var ridgeMarker = plot.Add.Marker(Math.Log10(ridge), Math.Log10(peak / 1e12), MarkerShape.OpenCircle, 12, PlotStyle.Roof);
         ridgeMarker.LegendText = "Ridge point: " + PlotStyle.Invariant(ridge, "F0") + " FLOP/byte";
-        AddPoints(plot, prefill, "Prefill", PlotStyle.Prefill, labelled: false);
-        AddPoints(plot, decode, "Decode", PlotStyle.Decode, labelled: true);
+        AddPoints(plot, prefill, "Prefill", PlotStyle.Prefill, null);
+        AddPoints(plot, decode, "Decode", PlotStyle.Decode, fits);
         PlotStyle.LogAxis(plot.Axes.Bottom);
         PlotStyle.LogAxis(plot.Axes.Left);
         plot.Axes.SetLimitsX(xMin, xMax);
@@ -78,7 +85,7 @@ public static class RooflineChart
             (s.FlopsPerDevice.Flops / s.BytesPerDevice.Bytes, s.FlopsPerDevice.Flops / s.Time.Seconds / 1e12, b);
     }
 
-    private static void AddPoints(Plot plot, List<(double X, double Y, int Batch)> points, string name, Color color, bool labelled)
+    private static void AddPoints(Plot plot, List<(double X, double Y, int Batch)> points, string name, Color color, HashSet<int>? labelFits)
     {
         var xs = points.Select(p => Math.Log10(p.X)).ToArray();
         var ys = points.Select(p => Math.Log10(p.Y)).ToArray();
@@ -86,9 +93,10 @@ public static class RooflineChart
         scatter.LineWidth = 1;
         scatter.MarkerSize = 9;
         scatter.LegendText = name + " (batch " + string.Join(", ", points.Select(p => p.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
-        for (var i = 0; labelled && i < points.Count; i++)
+        for (var i = 0; labelFits is not null && i < points.Count; i++)
         {
-            var label = plot.Add.Text("b" + points[i].Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), xs[i], ys[i]);
+            var text = "b" + points[i].Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) + (labelFits.Contains(points[i].Batch) ? "" : " (no fit)");
+            var label = plot.Add.Text(text, xs[i], ys[i]);
             label.LabelFontSize = 11;
             label.LabelFontColor = color;
             label.LabelOffsetX = 6;
