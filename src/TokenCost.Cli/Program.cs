@@ -11,6 +11,7 @@ foreach (var command in new[] { SpeculativeCommand.Create(), FrontierCommand.Cre
 
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
+root.Subcommands.Add(ChartCommand.Create());
 foreach (var command in CatalogCommands.Create())
 {
     root.Subcommands.Add(command);

@@ -18,9 +18,11 @@ public static class EstimateCommand
     {
         var options = new DeploymentOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7");
+        var format = new Option<OutputFormat>("--format") { Description = "table (default), html or markdown: the library's ToHtml()/ToMarkdown() of the report", DefaultValueFactory = _ => OutputFormat.Table };
+        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html > estimate.html");
         options.AddTo(command);
         command.Options.Add(json);
+        command.Options.Add(format);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var catalog = options.ResolveCatalog(result);
@@ -31,6 +33,14 @@ public static class EstimateCommand
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w => WriteJson(w, report));
+            }
+            else if (result.GetValue(format) == OutputFormat.Html)
+            {
+                Console.Out.Write(report.ToHtml());
+            }
+            else if (result.GetValue(format) == OutputFormat.Markdown)
+            {
+                Console.Out.Write(report.ToMarkdown());
             }
             else
             {

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using TokenCost.Charts;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Comparisons;
+using TokenCost.Costs;
+using TokenCost.Estimation;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary><c>tokencost chart roofline|frontier|breakdown|compare</c>: draw a chart as SVG or PNG.</summary>
+public static class ChartCommand
+{
+    /// <summary>Gets the platforms compared when <c>--platforms</c> is not given.</summary>
+    public static IReadOnlyList<string> DefaultPlatforms { get; } = ["nvidia_a100_80gb_sxm", "nvidia_h100_sxm", "nvidia_h200_sxm", "nvidia_b200", "amd_mi300x", "google_tpu_v6e"];
+
+    /// <summary>The batches drawn by the breakdown chart, in sequences per replica.</summary>
+    private static readonly int[] BreakdownBatches = [1, 4, 16, 64, 256];
+
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var chart = new Command("chart", "Draw a chart as SVG or PNG (the --out extension picks the format). Same defaults as 'estimate'.\n\nExamples:\n  tokencost chart roofline --out roofline.svg\n  tokencost chart frontier --model llama-3.1-8b --weights fp8 --out frontier.png\n  tokencost chart breakdown --hardware amd_mi300x --out breakdown.svg\n  tokencost chart compare --platforms nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --out compare.svg");
+        chart.Subcommands.Add(Sub(
+            "roofline",
+            "Roofline of one device with the ridge point and prefill/decode operating points at several batches.\n\nExample:\n  tokencost chart roofline --model llama-3.1-8b --weights fp8 --out roofline.svg",
+            (options, result, catalog) =>
+            {
+                var configuration = options.ResolveConfiguration(result, catalog);
+                return RooflineChart.Create(configuration, options.ResolveWorkload(result), profiles: catalog.Profiles);
+            }));
+        chart.Subcommands.Add(Sub(
+            "frontier",
+            "Latency–cost frontier: $ per 1M output tokens against time per output token, batch 1, 2, 4 … up to the largest that fits.\n\nExample:\n  tokencost chart frontier --hardware nvidia_h200_sxm --out frontier.png",
+            (options, result, catalog) =>
+                FrontierChart.Create(catalog, options.ResolveConfiguration(result, catalog), options.ResolveWorkload(result), options.ResolveCostModel(result))));
+        chart.Subcommands.Add(Sub(
+            "breakdown",
+            "Cost per 1M output tokens stacked by hardware, energy and serving, at batch 1, 4, 16, 64, 256 (those that fit).\n\nExample:\n  tokencost chart breakdown --capex 25000 --utilization 0.6 --out breakdown.svg",
+            (options, result, catalog) =>
+            {
+                var configuration = options.ResolveConfiguration(result, catalog);
+                var workload = options.ResolveWorkload(result);
+                var estimator = new RooflineEstimator(catalog.Profiles);
+                var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
+                var context = Math.Max(1, workload.InputTokens + workload.OutputTokens);
+                var batches = BreakdownBatches.Where(b => b == 1 || estimator.PlanMemory(configuration, context, b).Fits).ToArray();
+                var reports = Progress.Run("Estimating batches", batches, b => calculator.Calculate(estimator.Estimate(configuration, workload with { Batch = b })));
+                var labels = batches.Select(b => "batch " + b.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                return CostBreakdownChart.Create(reports, labels, $"Cost breakdown: {configuration.Model.Id} on {configuration.Devices} × {configuration.Hardware.Id} ({configuration.Weights.Id})");
+            }));
+        var platforms = new Option<string?>("--platforms") { Description = "Comma-separated hardware ids to compare (default: A100 80GB, H100, H200, B200, MI300X, TPU v6e)" };
+        var compare = Sub(
+            "compare",
+            "Cost per 1M output tokens of one model on several platforms, each on the fewest devices (1, 2, 4, 8) where the batch fits.\n\nExample:\n  tokencost chart compare --model llama-3.1-70b --weights fp8 --batch 32 --out compare.svg",
+            (options, result, catalog) =>
+            {
+                var ids = result.GetValue(platforms) is { } text
+                    ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : DefaultPlatforms.ToArray();
+                if (ids.Length == 0)
+                {
+                    throw new CliUsageException("--platforms: give at least one hardware id.");
+                }
+
+                var comparison = PlatformComparison.Create(
+                    catalog, result.GetValue(options.Model)!, ids, options.ResolveWorkload(result), result.GetValue(options.Weights)!, result.GetValue(options.Stack)!, options.ResolveCostModel(result));
+                return PlatformComparisonChart.Create(comparison);
+            });
+        compare.Options.Add(platforms);
+        chart.Subcommands.Add(compare);
+        return chart;
+    }
+
+    private static Command Sub(string name, string description, Func<DeploymentOptions, ParseResult, Catalogs.Catalog, Chart> draw)
+    {
+        var options = new DeploymentOptions();
+        var output = new Option<string>("--out") { Description = "Output file: .svg or .png", Required = true };
+        var width = new Option<int>("--width") { Description = "Image width in pixels", DefaultValueFactory = _ => 900 };
+        var height = new Option<int>("--height") { Description = "Image height in pixels", DefaultValueFactory = _ => 560 };
+        var command = new Command(name, description);
+        options.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(width);
+        command.Options.Add(height);
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var path = result.GetValue(output)!;
+            var extension = Path.GetExtension(path).ToUpperInvariant();
+            if (extension is not (".SVG" or ".PNG"))
+            {
+                throw new CliUsageException($"--out must end in .svg or .png; got '{path}'.");
+            }
+
+            var w = OptionValues.PositiveInt(result, width);
+            var h = OptionValues.PositiveInt(result, height);
+            var catalog = options.ResolveCatalog(result);
+            var drawn = draw(options, result, catalog);
+            drawn.Save(path, w, h);
+            Console.Error.WriteLine($"wrote {path}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

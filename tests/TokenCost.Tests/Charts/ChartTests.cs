@@ -1,0 +1,70 @@
+using TokenCost.Catalogs;
+using TokenCost.Charts;
+using TokenCost.Comparisons;
+using TokenCost.Estimation;
+using TokenCost.Tests.Rendering;
+
+namespace TokenCost.Tests.Charts;
+
+public sealed class ChartTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("tokencost-charts-").FullName;
+
+    private static DeploymentConfiguration Configuration => DeploymentConfiguration.Create(Catalog.Default, "llama-2-70b", "nvidia_h100_sxm", "int4");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Save_RooflineAsSvg_WritesAnSvgDocument()
+    {
+        var path = Path.Combine(_directory, "roofline.svg");
+
+        RooflineChart.Create(Configuration, RenderingFixture.Workload, [1, 64]).Save(path, 400, 300);
+
+        var text = File.ReadAllText(path).TrimStart();
+        (text.StartsWith("<svg", StringComparison.Ordinal) || text.StartsWith("<?xml", StringComparison.Ordinal)).Should().BeTrue();
+        text.Should().Contain("Ridge point");
+    }
+
+    [Fact]
+    public void Save_FrontierAsPng_WritesThePngSignature()
+    {
+        var path = Path.Combine(_directory, "frontier.PNG");
+
+        FrontierChart.Create(Catalog.Default, Configuration, RenderingFixture.Workload).Save(path, 400, 300);
+
+        File.ReadAllBytes(path).Take(8).Should().Equal(PngSignature);
+    }
+
+    [Fact]
+    public void Sweep_Frontier_GetsCheaperAndSlowerAsTheBatchGrows()
+    {
+        var reports = FrontierChart.Sweep(Catalog.Default, Configuration, RenderingFixture.Workload);
+
+        reports.Count.Should().BeGreaterThan(2);
+        reports.Select(r => r.Estimate.Batch).Should().BeInAscendingOrder();
+        reports.Select(r => r.PerMillionOutputTokens.Usd).Should().BeInDescendingOrder();
+        reports.Select(r => r.Estimate.TimePerOutputToken.Seconds).Should().BeInAscendingOrder();
+        reports.Should().OnlyContain(r => r.Estimate.Memory.Fits);
+    }
+
+    [Fact]
+    public void ToSvg_ComparisonAndBreakdown_RenderEveryPlatformLabel()
+    {
+        var comparison = PlatformComparison.Create(Catalog.Default, "llama-2-70b", ["nvidia_h100_sxm", "amd_mi300x"], RenderingFixture.Workload, "int4");
+
+        var svg = PlatformComparisonChart.Create(comparison).ToSvg(400, 300);
+
+        svg.Should().Contain("nvidia_h100_sxm").And.Contain("amd_mi300x");
+    }
+
+    [Fact]
+    public void Save_UnknownExtension_ThrowsNamingThePath()
+    {
+        var act = () => RooflineChart.Create(Configuration, RenderingFixture.Workload, [1]).Save(Path.Combine(_directory, "x.jpg"));
+
+        act.Should().Throw<ArgumentException>().WithParameterName("path");
+    }
+}
