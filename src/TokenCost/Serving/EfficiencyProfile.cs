@@ -21,6 +21,7 @@ public sealed record EfficiencyProfile
     private readonly double _interconnectEfficiency = 0.7;
     private readonly double _kvCacheMemoryFraction = 0.9;
     private readonly int _maxBatch = 256;
+    private readonly double _attentionHalfSaturation = 64;
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
     /// <value>The default value is 0.8.</value>
@@ -33,6 +34,14 @@ public sealed record EfficiencyProfile
     /// <summary>Gets the achieved fraction of 16-bit peak compute in attention (QKᵀ and softmax·V), in (0, 1].</summary>
     /// <value>The default value is 0.4.</value>
     public double AttentionEfficiency { get => _attentionEfficiency; init => _attentionEfficiency = Guard.PositiveFraction(value, nameof(AttentionEfficiency)); }
+
+    /// <summary>
+    /// Gets the number of (sequence × KV head × new token) work items per device at which attention's KV-cache reads reach half of
+    /// <see cref="BandwidthEfficiency"/>: achieved attention bandwidth = efficiency × p ÷ (p + this). Few items in flight (batch 1,
+    /// few KV heads) leave most of the chip idle. 0 disables the effect.
+    /// </summary>
+    /// <value>The default value is 64.</value>
+    public double AttentionHalfSaturation { get => _attentionHalfSaturation; init => _attentionHalfSaturation = Guard.NonNegativeFinite(value, nameof(AttentionHalfSaturation)); }
 
     /// <summary>Gets the fixed time per decoder layer per forward step (kernel launches, synchronisation).</summary>
     /// <value>The default value is 4 µs.</value>
