@@ -5,6 +5,8 @@ using TokenCost.Cli.Infrastructure;
 var root = new RootCommand("tokencost — what does a token cost to serve, on this hardware, with this model, quantization and serving stack, and why?");
 root.Subcommands.Add(EstimateCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
 foreach (var command in CatalogCommands.Create())
 {
     root.Subcommands.Add(command);
