@@ -9,8 +9,14 @@ namespace TokenCost.Calibration;
 /// </summary>
 internal sealed class ParameterSpace
 {
-    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds"];
+    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency"];
     public static readonly string[] FittedFormats = ["int4", "q4_0", "q4_k_m", "fp4"];
+
+    /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SameKernelsAs = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["pytorch-eager"] = "pytorch-cudagraph",
+    };
 
     private readonly ServingProfiles _initial;
 
@@ -23,7 +29,7 @@ internal sealed class ParameterSpace
         AddStack(list, null, d);
         foreach (var s in Stacks)
         {
-            AddStack(list, s, initial.Stacks.TryGetValue(s, out var p) ? p : d);
+            AddStack(list, s, initial.Stacks.TryGetValue(s, out var p) ? p : d, EfficiencySource(s) == s);
         }
 
         list.Add(new("attentionEfficiency", null, 0.05, 1, d.AttentionEfficiency, 1.0));
@@ -107,10 +113,12 @@ internal sealed class ParameterSpace
 
         EfficiencyProfile StackValues(EfficiencyProfile b, string prefix) => b with
         {
-            BandwidthEfficiency = values[prefix + "bandwidthEfficiency"],
-            ComputeEfficiency = values[prefix + "computeEfficiency"],
+            BandwidthEfficiency = values[EfficiencyPrefix(prefix) + "bandwidthEfficiency"],
+            ComputeEfficiency = values[EfficiencyPrefix(prefix) + "computeEfficiency"],
             LayerOverhead = TimeInterval.FromMicroseconds(values[prefix + "layerOverheadMicroseconds"]),
             StepOverhead = TimeInterval.FromMilliseconds(values[prefix + "stepOverheadMilliseconds"]),
+            SequenceOverhead = TimeInterval.FromMicroseconds(values[prefix + "sequenceOverheadMicroseconds"]),
+            KvReadEfficiency = values[prefix + "kvReadEfficiency"],
         };
 
         var defaults = StackValues(Shared(_initial.Defaults), "");
@@ -136,12 +144,23 @@ internal sealed class ParameterSpace
         };
     }
 
-    private static void AddStack(List<ParameterSpec> list, string? stack, EfficiencyProfile p)
+    private string EfficiencySource(string stack) =>
+        SameKernelsAs.TryGetValue(stack, out var other) && Stacks.Contains(other, StringComparer.Ordinal) ? other : stack;
+
+    private string EfficiencyPrefix(string prefix) => prefix.Length == 0 ? prefix : EfficiencySource(prefix[..^1]) + "/";
+
+    private static void AddStack(List<ParameterSpec> list, string? stack, EfficiencyProfile p, bool ownEfficiencies = true)
     {
-        list.Add(new("bandwidthEfficiency", stack, 0.1, 1, p.BandwidthEfficiency, stack is null ? 1.0 : 0.5));
-        list.Add(new("computeEfficiency", stack, 0.1, 1, p.ComputeEfficiency, stack is null ? 1.0 : 0.5));
-        list.Add(new("layerOverheadMicroseconds", stack, 0.1, 2000, Math.Max(0.1, p.LayerOverhead.Microseconds), stack is null ? 2.0 : 2.5));
-        list.Add(new("stepOverheadMilliseconds", stack, 0.001, 50, Math.Max(0.001, p.StepOverhead.Milliseconds), stack is null ? 2.0 : 2.5));
+        if (ownEfficiencies)
+        {
+            list.Add(new("bandwidthEfficiency", stack, 0.1, 1, p.BandwidthEfficiency, stack is null ? 1.0 : 0.5));
+            list.Add(new("computeEfficiency", stack, 0.1, 1, p.ComputeEfficiency, stack is null ? 1.0 : 0.5));
+        }
+
+        list.Add(new("layerOverheadMicroseconds", stack, 0.1, 500, Math.Max(0.1, p.LayerOverhead.Microseconds), stack is null ? 2.0 : 1.5));
+        list.Add(new("stepOverheadMilliseconds", stack, 0.001, 50, Math.Max(0.001, p.StepOverhead.Milliseconds), stack is null ? 2.0 : 1.5));
+        list.Add(new("sequenceOverheadMicroseconds", stack, 0.01, 500, Math.Max(0.01, p.SequenceOverhead.Microseconds), stack is null ? 2.0 : 1.5));
+        list.Add(new("kvReadEfficiency", stack, 0.1, 1.25, p.KvReadEfficiency, stack is null ? 0.5 : 0.7));
     }
 
     private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));

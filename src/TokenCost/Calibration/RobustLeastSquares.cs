@@ -11,7 +11,7 @@ internal static class RobustLeastSquares
     /// <summary>Soft-L1 residual transform: returns ρ̃ with ρ̃² = 2f²(√(1 + (e/f)²) − 1), sign of e kept.</summary>
     public static double SoftL1(double e, double scale) => Math.Sign(e) * Math.Sqrt(2 * scale * scale * (Math.Sqrt(1 + ((e / scale) * (e / scale))) - 1));
 
-    public static (double[] X, double Cost, int Iterations) Minimize(Func<double[], double[]> residuals, double[] start, int maxIterations = 80, double tolerance = 1e-8)
+    public static (double[] X, double Cost, int Iterations) Minimize(Func<double[], double[]> residuals, double[] start, int maxIterations = 200, double tolerance = 1e-10)
     {
         var x = (double[])start.Clone();
         var r = residuals(x);

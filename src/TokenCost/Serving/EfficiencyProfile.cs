@@ -22,6 +22,7 @@ public sealed record EfficiencyProfile
     private readonly double _kvCacheMemoryFraction = 0.9;
     private readonly int _maxBatch = 256;
     private readonly double _attentionHalfSaturation = 64;
+    private readonly double _kvReadEfficiency = 1;
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
     /// <value>The default value is 0.8.</value>
@@ -46,6 +47,14 @@ public sealed record EfficiencyProfile
     /// <summary>Gets the fixed time per decoder layer per forward step (kernel launches, synchronisation).</summary>
     /// <value>The default value is 4 µs.</value>
     public TimeInterval LayerOverhead { get; init; } = TimeInterval.FromMicroseconds(4);
+
+    /// <summary>Gets the multiplier on <see cref="BandwidthEfficiency"/> for attention's KV-cache reads (paged or unfused attention kernels reach less of peak than weight streaming), &gt; 0; the product is capped at 1.</summary>
+    /// <value>The default value is 1.</value>
+    public double KvReadEfficiency { get => _kvReadEfficiency; init => _kvReadEfficiency = Guard.PositiveFinite(value, nameof(KvReadEfficiency)); }
+
+    /// <summary>Gets the time per sequence in the batch per forward step (host-side scheduling, sampling and bookkeeping per sequence that the device waits for).</summary>
+    /// <value>The default value is 0.</value>
+    public TimeInterval SequenceOverhead { get; init; } = TimeInterval.Zero;
 
     /// <summary>Gets the fixed time per forward step (sampling, scheduling, host work not hidden by the device).</summary>
     /// <value>The default value is 0.1 ms.</value>

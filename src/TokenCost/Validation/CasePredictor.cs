@@ -12,7 +12,8 @@ namespace TokenCost.Validation;
 /// <remarks>
 /// <para>This type is immutable and thread-safe.</para>
 /// <para>Defaults: prompt <see cref="DefaultInputTokens"/> tokens, output <see cref="DefaultOutputTokens"/> tokens; weights bf16, activations
-/// the weight format when it is a compute format (fp8, fp4) else bf16, KV cache bf16; per-user rates without a <c>timebase</c> tag on the
+/// the weight format when it is a compute format (fp8, fp4) else bf16, KV cache fp8 when the activations are fp8 or fp4 (FP8 and NVFP4
+/// checkpoints quantize the KV cache too) else bf16; per-user rates without a <c>timebase</c> tag on the
 /// decode time base; speculative acceptance <see cref="DefaultAcceptanceRate"/> and draft length <see cref="DefaultEagleDraftTokens"/>
 /// (EAGLE) or <see cref="DefaultDraftModelTokens"/> (draft model); an unstated layout uses the smallest power-of-two tensor-parallel
 /// degree whose weights take at most <see cref="WeightMemoryFractionForLayout"/> of a device's memory, the other devices as replicas.</para>

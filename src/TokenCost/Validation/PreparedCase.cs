@@ -52,7 +52,7 @@ internal sealed class PreparedCase
             PipelineParallel = c.PipelineParallel ?? 1,
             Weights = weights,
             Activations = activations,
-            KvCache = catalog.GetFormat(c.KvCache ?? "bf16"),
+            KvCache = catalog.GetFormat(c.KvCache ?? (activations.Id is "fp8" or "fp4" ? "fp8" : "bf16")),
             Stack = catalog.GetStack(c.ServingStack),
         };
         config = config with { TensorParallel = c.TensorParallel ?? ChooseTensorParallel(config) };
