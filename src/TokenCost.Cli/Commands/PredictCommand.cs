@@ -20,16 +20,59 @@ public static class PredictCommand
         command.Options.Add(profiles);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var list = CaseReader.ReadFile(result.GetValue(cases)!);
+            var path = result.GetValue(cases)!;
             var predictor = new CasePredictor(Catalog.Default, CaseOptions.LoadProfiles(result.GetValue(profiles)));
-            foreach (var p in predictor.PredictAll(list))
+            var lines = File.ReadAllText(path).Split('\n');
+            var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+            for (var i = 0; i < count; i++)
             {
-                Console.Out.WriteLine(JsonOutput.ToString(w => WriteLine(w, p), indented: false));
+                // Each line stands alone: an invalid line yields {"id", "error"} with the reader's message, the others are still predicted.
+                string text;
+                try
+                {
+                    var p = predictor.Predict(CaseReader.ParseLine(lines[i].TrimEnd('\r').TrimStart('\uFEFF'), path, i + 1));
+                    text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
+                }
+                catch (CatalogException ex)
+                {
+                    text = JsonOutput.ToString(w => WriteError(w, TryId(lines[i]), ex.Message), indented: false);
+                }
+
+                Console.Out.WriteLine(text);
             }
 
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static string? TryId(string line)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteError(System.Text.Json.Utf8JsonWriter w, string? id, string message)
+    {
+        w.WriteStartObject();
+        if (id is null)
+        {
+            w.WriteNull("id");
+        }
+        else
+        {
+            w.WriteString("id", id);
+        }
+
+        w.WriteString("error", message);
+        w.WriteEndObject();
     }
 
     private static void WriteLine(System.Text.Json.Utf8JsonWriter w, CasePrediction p)
