@@ -16,7 +16,8 @@ namespace TokenCost.Validation;
 /// checkpoints quantize the KV cache too) else bf16; per-user rates without a <c>timebase</c> tag on the
 /// decode time base; speculative acceptance <see cref="DefaultAcceptanceRate"/> and draft length <see cref="DefaultEagleDraftTokens"/>
 /// (EAGLE) or <see cref="DefaultDraftModelTokens"/> (draft model); an unstated layout uses the smallest power-of-two tensor-parallel
-/// degree whose weights take at most <see cref="WeightMemoryFractionForLayout"/> of a device's memory, the other devices as replicas.</para>
+/// degree whose weights take at most <see cref="WeightMemoryFractionForLayout"/> of a device's memory, the other devices as replicas; hardware without a listed interconnect gets
+/// <see cref="AssumedInterconnectToMemoryBandwidth"/> × its memory bandwidth.</para>
 /// </remarks>
 public sealed class CasePredictor
 {
@@ -37,6 +38,9 @@ public sealed class CasePredictor
 
     /// <summary>The largest share of one device's memory the weights may take when a case does not state its parallel layout.</summary>
     public const double WeightMemoryFractionForLayout = 0.6;
+
+    /// <summary>Bidirectional interconnect bandwidth assumed, as a fraction of memory bandwidth, for multi-device cases on hardware that lists none.</summary>
+    public const double AssumedInterconnectToMemoryBandwidth = 0.15;
 
     private readonly Catalog _catalog;
 

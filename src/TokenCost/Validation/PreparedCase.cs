@@ -55,6 +55,12 @@ internal sealed class PreparedCase
             KvCache = catalog.GetFormat(c.KvCache ?? (activations.Id is "fp8" or "fp4" ? "fp8" : "bf16")),
             Stack = catalog.GetStack(c.ServingStack),
         };
+        if (config.Hardware.InterconnectBandwidth is null && c.Devices > 1)
+        {
+            // No listed scale-up link: assume the typical ratio of link to memory bandwidth (H100 0.27, MI300X 0.17, PCIe cards 0.06).
+            config = config with { Hardware = config.Hardware with { InterconnectBandwidth = config.Hardware.MemoryBandwidth * CasePredictor.AssumedInterconnectToMemoryBandwidth } };
+        }
+
         config = config with { TensorParallel = c.TensorParallel ?? ChooseTensorParallel(config) };
         config.Validate();
 
