@@ -12,7 +12,7 @@ internal sealed class ParameterSpace
     public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency"];
     public static readonly string[] FittedFormats = ["int4", "q4_0", "q4_k_m", "fp4"];
 
-    /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies.</summary>
+    /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies, KV-read efficiency and per-sequence overhead.</summary>
     public static readonly IReadOnlyDictionary<string, string> SameKernelsAs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["pytorch-eager"] = "pytorch-cudagraph",
@@ -117,8 +117,8 @@ internal sealed class ParameterSpace
             ComputeEfficiency = values[EfficiencyPrefix(prefix) + "computeEfficiency"],
             LayerOverhead = TimeInterval.FromMicroseconds(values[prefix + "layerOverheadMicroseconds"]),
             StepOverhead = TimeInterval.FromMilliseconds(values[prefix + "stepOverheadMilliseconds"]),
-            SequenceOverhead = TimeInterval.FromMicroseconds(values[prefix + "sequenceOverheadMicroseconds"]),
-            KvReadEfficiency = values[prefix + "kvReadEfficiency"],
+            SequenceOverhead = TimeInterval.FromMicroseconds(values[EfficiencyPrefix(prefix) + "sequenceOverheadMicroseconds"]),
+            KvReadEfficiency = values[EfficiencyPrefix(prefix) + "kvReadEfficiency"],
         };
 
         var defaults = StackValues(Shared(_initial.Defaults), "");
@@ -159,8 +159,11 @@ internal sealed class ParameterSpace
 
         list.Add(new("layerOverheadMicroseconds", stack, 0.1, 500, Math.Max(0.1, p.LayerOverhead.Microseconds), stack is null ? 2.0 : 1.5));
         list.Add(new("stepOverheadMilliseconds", stack, 0.001, 50, Math.Max(0.001, p.StepOverhead.Milliseconds), stack is null ? 2.0 : 1.5));
-        list.Add(new("sequenceOverheadMicroseconds", stack, 0.01, 500, Math.Max(0.01, p.SequenceOverhead.Microseconds), stack is null ? 2.0 : 1.5));
-        list.Add(new("kvReadEfficiency", stack, 0.1, 1.25, p.KvReadEfficiency, stack is null ? 0.5 : 0.7));
+        if (ownEfficiencies)
+        {
+            list.Add(new("sequenceOverheadMicroseconds", stack, 0.01, 500, Math.Max(0.01, p.SequenceOverhead.Microseconds), stack is null ? 2.0 : 1.5));
+            list.Add(new("kvReadEfficiency", stack, 0.1, 1.25, p.KvReadEfficiency, stack is null ? 0.5 : 0.7));
+        }
     }
 
     private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));
