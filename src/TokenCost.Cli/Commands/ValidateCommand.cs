@@ -136,6 +136,52 @@ public static class ValidateCommand
         w.WriteEndObject();
     }
 
+    private static string Assumptions(ValidationCase c)
+    {
+        var notes = new List<string>();
+        if (c.Tags.Anomalous)
+        {
+            notes.Add("source calls the value anomalous (not fitted)");
+        }
+
+        if (c.Batch is null)
+        {
+            notes.Add("concurrency set by the stack (saturating batch assumed)");
+        }
+
+        if (c.InputTokens is null || c.OutputTokens is null)
+        {
+            notes.Add("prompt/output lengths not stated");
+        }
+
+        if (c.Speculative is { } s && (s.AcceptanceRate is null || s.DraftTokens is null))
+        {
+            notes.Add("speculative acceptance/draft length not stated");
+        }
+
+        if (c.Tags.HardwareVariantAssumed)
+        {
+            notes.Add("hardware variant assumed");
+        }
+
+        if (c.Tags.PrecisionAssumed || c.Activations is null || c.KvCache is null)
+        {
+            notes.Add("formats partly assumed");
+        }
+
+        if (c.TensorParallel is null)
+        {
+            notes.Add("parallel layout not stated");
+        }
+
+        if (c.Metric is CaseMetric.PerUserOutputTokensPerSecond && c.Tags.Timebase is null)
+        {
+            notes.Add("time base not stated");
+        }
+
+        return notes.Count == 0 ? "—" : string.Join("; ", notes);
+    }
+
     private static string Markdown(string path, IReadOnlyList<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, ServingProfiles profiles)
     {
         var calibrator = new Calibrator();
@@ -175,19 +221,21 @@ public static class ValidateCommand
         Line();
         Line("## Worst cases (in-sample)");
         Line();
-        Line("| id | stack | hardware | metric | measured | predicted | error % | 5-fold error % | LOHO error % |");
-        Line("|---|---|---|---|---|---|---|---|---|");
+        Line("| id | stack | hardware | metric | measured | predicted | error % | 5-fold error % | LOHO error % | what the case leaves to assumption |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
         var index = cases.Select((c, i) => (c.Id, i)).ToDictionary(t => t.Id, t => t.i, StringComparer.Ordinal);
         foreach (var p in inSample.Where(p => p.AbsolutePercentageError is not null).OrderByDescending(p => p.AbsolutePercentageError).Take(15))
         {
             var i = index[p.Case.Id];
-            Line($"| {p.Case.Id} | {p.Case.ServingStack} | {p.Case.Hardware} | {p.Case.Metric.Id()} | {F(p.Case.Value, "G4")} | {F(p.Predicted, "G4")} | {F(p.RelativeError * 100)} | {F(kfold[i].RelativeError * 100)} | {F(loho[i].RelativeError * 100)} |");
+            Line($"| {p.Case.Id} | {p.Case.ServingStack} | {p.Case.Hardware} | {p.Case.Metric.Id()} | {F(p.Case.Value, "G4")} | {F(p.Predicted, "G4")} | {F(p.RelativeError * 100)} | {F(kfold[i].RelativeError * 100)} | {F(loho[i].RelativeError * 100)} | {Assumptions(p.Case)} |");
         }
 
         Line();
         Line("## Why the worst cases miss");
         Line();
-        Line("See docs/calibration.md, section \"Known misses\", for the physical reasons (unstated prompt/output lengths, queueing in MLPerf Server TTFT, anomalous or source-specific setups) behind the cases above.");
+        Line("The last column lists what each case leaves unstated (filled by the documented defaults) or flags; docs/calibration.md,");
+        Line("section \"Known misses\", explains the physical reasons behind the worst cases (queueing in MLPerf Server latencies,");
+        Line("scheduler-set concurrency, unstated prompt/output lengths, software releases that a stack-wide profile cannot separate).");
         return sb.ToString();
     }
 }
