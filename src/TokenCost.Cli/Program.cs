@@ -12,6 +12,9 @@ foreach (var command in new[] { SpeculativeCommand.Create(), FrontierCommand.Cre
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(ChartCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
 foreach (var command in CatalogCommands.Create())
 {
     root.Subcommands.Add(command);

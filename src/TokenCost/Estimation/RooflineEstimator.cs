@@ -183,7 +183,10 @@ public sealed partial class RooflineEstimator
         var qoBytes = 2 * tokens * m.AttentionHeads / t * m.HeadDimension * aB;
         var attended = priorContext + ((q + 1) / 2);
         var attentionFlops = 4 * b * (m.AttentionHeads / t) * m.HeadDimension * q * attended;
-        acc.Attention(kvBytes, qoBytes, attentionFlops, dataBw, attentionRate);
+        // Attention kernels need enough (sequence, KV head, new token) items in flight to keep the memory system busy.
+        var attentionItems = b * Math.Max(m.KeyValueHeads / t, 1.0) * q;
+        var attentionBw = Math.Min(bandwidth, dataBw * profile.KvReadEfficiency) * attentionItems / (attentionItems + profile.AttentionHalfSaturation);
+        acc.Attention(kvBytes, qoBytes, attentionFlops, attentionBw, attentionRate);
 
         acc.Linear(m.OutputProjectionParametersPerLayer / t * wB, tokens * 2 * m.HiddenSize * aB, 2 * tokens * m.OutputProjectionParametersPerLayer / t, weightBw, dataBw, gemmRate);
 
@@ -224,7 +227,7 @@ public sealed partial class RooflineEstimator
             acc.Communication((c.PipelineParallel - 1) * (profile.CollectiveLatency.Seconds + (tokens * m.HiddenSize * aB / linkPerDirection)));
         }
 
-        var overhead = (profile.LayerOverhead.Seconds * m.Layers) + profile.StepOverhead.Seconds;
+        var overhead = (profile.LayerOverhead.Seconds * m.Layers) + profile.StepOverhead.Seconds + (profile.SequenceOverhead.Seconds * b);
         var total = acc.MemoryTime + acc.ComputeTime + acc.CommunicationTime + overhead;
 
         // Pipeline stages hold 1/pp of the layers each: per-device traffic is the stage's share.

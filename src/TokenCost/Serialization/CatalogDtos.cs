@@ -149,8 +149,11 @@ internal sealed class ProfileDto
     public double? BandwidthEfficiency { get; set; }
     public double? ComputeEfficiency { get; set; }
     public double? AttentionEfficiency { get; set; }
+    public double? AttentionHalfSaturation { get; set; }
+    public double? KvReadEfficiency { get; set; }
     public double? LayerOverheadMicroseconds { get; set; }
     public double? StepOverheadMilliseconds { get; set; }
+    public double? SequenceOverheadMicroseconds { get; set; }
     public double? CollectiveLatencyMicroseconds { get; set; }
     public double? InterconnectEfficiency { get; set; }
     public double? KvCacheMemoryFraction { get; set; }

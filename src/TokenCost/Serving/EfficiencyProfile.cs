@@ -22,6 +22,8 @@ public sealed record EfficiencyProfile
     private readonly double _kvCacheMemoryFraction = 0.9;
     private readonly int _maxBatch = 256;
     private readonly IReadOnlyDictionary<string, double> _weightFormatEfficiency = new Dictionary<string, double>();
+    private readonly double _attentionHalfSaturation = 64;
+    private readonly double _kvReadEfficiency = 1;
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
     /// <value>The default value is 0.8.</value>
@@ -35,9 +37,25 @@ public sealed record EfficiencyProfile
     /// <value>The default value is 0.4.</value>
     public double AttentionEfficiency { get => _attentionEfficiency; init => _attentionEfficiency = Guard.PositiveFraction(value, nameof(AttentionEfficiency)); }
 
+    /// <summary>
+    /// Gets the number of (sequence × KV head × new token) work items per device at which attention's KV-cache reads reach half of
+    /// <see cref="BandwidthEfficiency"/>: achieved attention bandwidth = efficiency × p ÷ (p + this). Few items in flight (batch 1,
+    /// few KV heads) leave most of the chip idle. 0 disables the effect.
+    /// </summary>
+    /// <value>The default value is 64.</value>
+    public double AttentionHalfSaturation { get => _attentionHalfSaturation; init => _attentionHalfSaturation = Guard.NonNegativeFinite(value, nameof(AttentionHalfSaturation)); }
+
     /// <summary>Gets the fixed time per decoder layer per forward step (kernel launches, synchronisation).</summary>
     /// <value>The default value is 4 µs.</value>
     public TimeInterval LayerOverhead { get; init; } = TimeInterval.FromMicroseconds(4);
+
+    /// <summary>Gets the multiplier on <see cref="BandwidthEfficiency"/> for attention's KV-cache reads (paged or unfused attention kernels reach less of peak than weight streaming), &gt; 0; the product is capped at 1.</summary>
+    /// <value>The default value is 1.</value>
+    public double KvReadEfficiency { get => _kvReadEfficiency; init => _kvReadEfficiency = Guard.PositiveFinite(value, nameof(KvReadEfficiency)); }
+
+    /// <summary>Gets the time per sequence in the batch per forward step (host-side scheduling, sampling and bookkeeping per sequence that the device waits for).</summary>
+    /// <value>The default value is 0.</value>
+    public TimeInterval SequenceOverhead { get; init; } = TimeInterval.Zero;
 
     /// <summary>Gets the fixed time per forward step (sampling, scheduling, host work not hidden by the device).</summary>
     /// <value>The default value is 0.1 ms.</value>

@@ -5,7 +5,7 @@ namespace TokenCost.Serving;
 
 /// <summary>
 /// Accelerator board power as a function of how busy the memory system and the matrix units are:
-/// P = TDP × (idle + memory × U_mem + compute × U_compute), with utilizations the achieved fractions of peak bandwidth and compute.
+/// P = TDP × min(1, idle + memory × U_mem + compute × U_compute) (boards enforce their power limit), with utilizations the achieved fractions of peak bandwidth and compute.
 /// </summary>
 /// <remarks>
 /// This type is immutable and thread-safe. The linear utilization-weighted form follows GenZ's energy model
@@ -36,5 +36,5 @@ public sealed record PowerModel
     /// <returns>The average power.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A utilization is outside [0, 1].</exception>
     public Power Estimate(Power thermalDesignPower, double bandwidthUtilization, double computeUtilization) =>
-        thermalDesignPower * (IdleFraction + (MemoryFraction * Guard.Fraction(bandwidthUtilization)) + (ComputeFraction * Guard.Fraction(computeUtilization)));
+        thermalDesignPower * Math.Min(1.0, IdleFraction + (MemoryFraction * Guard.Fraction(bandwidthUtilization)) + (ComputeFraction * Guard.Fraction(computeUtilization)));
 }

@@ -1,0 +1,241 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using TokenCost.Calibration;
+using TokenCost.Catalogs;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Serving;
+using TokenCost.Validation;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary><c>tokencost validate</c>: predicted vs measured per case, with error summaries by metric, hardware and stack.</summary>
+public static class ValidateCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var cases = CaseOptions.Cases();
+        var profiles = CaseOptions.Profiles();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
+        var markdown = new Option<string?>("--markdown") { Description = "Write an accuracy report (in-sample, 5-fold and leave-one-hardware-out cross-validation) to this Markdown file" };
+        var command = new Command("validate", "Compare predictions with measured cases: per-case error and median / P90 absolute percentage error and coverage by metric, hardware and stack.\n\nExamples:\n  tokencost validate --cases ../shared/validation/calibration.jsonl\n  dotnet run --project src/TokenCost.Cli -- validate --cases ../shared/validation/calibration.jsonl --markdown docs/ACCURACY.md");
+        command.Options.Add(cases);
+        command.Options.Add(profiles);
+        command.Options.Add(json);
+        command.Options.Add(markdown);
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var path = result.GetValue(cases)!;
+            var list = CaseReader.ReadFile(path);
+            var set = CaseOptions.LoadProfiles(result.GetValue(profiles));
+            var predictions = new CasePredictor(Catalog.Default, set).PredictAll(list);
+            if (result.GetValue(markdown) is { } md)
+            {
+                File.WriteAllText(md, Markdown(path, list, predictions, set));
+                Console.Out.WriteLine($"wrote {md}");
+            }
+            else if (result.GetValue(json))
+            {
+                JsonOutput.Write(w => WriteJson(w, predictions));
+            }
+            else
+            {
+                WriteTables(predictions);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static IEnumerable<(string Key, AccuracySummary Summary)> By(IReadOnlyList<CasePrediction> p, Func<ValidationCase, string> key) =>
+        p.GroupBy(x => key(x.Case), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, AccuracySummary.Of(g)));
+
+    private static string F(double? v, string format = "F1") => v is double d ? d.ToString(format, CultureInfo.InvariantCulture) : "—";
+
+    private static void WriteTables(IReadOnlyList<CasePrediction> predictions)
+    {
+        var table = new Table().AddColumns("id", "metric", "measured", "predicted", "error %", "bound");
+        foreach (var p in predictions)
+        {
+            table.AddRow(Markup.Escape(p.Case.Id), p.Case.Metric.Id(), F(p.Case.Value, "G5"), p.Predicted is null ? Markup.Escape("error: " + p.Error) : F(p.Predicted, "G5"), F(p.RelativeError * 100), p.Bound?.ToString() ?? "");
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var (title, key) in Groupings)
+        {
+            var t = new Table().Title(title).AddColumns("group", "cases", "median APE %", "P90 APE %", "coverage");
+            foreach (var (k, s) in By(predictions, key))
+            {
+                t.AddRow(Markup.Escape(k), s.Cases.ToString(CultureInfo.InvariantCulture), F(s.MedianApe), F(s.P90Ape), s.Coverage.ToString("P0", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(t);
+        }
+
+        var all = AccuracySummary.Of(predictions);
+        Console.Out.WriteLine(FormattableString.Invariant($"all: {all.Cases} cases, median APE {F(all.MedianApe)} %, P90 {F(all.P90Ape)} %, coverage {all.Coverage:P0}"));
+    }
+
+    private static readonly (string Title, Func<ValidationCase, string> Key)[] Groupings =
+    [
+        ("by metric", c => c.Metric.Id()),
+        ("by hardware", c => c.Hardware),
+        ("by stack", c => c.ServingStack),
+    ];
+
+    private static void WriteJson(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<CasePrediction> predictions)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("cases");
+        w.WriteStartArray();
+        foreach (var p in predictions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Case.Id);
+            w.WriteString("metric", p.Case.Metric.Id());
+            w.WriteNumber("measured", p.Case.Value);
+            w.NumberOrNull("predicted", p.Predicted);
+            w.NumberOrNull("errorPercent", p.RelativeError * 100);
+            if (p.Error is not null)
+            {
+                w.WriteString("error", p.Error);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteSummary(w, "all", AccuracySummary.Of(predictions));
+        foreach (var (title, key) in Groupings)
+        {
+            w.WritePropertyName(title.Replace(' ', '_'));
+            w.WriteStartObject();
+            foreach (var (k, s) in By(predictions, key))
+            {
+                WriteSummary(w, k, s);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSummary(System.Text.Json.Utf8JsonWriter w, string name, AccuracySummary s)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartObject();
+        w.WriteNumber("cases", s.Cases);
+        w.WriteNumber("coverage", s.Coverage);
+        w.NumberOrNull("medianApe", s.MedianApe);
+        w.NumberOrNull("p90Ape", s.P90Ape);
+        w.WriteEndObject();
+    }
+
+    private static string Assumptions(ValidationCase c)
+    {
+        var notes = new List<string>();
+        if (c.Tags.Anomalous)
+        {
+            notes.Add("source calls the value anomalous (not fitted)");
+        }
+
+        if (c.Batch is null)
+        {
+            notes.Add("concurrency set by the stack (saturating batch assumed)");
+        }
+
+        if (c.InputTokens is null || c.OutputTokens is null)
+        {
+            notes.Add("prompt/output lengths not stated");
+        }
+
+        if (c.Speculative is { } s && (s.AcceptanceRate is null || s.DraftTokens is null))
+        {
+            notes.Add("speculative acceptance/draft length not stated");
+        }
+
+        if (c.Tags.HardwareVariantAssumed)
+        {
+            notes.Add("hardware variant assumed");
+        }
+
+        if (c.Tags.PrecisionAssumed || c.Activations is null || c.KvCache is null)
+        {
+            notes.Add("formats partly assumed");
+        }
+
+        if (c.TensorParallel is null)
+        {
+            notes.Add("parallel layout not stated");
+        }
+
+        if (c.Metric is CaseMetric.PerUserOutputTokensPerSecond && c.Tags.Timebase is null)
+        {
+            notes.Add("time base not stated");
+        }
+
+        return notes.Count == 0 ? "—" : string.Join("; ", notes);
+    }
+
+    private static string Markdown(string path, IReadOnlyList<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, ServingProfiles profiles)
+    {
+        var calibrator = new Calibrator();
+        var kfold = calibrator.CrossValidate(cases, Calibrator.KFold(cases, 5));
+        var loho = calibrator.CrossValidate(cases, c => c.Hardware);
+        var sb = new StringBuilder();
+        void Line(string s = "") => sb.Append(s).Append('\n');
+        string Row(string name, AccuracySummary s) => FormattableString.Invariant($"| {name} | {s.Cases} | {F(s.MedianApe)} | {F(s.P90Ape)} | {s.Coverage:P0} |");
+        Line("# Accuracy");
+        Line();
+        Line("Generated by `dotnet run --project src/TokenCost.Cli -- validate --cases " + path.Replace('\\', '/') + " --markdown docs/ACCURACY.md`");
+        Line("with the shipped profiles (`src/TokenCost/Data/profiles.json`, provenance: " + profiles.Provenance + ").");
+        Line("APE = |predicted − measured| ÷ measured. Cross-validation refits every parameter without the held-out cases, starting from the same priors (`Data/profile-priors.json`)");
+        Line("(5-fold: a fixed pseudo-random split of case ids; leave-one-hardware-out: every case of one accelerator type held out at once).");
+        Line();
+        Line("| evaluation | cases | median APE % | P90 APE % | coverage |");
+        Line("|---|---|---|---|---|");
+        Line(Row("in-sample", AccuracySummary.Of(inSample)));
+        Line(Row("5-fold cross-validation", AccuracySummary.Of(kfold)));
+        Line(Row("leave-one-hardware-out", AccuracySummary.Of(loho)));
+        Line(Row("in-sample, H200-* step/prefill/energy series", AccuracySummary.Of(inSample.Where(p => p.Case.Source.Length > 0 && p.Case.Id.StartsWith("H200-", StringComparison.Ordinal)))));
+        foreach (var (title, key) in Groupings)
+        {
+            Line();
+            Line("## In-sample and cross-validated error " + title);
+            Line();
+            Line("| group | cases | median APE % (in-sample) | P90 % | median APE % (5-fold) | median APE % (LOHO) |");
+            Line("|---|---|---|---|---|---|");
+            var k5 = By(kfold, key).ToDictionary(t => t.Key, t => t.Summary, StringComparer.Ordinal);
+            var lh = By(loho, key).ToDictionary(t => t.Key, t => t.Summary, StringComparer.Ordinal);
+            foreach (var (k, s) in By(inSample, key))
+            {
+                Line(FormattableString.Invariant($"| {k} | {s.Cases} | {F(s.MedianApe)} | {F(s.P90Ape)} | {F(k5[k].MedianApe)} | {F(lh[k].MedianApe)} |"));
+            }
+        }
+
+        Line();
+        Line("## Worst cases (in-sample)");
+        Line();
+        Line("| id | stack | hardware | metric | measured | predicted | error % | 5-fold error % | LOHO error % | what the case leaves to assumption |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
+        var index = cases.Select((c, i) => (c.Id, i)).ToDictionary(t => t.Id, t => t.i, StringComparer.Ordinal);
+        foreach (var p in inSample.Where(p => p.AbsolutePercentageError is not null).OrderByDescending(p => p.AbsolutePercentageError).Take(15))
+        {
+            var i = index[p.Case.Id];
+            Line($"| {p.Case.Id} | {p.Case.ServingStack} | {p.Case.Hardware} | {p.Case.Metric.Id()} | {F(p.Case.Value, "G4")} | {F(p.Predicted, "G4")} | {F(p.RelativeError * 100)} | {F(kfold[i].RelativeError * 100)} | {F(loho[i].RelativeError * 100)} | {Assumptions(p.Case)} |");
+        }
+
+        Line();
+        Line("## Why the worst cases miss");
+        Line();
+        Line("The last column lists what each case leaves unstated (filled by the documented defaults) or flags; docs/calibration.md,");
+        Line("section \"Known misses\", explains the physical reasons behind the worst cases (queueing in MLPerf Server latencies,");
+        Line("scheduler-set concurrency, unstated prompt/output lengths, software releases that a stack-wide profile cannot separate).");
+        return sb.ToString();
+    }
+}

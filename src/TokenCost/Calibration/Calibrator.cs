@@ -1,0 +1,158 @@
+using TokenCost.Catalogs;
+using TokenCost.Internal;
+using TokenCost.Serving;
+using TokenCost.Validation;
+
+namespace TokenCost.Calibration;
+
+/// <summary>
+/// Fits serving-stack profiles to measured cases by robust (soft-L1) nonlinear least squares on ln(predicted ÷ measured),
+/// with bounded parameters and weak priors that pull each stack's values toward the generic profile; cross-validates the fit.
+/// </summary>
+/// <remarks>
+/// <para>This type is immutable and thread-safe.</para>
+/// <para>Fitted: per stack with cases, bandwidth and compute efficiency and per-layer and per-step overhead; generic values of the
+/// same four (used by stacks without cases and the <c>unknown</c> stack); shared attention efficiency and occupancy, interconnect
+/// efficiency and collective latency, weight-read efficiency of int4, q4_0, q4_k_m and fp4; the three power-model fractions.
+/// Cases tagged <c>quality=anomalous</c> are not fitted (they are still validated).</para>
+/// </remarks>
+public sealed class Calibrator
+{
+    /// <summary>The soft-L1 scale in natural-log units: residuals beyond about 15 % count linearly, not quadratically; it is also the assumed measurement spread that weighs data against the priors.</summary>
+    public const double LossScale = 0.15;
+
+    private static readonly Lazy<ServingProfiles> Priors = new(LoadPriors, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Catalog _catalog;
+
+    /// <summary>Gets the priors calibration starts from by default (<c>Data/profile-priors.json</c>: hand-set values from the estimator study), so that a fit does not depend on the previously shipped fit.</summary>
+    public static ServingProfiles DefaultPriors => Priors.Value;
+
+    /// <summary>Initializes a new instance of the <see cref="Calibrator"/> class.</summary>
+    /// <param name="catalog">The catalog (null = <see cref="Catalog.Default"/>).</param>
+    public Calibrator(Catalog? catalog = null) => _catalog = catalog ?? Catalog.Default;
+
+    /// <summary>Fits profiles to cases.</summary>
+    /// <param name="cases">The measured cases.</param>
+    /// <param name="initial">The starting profiles and priors (null = the catalog's).</param>
+    /// <param name="provenance">The provenance recorded in the result.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">No case can be modelled.</exception>
+    public CalibrationResult Fit(IReadOnlyList<ValidationCase> cases, ServingProfiles? initial = null, string provenance = "calibrated")
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        initial ??= DefaultPriors;
+        var prepared = new List<PreparedCase>();
+        foreach (var c in cases.Where(c => !c.Tags.Anomalous))
+        {
+            try
+            {
+                var p = CasePredictor.Prepare(c, _catalog);
+                p.Evaluate(initial, out _);
+                prepared.Add(p);
+            }
+            catch (Exception ex) when (ex is ArgumentException or CatalogException or InvalidOperationException)
+            {
+                // A case the model cannot represent does not enter the fit.
+            }
+        }
+
+        if (prepared.Count == 0)
+        {
+            throw new ArgumentException("no case can be modelled, so nothing can be fitted.", nameof(cases));
+        }
+
+        var space = new ParameterSpace(initial, prepared.Select(p => p.Case.ServingStack).Where(s => s != "unknown"));
+        double[] Residuals(double[] u)
+        {
+            var profiles = space.ToProfiles(u, provenance);
+            var r = new double[prepared.Count + space.Count];
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                double e;
+                try
+                {
+                    var v = prepared[i].Evaluate(profiles, out _);
+                    e = Math.Log(v / prepared[i].Case.Value);
+                }
+                catch (ArgumentException)
+                {
+                    e = 5;
+                }
+
+                r[i] = RobustLeastSquares.SoftL1(double.IsFinite(e) ? e : 5, LossScale) / LossScale;
+            }
+
+            space.PriorResiduals(u, r.AsSpan(prepared.Count));
+            return r;
+        }
+
+        var (u, cost, iterations) = RobustLeastSquares.Minimize(Residuals, space.Initial());
+        var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < space.Count; i++)
+        {
+            parameters[space.Parameters[i].FullName] = ParameterSpace.ToValue(space.Parameters[i], u[i]);
+        }
+
+        return new CalibrationResult { Profiles = space.ToProfiles(u, provenance), Parameters = parameters, CasesUsed = prepared.Count, Iterations = iterations, Cost = cost };
+    }
+
+    /// <summary>
+    /// Cross-validates: for each group of cases, fits on all other cases and predicts the group's cases with that fit.
+    /// </summary>
+    /// <param name="cases">The cases.</param>
+    /// <param name="group">The held-out group of each case (for example its hardware id).</param>
+    /// <param name="initial">The starting profiles and priors (null = the catalog's).</param>
+    /// <returns>One out-of-sample prediction per case, in input order.</returns>
+    public IReadOnlyList<CasePrediction> CrossValidate(IReadOnlyList<ValidationCase> cases, Func<ValidationCase, string> group, ServingProfiles? initial = null)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(group);
+        var result = new CasePrediction[cases.Count];
+        var groups = cases.Select((c, i) => (Case: c, Index: i, Group: group(c))).GroupBy(t => t.Group, StringComparer.Ordinal).ToList();
+        foreach (var g in groups)
+        {
+            var training = cases.Where(c => !string.Equals(group(c), g.Key, StringComparison.Ordinal)).ToList();
+            var profiles = training.Count > 0 ? Fit(training, initial).Profiles : initial ?? DefaultPriors;
+            var predictor = new CasePredictor(_catalog, profiles);
+            foreach (var (c, index, _) in g)
+            {
+                result[index] = predictor.Predict(c);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Assigns cases to <paramref name="folds"/> folds by a fixed pseudo-random permutation of their ids (reproducible).</summary>
+    /// <param name="cases">The cases.</param>
+    /// <param name="folds">The number of folds, ≥ 2.</param>
+    /// <returns>A function giving each case's fold name.</returns>
+    public static Func<ValidationCase, string> KFold(IReadOnlyList<ValidationCase> cases, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        Guard.Positive(folds);
+        var order = cases.Select(c => c.Id).OrderBy(StableHash).ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var fold = order.Select((id, i) => (id, i % folds)).ToDictionary(t => t.id, t => "fold" + t.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return c => fold[c.Id];
+    }
+
+    private static ServingProfiles LoadPriors()
+    {
+        using var stream = typeof(Calibrator).Assembly.GetManifestResourceStream("TokenCost.Data.profile-priors.json")
+            ?? throw new CatalogException("profile-priors.json", null, "embedded resource is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return ServingProfiles.Parse(reader.ReadToEnd(), "profile-priors.json");
+    }
+
+    private static uint StableHash(string s)
+    {
+        var h = 2166136261u;
+        foreach (var ch in s)
+        {
+            h = (h ^ ch) * 16777619u;
+        }
+
+        return h;
+    }
+}

@@ -1,0 +1,176 @@
+using TokenCost.Quantities;
+using TokenCost.Serving;
+
+namespace TokenCost.Calibration;
+
+/// <summary>
+/// Maps a vector of unconstrained values to a <see cref="ServingProfiles"/>: every parameter is positive and bounded,
+/// x = lo × (hi ÷ lo)^sigmoid(u), so the optimiser works on u ∈ ℝ and x always stays physical.
+/// </summary>
+internal sealed class ParameterSpace
+{
+    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency"];
+    public static readonly string[] FittedFormats = ["int4", "q4_0", "q4_k_m", "fp4"];
+
+    /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies, KV-read efficiency and per-sequence overhead.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SameKernelsAs = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["pytorch-eager"] = "pytorch-cudagraph",
+    };
+
+    private readonly ServingProfiles _initial;
+
+    public ParameterSpace(ServingProfiles initial, IEnumerable<string> fittedStacks)
+    {
+        _initial = initial;
+        Stacks = fittedStacks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var list = new List<ParameterSpec>();
+        var d = initial.Defaults;
+        AddStack(list, null, d);
+        foreach (var s in Stacks)
+        {
+            AddStack(list, s, initial.Stacks.TryGetValue(s, out var p) ? p : d, EfficiencySource(s) == s);
+        }
+
+        list.Add(new("attentionEfficiency", null, 0.05, 1, d.AttentionEfficiency, 1.0));
+        list.Add(new("attentionHalfSaturation", null, 1, 5000, Math.Max(1, d.AttentionHalfSaturation), 2.0));
+        list.Add(new("interconnectEfficiency", null, 0.1, 1, d.InterconnectEfficiency, 0.5));
+        list.Add(new("collectiveLatencyMicroseconds", null, 1, 200, d.CollectiveLatency.Microseconds, 1.0));
+        foreach (var f in FittedFormats)
+        {
+            list.Add(new("weightFormatEfficiency." + f, null, 0.2, 1.25, d.WeightFormatEfficiency.TryGetValue(f, out var v) ? v : 0.8, 0.5));
+        }
+
+        list.Add(new("power.idleFraction", null, 0.02, 0.7, initial.Power.IdleFraction, 0.7));
+        list.Add(new("power.memoryFraction", null, 0.01, 1.5, Math.Max(0.01, initial.Power.MemoryFraction), 0.7));
+        list.Add(new("power.computeFraction", null, 0.01, 3, Math.Max(0.01, initial.Power.ComputeFraction), 0.7));
+        Parameters = list;
+    }
+
+    public IReadOnlyList<string> Stacks { get; }
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; }
+
+    public int Count => Parameters.Count;
+
+    public static double ToValue(ParameterSpec p, double u) => p.Lower * Math.Pow(p.Upper / p.Lower, Sigmoid(u));
+
+    public static double ToUnconstrained(ParameterSpec p, double x)
+    {
+        var s = Math.Log(Math.Clamp(x, p.Lower, p.Upper) / p.Lower) / Math.Log(p.Upper / p.Lower);
+        s = Math.Clamp(s, 1e-6, 1 - 1e-6);
+        return Math.Log(s / (1 - s));
+    }
+
+    public double[] Initial() => Parameters.Select(p => ToUnconstrained(p, p.Prior)).ToArray();
+
+    /// <summary>Prior residuals: each stack's log-value relative to the generic (defaults) value; generic and shared values relative to their priors.</summary>
+    public void PriorResiduals(double[] u, Span<double> into)
+    {
+        var index = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var p = Parameters[i];
+            var x = ToValue(p, u[i]);
+            double reference;
+            if (p.Stack is null)
+            {
+                reference = p.Prior;
+            }
+            else
+            {
+                var generic = Array.FindIndex(StackParameters, n => n == p.Name);
+                reference = ToValue(Parameters[generic], u[generic]);
+            }
+
+            into[index++] = Math.Log(x / reference) / p.Sigma;
+        }
+    }
+
+    public ServingProfiles ToProfiles(double[] u, string provenance)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
+        {
+            var p = Parameters[i];
+            values[(p.Stack is null ? "" : p.Stack + "/") + p.Name] = ToValue(p, u[i]);
+        }
+
+        var formats = new Dictionary<string, double>(_initial.Defaults.WeightFormatEfficiency, StringComparer.Ordinal);
+        foreach (var f in FittedFormats)
+        {
+            formats[f] = values["weightFormatEfficiency." + f];
+        }
+
+        EfficiencyProfile Shared(EfficiencyProfile b) => b with
+        {
+            AttentionEfficiency = values["attentionEfficiency"],
+            AttentionHalfSaturation = values["attentionHalfSaturation"],
+            InterconnectEfficiency = values["interconnectEfficiency"],
+            CollectiveLatency = TimeInterval.FromMicroseconds(values["collectiveLatencyMicroseconds"]),
+            WeightFormatEfficiency = formats,
+        };
+
+        EfficiencyProfile StackValues(EfficiencyProfile b, string prefix) => b with
+        {
+            BandwidthEfficiency = values[EfficiencyPrefix(prefix) + "bandwidthEfficiency"],
+            ComputeEfficiency = values[EfficiencyPrefix(prefix) + "computeEfficiency"],
+            LayerOverhead = TimeInterval.FromMicroseconds(values[prefix + "layerOverheadMicroseconds"]),
+            StepOverhead = TimeInterval.FromMilliseconds(values[prefix + "stepOverheadMilliseconds"]),
+            SequenceOverhead = TimeInterval.FromMicroseconds(values[EfficiencyPrefix(prefix) + "sequenceOverheadMicroseconds"]),
+            KvReadEfficiency = values[EfficiencyPrefix(prefix) + "kvReadEfficiency"],
+        };
+
+        var defaults = StackValues(Shared(_initial.Defaults), "");
+        var stacks = new Dictionary<string, EfficiencyProfile>(StringComparer.Ordinal);
+        foreach (var (id, profile) in _initial.Stacks)
+        {
+            // Stacks without cases keep their memory policy but take the generic (fitted) efficiencies.
+            stacks[id] = StackValues(Shared(profile), Stacks.Contains(id, StringComparer.Ordinal) ? id + "/" : "");
+        }
+
+        foreach (var id in Stacks.Where(s => !stacks.ContainsKey(s)))
+        {
+            stacks[id] = StackValues(defaults, id + "/");
+        }
+
+        return new ServingProfiles
+        {
+            Defaults = defaults,
+            Stacks = stacks,
+            HardwareBandwidthFactors = _initial.HardwareBandwidthFactors,
+            Power = new PowerModel { IdleFraction = values["power.idleFraction"], MemoryFraction = values["power.memoryFraction"], ComputeFraction = values["power.computeFraction"] },
+            Provenance = provenance,
+        };
+    }
+
+    private string EfficiencySource(string stack) =>
+        SameKernelsAs.TryGetValue(stack, out var other) && Stacks.Contains(other, StringComparer.Ordinal) ? other : stack;
+
+    private string EfficiencyPrefix(string prefix) => prefix.Length == 0 ? prefix : EfficiencySource(prefix[..^1]) + "/";
+
+    private static void AddStack(List<ParameterSpec> list, string? stack, EfficiencyProfile p, bool ownEfficiencies = true)
+    {
+        if (ownEfficiencies)
+        {
+            list.Add(new("bandwidthEfficiency", stack, 0.1, 1, p.BandwidthEfficiency, stack is null ? 1.0 : 0.5));
+            list.Add(new("computeEfficiency", stack, 0.1, 1, p.ComputeEfficiency, stack is null ? 1.0 : 0.5));
+        }
+
+        list.Add(new("layerOverheadMicroseconds", stack, 0.1, 500, Math.Max(0.1, p.LayerOverhead.Microseconds), stack is null ? 2.0 : 1.5));
+        list.Add(new("stepOverheadMilliseconds", stack, 0.001, 50, Math.Max(0.001, p.StepOverhead.Milliseconds), stack is null ? 2.0 : 1.5));
+        if (ownEfficiencies)
+        {
+            list.Add(new("sequenceOverheadMicroseconds", stack, 0.01, 500, Math.Max(0.01, p.SequenceOverhead.Microseconds), stack is null ? 2.0 : 1.5));
+            list.Add(new("kvReadEfficiency", stack, 0.1, 1.25, p.KvReadEfficiency, stack is null ? 0.5 : 0.7));
+        }
+    }
+
+    private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));
+}
+
+/// <summary>One fitted parameter: name, owning stack (null = generic or shared), bounds, prior value and prior width in natural-log units.</summary>
+internal sealed record ParameterSpec(string Name, string? Stack, double Lower, double Upper, double Prior, double Sigma)
+{
+    public string FullName => Stack is null ? Name : Stack + "." + Name;
+}

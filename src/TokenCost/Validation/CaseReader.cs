@@ -1,0 +1,354 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TokenCost.Catalogs;
+using TokenCost.Internal;
+
+namespace TokenCost.Validation;
+
+/// <summary>
+/// Reads validation case files (JSON Lines) strictly: every line must be an object with exactly the 18 keys in order,
+/// typed values, ids known to the catalog, metric and tag vocabularies as documented. The first invalid line throws a
+/// <see cref="CatalogException"/> naming the file, the line number and the key.
+/// </summary>
+/// <remarks>This type is stateless and thread-safe.</remarks>
+public static class CaseReader
+{
+    /// <summary>The keys of a case line, in their required order.</summary>
+    public static readonly IReadOnlyList<string> Keys =
+    [
+        "id", "model", "hardware", "devices", "tensor_parallel", "pipeline_parallel", "weights", "activations", "kv_cache",
+        "serving_stack", "batch", "input_tokens", "output_tokens", "speculative", "metric", "value", "source", "notes",
+    ];
+
+    private static readonly string[] SpeculativeKeys = ["draft_model", "draft_tokens", "acceptance_rate"];
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 4, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>The largest case file accepted: 64 MB.</summary>
+    public const long MaxBytes = 64_000_000;
+
+    /// <summary>Reads a case file.</summary>
+    /// <param name="path">The <c>.jsonl</c> file.</param>
+    /// <param name="catalog">The catalog that resolves model, hardware, format and stack ids (null = <see cref="Catalog.Default"/>).</param>
+    /// <returns>The cases, in file order.</returns>
+    /// <exception cref="CatalogException">The file is unreadable or a line is invalid; the message names the file, line and key.</exception>
+    public static IReadOnlyList<ValidationCase> ReadFile(string path, Catalog? catalog = null)
+    {
+        Guard.NotEmpty(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > MaxBytes)
+            {
+                throw new CatalogException(path, null, $"file is larger than the {MaxBytes} byte limit");
+            }
+
+            return Parse(File.ReadAllText(path, Encoding.UTF8), path, catalog);
+        }
+        catch (IOException ex)
+        {
+            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>Parses case lines from text.</summary>
+    /// <param name="text">The JSON Lines text (one object per line, no blank lines; a final newline is allowed).</param>
+    /// <param name="sourceName">A file name for error messages.</param>
+    /// <param name="catalog">The catalog that resolves ids (null = <see cref="Catalog.Default"/>).</param>
+    /// <returns>The cases, in order.</returns>
+    /// <exception cref="CatalogException">A line is invalid.</exception>
+    public static IReadOnlyList<ValidationCase> Parse(string text, string sourceName = "cases", Catalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Guard.NotEmpty(sourceName);
+        catalog ??= Catalog.Default;
+        var lines = text.Split('\n');
+        var count = lines.Length;
+        if (count > 0 && lines[^1].Length == 0)
+        {
+            count--;
+        }
+
+        var cases = new List<ValidationCase>(count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (i == 0 && line.Length > 0 && line[0] == '\uFEFF')
+            {
+                line = line[1..];
+            }
+
+            var c = ParseLine(line, sourceName, i + 1, catalog);
+            if (!ids.Add(c.Id))
+            {
+                throw Fail(sourceName, i + 1, "id", $"'{c.Id}' is not unique");
+            }
+
+            cases.Add(c);
+        }
+
+        return cases;
+    }
+
+    /// <summary>Parses one case line.</summary>
+    /// <param name="line">The line's JSON text.</param>
+    /// <param name="sourceName">A file name for error messages.</param>
+    /// <param name="lineNumber">The 1-based line number for error messages.</param>
+    /// <param name="catalog">The catalog that resolves ids (null = <see cref="Catalog.Default"/>).</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="CatalogException">The line is invalid; the message names the file, line and key.</exception>
+    public static ValidationCase ParseLine(string line, string sourceName, int lineNumber, Catalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        catalog ??= Catalog.Default;
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            throw new CatalogException(sourceName, lineNumber, "blank line (case files have one JSON object per line and no blank lines)");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new CatalogException(sourceName, lineNumber, "not valid JSON: " + ex.Message, ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new CatalogException(sourceName, lineNumber, "the line is not a JSON object");
+            }
+
+            var p = new LineParser(sourceName, lineNumber);
+            var props = p.ExactKeys(root, Keys, "");
+            var model = p.Id(props[1], "model", id => catalog.TryGetModel(id, out _));
+            var hardware = p.Id(props[2], "hardware", id => catalog.TryGetHardware(id, out _));
+            var metricId = p.String(props[14], "metric");
+            if (!CaseMetrics.TryParse(metricId, out var metric))
+            {
+                throw Fail(sourceName, lineNumber, "metric", $"'{metricId}' is not one of {string.Join(", ", CaseMetrics.Ids)}");
+            }
+
+            var output = p.OptionalInt(props[12], "output_tokens", 0);
+            if (metric == CaseMetric.StepTime && output is not (0 or 1))
+            {
+                throw Fail(sourceName, lineNumber, "output_tokens", "must be 0 or 1 for step_ms cases");
+            }
+
+            var value = p.Number(props[15], "value");
+            if (!(value > 0))
+            {
+                throw Fail(sourceName, lineNumber, "value", $"must be > 0; got {value.ToString("R", CultureInfo.InvariantCulture)}");
+            }
+
+            var notes = p.String(props[17], "notes", allowEmpty: true);
+            var tags = ParseTags(notes, sourceName, lineNumber);
+            if (tags.Timebase is not null && metric != CaseMetric.PerUserOutputTokensPerSecond)
+            {
+                throw Fail(sourceName, lineNumber, "notes", "the timebase tag is only used with per_user_output_tokens_per_s");
+            }
+
+            return new ValidationCase
+            {
+                Id = p.String(props[0], "id"),
+                Model = model,
+                Hardware = hardware,
+                Devices = p.Int(props[3], "devices", 1),
+                TensorParallel = p.OptionalInt(props[4], "tensor_parallel", 1),
+                PipelineParallel = p.OptionalInt(props[5], "pipeline_parallel", 1),
+                Weights = p.OptionalId(props[6], "weights", id => catalog.TryGetFormat(id, out _)),
+                Activations = p.OptionalId(props[7], "activations", id => catalog.TryGetFormat(id, out _)),
+                KvCache = p.OptionalId(props[8], "kv_cache", id => catalog.TryGetFormat(id, out _)),
+                ServingStack = p.Id(props[9], "serving_stack", id => catalog.TryGetStack(id, out _)),
+                Batch = p.OptionalInt(props[10], "batch", 1),
+                InputTokens = p.OptionalInt(props[11], "input_tokens", 0),
+                OutputTokens = output,
+                Speculative = ParseSpeculative(props[13], p, catalog),
+                Metric = metric,
+                Value = value,
+                Source = p.String(props[16], "source"),
+                Notes = notes,
+                Tags = tags,
+                Line = lineNumber,
+            };
+        }
+    }
+
+    /// <summary>Parses the tags at the start of a <c>notes</c> string.</summary>
+    /// <param name="notes">The notes.</param>
+    /// <param name="sourceName">A file name for error messages.</param>
+    /// <param name="lineNumber">The line number for error messages.</param>
+    /// <returns>The tags.</returns>
+    /// <exception cref="CatalogException">A tag is malformed, unknown, repeated or has a value outside its vocabulary.</exception>
+    public static CaseTags ParseTags(string notes, string sourceName, int lineNumber)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        var tags = new CaseTags();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pos = 0;
+        while (pos < notes.Length && notes[pos] == '[')
+        {
+            var close = notes.IndexOf(']', pos);
+            var eq = notes.IndexOf('=', pos);
+            if (close < 0 || eq < 0 || eq > close)
+            {
+                throw Fail(sourceName, lineNumber, "notes", $"malformed tag at position {pos} (tags are [key=value])");
+            }
+
+            var key = notes[(pos + 1)..eq];
+            var value = notes[(eq + 1)..close];
+            if (!seen.Add(key))
+            {
+                throw Fail(sourceName, lineNumber, "notes", $"tag '{key}' appears twice");
+            }
+
+            tags = key switch
+            {
+                "timebase" when value is "e2e" or "decode" => tags with { Timebase = value },
+                "statistic" when value is "mean" or "p50" => tags with { Statistic = value },
+                "group_size" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g >= 1 => tags with { GroupSize = g },
+                "hardware_variant" when value == "assumed" => tags with { HardwareVariantAssumed = true },
+                "precision" when value == "assumed" => tags with { PrecisionAssumed = true },
+                "quality" when value == "anomalous" => tags with { Anomalous = true },
+                "timebase" or "statistic" or "group_size" or "hardware_variant" or "precision" or "quality" =>
+                    throw Fail(sourceName, lineNumber, "notes", $"tag '{key}' has an invalid value '{value}'"),
+                _ => throw Fail(sourceName, lineNumber, "notes", $"unknown tag '{key}'"),
+            };
+            pos = close + 1;
+            if (pos < notes.Length)
+            {
+                if (notes[pos] != ' ')
+                {
+                    throw Fail(sourceName, lineNumber, "notes", $"tag '{key}' must be followed by a single space or the end of the notes");
+                }
+
+                pos++;
+                if (pos < notes.Length && notes[pos] == ' ')
+                {
+                    throw Fail(sourceName, lineNumber, "notes", "tags are separated by single spaces");
+                }
+            }
+        }
+
+        return tags;
+    }
+
+    private static SpeculativeSetting? ParseSpeculative(JsonElement e, LineParser p, Catalog catalog)
+    {
+        if (e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(p.File, p.Line, "speculative", "must be null or an object");
+        }
+
+        var props = p.ExactKeys(e, SpeculativeKeys, "speculative.");
+        string? draft = null;
+        if (props[0].ValueKind != JsonValueKind.Null)
+        {
+            draft = p.String(props[0], "speculative.draft_model");
+            if (draft != SpeculativeSetting.Eagle && !catalog.TryGetModel(draft, out _))
+            {
+                throw Fail(p.File, p.Line, "speculative.draft_model", $"'{draft}' is neither 'eagle' nor a known model id");
+            }
+        }
+
+        double? acceptance = null;
+        if (props[2].ValueKind != JsonValueKind.Null)
+        {
+            var a = p.Number(props[2], "speculative.acceptance_rate");
+            acceptance = a is >= 0 and <= 1 ? a : throw Fail(p.File, p.Line, "speculative.acceptance_rate", "must be in [0, 1]");
+        }
+
+        return new SpeculativeSetting { DraftModel = draft, DraftTokens = p.OptionalInt(props[1], "speculative.draft_tokens", 1), AcceptanceRate = acceptance };
+    }
+
+    private static CatalogException Fail(string file, int line, string key, string what) => new(file, line, $"'{key}' {what}");
+
+    private readonly record struct LineParser(string File, int Line)
+    {
+        public JsonElement[] ExactKeys(JsonElement obj, IReadOnlyList<string> keys, string prefix)
+        {
+            var values = new JsonElement[keys.Count];
+            var i = 0;
+            foreach (var prop in obj.EnumerateObject())
+            {
+                if (i >= keys.Count)
+                {
+                    throw Fail(File, Line, prefix + prop.Name, "is not an allowed key");
+                }
+
+                if (!string.Equals(prop.Name, keys[i], StringComparison.Ordinal))
+                {
+                    var known = keys.Contains(prop.Name, StringComparer.Ordinal);
+                    throw Fail(File, Line, prefix + prop.Name, known ? $"is out of order (expected '{prefix}{keys[i]}' here)" : "is not an allowed key");
+                }
+
+                values[i++] = prop.Value;
+            }
+
+            return i == keys.Count ? values : throw Fail(File, Line, prefix + keys[i], "is missing");
+        }
+
+        public string String(JsonElement e, string key, bool allowEmpty = false)
+        {
+            if (e.ValueKind != JsonValueKind.String)
+            {
+                throw Fail(File, Line, key, $"must be a string; got {Describe(e)}");
+            }
+
+            var s = e.GetString()!;
+            return allowEmpty || s.Length > 0 ? s : throw Fail(File, Line, key, "must not be empty");
+        }
+
+        public string Id(JsonElement e, string key, Func<string, bool> known)
+        {
+            var s = String(e, key);
+            return known(s) ? s : throw Fail(File, Line, key, $"'{s}' is not a known id");
+        }
+
+        public string? OptionalId(JsonElement e, string key, Func<string, bool> known) =>
+            e.ValueKind == JsonValueKind.Null ? null : Id(e, key, known);
+
+        public int Int(JsonElement e, string key, int min)
+        {
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var v))
+            {
+                throw Fail(File, Line, key, $"must be an integer; got {Describe(e)}");
+            }
+
+            return v >= min ? v : throw Fail(File, Line, key, $"must be ≥ {min}; got {v}");
+        }
+
+        public int? OptionalInt(JsonElement e, string key, int min) => e.ValueKind == JsonValueKind.Null ? null : Int(e, key, min);
+
+        public double Number(JsonElement e, string key)
+        {
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out var v) || !double.IsFinite(v))
+            {
+                throw Fail(File, Line, key, $"must be a finite number; got {Describe(e)}");
+            }
+
+            return v;
+        }
+
+        private static string Describe(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.String => "a string",
+            JsonValueKind.Null => "null",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => e.GetRawText(),
+        };
+    }
+}

@@ -1,0 +1,176 @@
+using TokenCost.Catalogs;
+using TokenCost.Estimation;
+using TokenCost.Serving;
+using TokenCost.Speculative;
+
+namespace TokenCost.Validation;
+
+/// <summary>A case with its ids resolved, defaults applied and layout chosen: evaluation under a set of profiles is then pure arithmetic.</summary>
+internal sealed class PreparedCase
+{
+    private PreparedCase(ValidationCase c, DeploymentConfiguration target, DeploymentConfiguration? draft, int input, int output, double acceptance, int draftTokens)
+    {
+        Case = c;
+        Target = target;
+        Draft = draft;
+        Input = input;
+        Output = output;
+        Acceptance = acceptance;
+        DraftTokens = draftTokens;
+    }
+
+    public ValidationCase Case { get; }
+
+    public DeploymentConfiguration Target { get; }
+
+    public DeploymentConfiguration? Draft { get; }
+
+    public int Input { get; }
+
+    public int Output { get; }
+
+    public double Acceptance { get; }
+
+    public int DraftTokens { get; }
+
+    public static PreparedCase Create(ValidationCase c, Catalog catalog)
+    {
+        var weights = catalog.GetFormat(c.Weights ?? "bf16");
+        if (c.Tags.GroupSize is int g && weights.ScaleBytesPerGroup > 0)
+        {
+            weights = weights.WithGroupSize(g);
+        }
+
+        var activations = c.Activations is { } a ? catalog.GetFormat(a)
+            : weights.WeightOnly || weights.Id is "fp32" or "int8" ? catalog.GetFormat(weights.Id == "fp32" ? "fp32" : "bf16") : weights;
+        var config = new DeploymentConfiguration
+        {
+            Model = catalog.GetModel(c.Model),
+            Hardware = catalog.GetHardware(c.Hardware),
+            Devices = c.Devices,
+            TensorParallel = 1,
+            PipelineParallel = c.PipelineParallel ?? 1,
+            Weights = weights,
+            Activations = activations,
+            KvCache = catalog.GetFormat(c.KvCache ?? (activations.Id is "fp8" or "fp4" ? "fp8" : "bf16")),
+            Stack = catalog.GetStack(c.ServingStack),
+        };
+        if (config.Hardware.InterconnectBandwidth is null && c.Devices > 1)
+        {
+            // No listed scale-up link: assume the typical ratio of link to memory bandwidth (H100 0.27, MI300X 0.17, PCIe cards 0.06).
+            config = config with { Hardware = config.Hardware with { InterconnectBandwidth = config.Hardware.MemoryBandwidth * CasePredictor.AssumedInterconnectToMemoryBandwidth } };
+        }
+
+        config = config with { TensorParallel = c.TensorParallel ?? ChooseTensorParallel(config) };
+        config.Validate();
+
+        DeploymentConfiguration? draft = null;
+        double acceptance = 0;
+        var draftTokens = 0;
+        if (c.Speculative is { } s)
+        {
+            var eagle = s.DraftModel is null or SpeculativeSetting.Eagle;
+            var draftModel = eagle ? SpeculativeDecoding.EagleHead(config.Model) : catalog.GetModel(s.DraftModel!);
+            draft = config with { Model = draftModel };
+            acceptance = s.AcceptanceRate ?? CasePredictor.DefaultAcceptanceRate;
+            draftTokens = s.DraftTokens ?? (eagle ? CasePredictor.DefaultEagleDraftTokens : CasePredictor.DefaultDraftModelTokens);
+        }
+
+        return new PreparedCase(c, config, draft, c.InputTokens ?? CasePredictor.DefaultInputTokens, c.OutputTokens ?? CasePredictor.DefaultOutputTokens, acceptance, draftTokens);
+    }
+
+    /// <summary>Evaluates the case's metric under a profile set.</summary>
+    public double Evaluate(ServingProfiles profiles, out Bound bound)
+    {
+        var profile = profiles.For(Target.Stack.Id, Target.Hardware.Id);
+        var c = Case;
+        var replicas = (double)Target.Replicas;
+        if (c.Metric is CaseMetric.StepTime || (c.Metric is CaseMetric.JoulesPerOutputToken && Output <= 1))
+        {
+            var batch = c.Batch ?? SaturatingBatch(profile, Input + 1);
+            var step = Output == 0
+                ? RooflineEstimator.Forward(Target, batch, Math.Max(1, Input), 0, profile)
+                : RooflineEstimator.Forward(Target, batch, 1, Input, profile);
+            bound = step.Bound;
+            return c.Metric is CaseMetric.StepTime
+                ? step.Time.Milliseconds
+                : StepPower(profiles, step) * step.Time.Seconds * Target.DevicesPerReplica / batch;
+        }
+
+        var b = c.Batch is int given ? Math.Max(1, (int)Math.Ceiling(given / replicas)) : SaturatingBatch(profile, Input + Output);
+        var prefill = RooflineEstimator.Forward(Target, b, Math.Max(1, Input), 0, profile);
+        var decodeContext = Input + (Output / 2.0);
+        var decode = RooflineEstimator.Forward(Target, b, 1, decodeContext, profile);
+        var tpot = decode.Time.Seconds;
+        if (Draft is not null)
+        {
+            var draftProfile = profile;
+            var draftStep = RooflineEstimator.Forward(Draft, b, 1, decodeContext, draftProfile).Time.Seconds;
+            var verify = RooflineEstimator.Forward(Target, b, DraftTokens + 1, decodeContext, profile).Time.Seconds;
+            tpot = ((DraftTokens * draftStep) + verify) / SpeculativeDecoding.ExpectedTokensPerStep(Acceptance, DraftTokens);
+        }
+
+        var ttft = c.Batch is null
+            ? RooflineEstimator.Forward(Target, 1, Math.Max(1, Input), 0, profile).Time.Seconds + tpot
+            : prefill.Time.Seconds;
+        var outputs = Math.Max(1, Output);
+        var e2e = prefill.Time.Seconds + ((outputs - 1) * tpot);
+        bound = decode.Bound;
+        switch (c.Metric)
+        {
+            case CaseMetric.OutputTokensPerSecond:
+                return replicas * b * outputs / e2e;
+            case CaseMetric.OutputTokensPerSecondPerDevice:
+                return replicas * b * outputs / e2e / Target.Devices;
+            case CaseMetric.PerUserOutputTokensPerSecond:
+                return c.Tags.Timebase == "e2e" ? outputs / (ttft + ((outputs - 1) * tpot)) : 1 / tpot;
+            case CaseMetric.TimePerOutputToken:
+                return tpot * 1000;
+            case CaseMetric.TimeToFirstToken:
+                bound = prefill.Bound;
+                return ttft * 1000;
+            case CaseMetric.EndToEndLatency:
+                return e2e * 1000;
+            case CaseMetric.PrefillTokensPerSecond:
+                bound = prefill.Bound;
+                return replicas * b * Math.Max(1, Input) / prefill.Time.Seconds;
+            case CaseMetric.JoulesPerOutputToken:
+                var energy = Target.Devices * ((StepPower(profiles, prefill) * prefill.Time.Seconds) + (StepPower(profiles, decode) * (outputs - 1) * tpot));
+                return energy / (replicas * b * outputs);
+            default:
+                throw new InvalidOperationException($"metric {c.Metric} is not modelled");
+        }
+    }
+
+    private double StepPower(ServingProfiles profiles, StepEstimate step) =>
+        (Target.Hardware.ThermalDesignPower ?? throw new InvalidOperationException($"hardware '{Target.Hardware.Id}' lists no TDP: energy cannot be modelled"))
+        is var tdp ? profiles.Power.Estimate(tdp, step.BandwidthUtilization, step.ComputeUtilization).Watts : 0;
+
+    private int SaturatingBatch(EfficiencyProfile profile, int context)
+    {
+        var plan = RooflineEstimator.PlanMemory(Target, Math.Max(1, context), 1, profile);
+        return Math.Max(1, Math.Min(plan.MaxBatch, profile.MaxBatch));
+    }
+
+    private static int ChooseTensorParallel(DeploymentConfiguration config)
+    {
+        var perReplica = config.Devices / config.PipelineParallel;
+        var probe = new EfficiencyProfile();
+        var capacity = config.Hardware.MemoryCapacity.Bytes;
+        for (var t = 1; t <= perReplica; t *= 2)
+        {
+            if (perReplica % t != 0)
+            {
+                break;
+            }
+
+            var weights = RooflineEstimator.PlanMemory(config with { TensorParallel = t }, 1, 1, probe).WeightsPerDevice.Bytes;
+            if (weights <= CasePredictor.WeightMemoryFractionForLayout * capacity || (t * 2 > perReplica) || perReplica % (t * 2) != 0)
+            {
+                return t == 1 || config.Hardware.InterconnectBandwidth is not null ? t : 1;
+            }
+        }
+
+        return 1;
+    }
+}
