@@ -56,7 +56,18 @@ public sealed partial class RooflineEstimator
         configuration.Validate();
         var profile = ProfileFor(configuration);
         var warnings = new List<string>();
-        var context = workload.InputTokens + workload.OutputTokens;
+        var total = (long)workload.InputTokens + workload.OutputTokens;
+        if (total > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(workload), total, FormattableString.Invariant($"prompt + output tokens ({total}) exceed {int.MaxValue}."));
+        }
+
+        var context = (int)total;
+        if (context > configuration.Model.MaxContext)
+        {
+            warnings.Add(FormattableString.Invariant($"prompt + output = {context} tokens exceeds {configuration.Model.Id}'s maximum context of {configuration.Model.MaxContext}."));
+        }
+
         var plan = PlanMemory(configuration, Math.Max(1, context), workload.Batch ?? 1, profile);
         int batch;
         if (workload.Batch is int b)
@@ -134,8 +145,10 @@ public sealed partial class RooflineEstimator
         double t = c.TensorParallel, pp = c.PipelineParallel;
         var headBytes = (m.EmbeddingParameters + m.UntiedOutputHeadParameters) * c.Weights.EmbeddingBytesPerElement;
         var stageHead = pp > 1 ? m.EmbeddingParameters * c.Weights.EmbeddingBytesPerElement : headBytes;
-        var weights = DataSize.FromBytes((m.BlockLinearParameters * c.Weights.BytesPerElement / (t * pp)) + (stageHead / t));
-        var kvPerSeq = DataSize.FromBytes(contextTokens * (m.Layers / pp) * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
+        // The most loaded pipeline stage holds ⌈layers ÷ pp⌉ layers.
+        var stageLayers = Math.Ceiling(m.Layers / pp);
+        var weights = DataSize.FromBytes((m.BlockLinearParameters * c.Weights.BytesPerElement * stageLayers / (m.Layers * t)) + (stageHead / t));
+        var kvPerSeq = DataSize.FromBytes(contextTokens * stageLayers * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
         var capacity = c.Hardware.MemoryCapacity;
         var free = capacity - weights - profile.MemoryReserve;
         var budget = free * profile.KvCacheMemoryFraction;

@@ -51,4 +51,12 @@ public class MemoryPlanTests
         var fp8 = TestCatalog.IdealEstimator.PlanMemory(TestCatalog.Config("llama-3-8b", "nvidia_h100_sxm", kv: "fp8"), 4096, 1);
         ((double)fp8.MaxBatch / bf16.MaxBatch).Should().BeApproximately(2, 0.02);
     }
+
+    [Fact]
+    public void PlanMemory_UnevenPipeline_SizesTheMostLoadedStage()
+    {
+        // 80 layers over 3 stages: the largest stage holds ⌈80/3⌉ = 27 layers → KV 27 × 2 × 8 × 128 × 2 B = 110,592 B per token.
+        var plan = TestCatalog.IdealEstimator.PlanMemory(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", devices: 3, tp: 1, pp: 3), 1, 1);
+        plan.KvCachePerSequence.Bytes.Should().Be(110_592);
+    }
 }

@@ -83,4 +83,19 @@ public class PerformanceEstimateTests
         var input = () => new Workload { InputTokens = -1 };
         input.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("InputTokens");
     }
+
+    [Fact]
+    public void Estimate_ContextOverflow_ThrowsInsteadOfWrapping()
+    {
+        var act = () => Shipped.Estimate(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "int4"), new Workload { InputTokens = int.MaxValue, OutputTokens = 2 });
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("workload");
+    }
+
+    [Fact]
+    public void Estimate_ContextBeyondModelMaximum_Warns()
+    {
+        // Llama-2-70B's maximum context is 4096 tokens.
+        var e = Shipped.Estimate(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "int4"), new Workload { InputTokens = 8000, OutputTokens = 100 });
+        e.Warnings.Should().Contain(w => w.Contains("maximum context of 4096", StringComparison.Ordinal));
+    }
 }
