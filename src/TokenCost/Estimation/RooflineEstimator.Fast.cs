@@ -37,7 +37,7 @@ public sealed partial class RooflineEstimator
     /// <param name="pricePerDeviceHour">The all-in price of one device-hour for the cost figure, or null for no cost.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentException">The configuration is inconsistent.</exception>
-    public EstimateSummary Summarize(DeploymentConfiguration configuration, Workload workload, HourlyRate? pricePerDeviceHour = null)
+    public EstimateSummary Summarize(DeploymentConfiguration configuration, Workload workload, HourlyRate? pricePerDeviceHour)
     {
         ArgumentNullException.ThrowIfNull(workload);
         return Summarize(Prepare(configuration), workload.Batch, workload.InputTokens, workload.OutputTokens, pricePerDeviceHour);

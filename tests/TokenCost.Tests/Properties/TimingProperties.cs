@@ -187,7 +187,7 @@ public class TimingProperties
         {
             var workload = auto ? s.Workload with { Batch = null } : s.Workload;
             var full = Estimator.Estimate(s.Configuration, workload);
-            var fast = Estimator.Summarize(s.Configuration, workload);
+            var fast = Estimator.Summarize(s.Configuration, workload, null);
             fast.Batch.Should().Be(full.Batch);
             fast.TimeToFirstToken.Should().Be(full.TimeToFirstToken);
             fast.TimePerOutputToken.Should().Be(full.TimePerOutputToken);
