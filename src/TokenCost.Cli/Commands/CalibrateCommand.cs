@@ -27,7 +27,7 @@ public static class CalibrateCommand
         {
             var path = result.GetValue(cases)!;
             var list = CaseReader.ReadFile(path);
-            var provenance = $"tokencost calibrate --cases {path.Replace('\\', '/')} ({list.Count} cases; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
+            var provenance = $"tokencost calibrate --cases {path.Replace('\\', '/')} --out {result.GetValue(output)!.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
             var priors = result.GetValue(profiles) is { Length: > 0 } priorPath ? ServingProfiles.Load(priorPath) : Calibrator.DefaultPriors;
             var fit = new Calibrator().Fit(list, priors, provenance);
             File.WriteAllText(result.GetValue(output)!, fit.Profiles.ToJson() + "\n");

@@ -63,6 +63,7 @@ public sealed class Calibrator
         }
 
         var space = new ParameterSpace(initial, prepared.Select(p => p.Case.ServingStack).Where(s => s != "unknown"));
+        var weights = prepared.Select(p => Math.Sqrt(CaseWeight(p.Case))).ToArray();
         double[] Residuals(double[] u)
         {
             var profiles = space.ToProfiles(u, provenance);
@@ -80,7 +81,7 @@ public sealed class Calibrator
                     e = 5;
                 }
 
-                r[i] = RobustLeastSquares.SoftL1(double.IsFinite(e) ? e : 5, LossScale) / LossScale;
+                r[i] = RobustLeastSquares.SoftL1(double.IsFinite(e) ? e : 5, LossScale) / LossScale * weights[i];
             }
 
             space.PriorResiduals(u, r.AsSpan(prepared.Count));
@@ -95,6 +96,36 @@ public sealed class Calibrator
         }
 
         return new CalibrationResult { Profiles = space.ToProfiles(u, provenance), Parameters = parameters, CasesUsed = prepared.Count, Iterations = iterations, Cost = cost };
+    }
+
+    /// <summary>
+    /// Gets how much a case counts in the fit, from what its source leaves unstated: 1 for a fully specified case, halved when the
+    /// exact hardware variant is assumed (<c>hardware_variant=assumed</c>), halved when the numeric formats are assumed
+    /// (<c>precision=assumed</c>), and halved when the prompt or output length is not stated. A rule on metadata, never on ids or values:
+    /// under-specified cases still inform the fit, but cannot outvote fully specified measurements of the same stack.
+    /// </summary>
+    /// <param name="validationCase">The case.</param>
+    /// <returns>The weight, in (0, 1].</returns>
+    public static double CaseWeight(ValidationCase validationCase)
+    {
+        ArgumentNullException.ThrowIfNull(validationCase);
+        var w = 1.0;
+        if (validationCase.Tags.HardwareVariantAssumed)
+        {
+            w *= 0.5;
+        }
+
+        if (validationCase.Tags.PrecisionAssumed)
+        {
+            w *= 0.5;
+        }
+
+        if (validationCase.InputTokens is null || validationCase.OutputTokens is null)
+        {
+            w *= 0.5;
+        }
+
+        return w;
     }
 
     /// <summary>

@@ -72,6 +72,16 @@ public class CalibratorTests
         cases.GroupBy(a).Should().HaveCount(5).And.OnlyContain(g => g.Count() == 4);
     }
 
+    [Fact]
+    public void CaseWeight_HalvesForEachUnstatedPart()
+    {
+        var full = Shape("w", CaseMetric.StepTime, 1, 1024, 1);
+        Calibrator.CaseWeight(full).Should().Be(1);
+        Calibrator.CaseWeight(full with { Tags = new CaseTags { HardwareVariantAssumed = true } }).Should().Be(0.5);
+        Calibrator.CaseWeight(full with { Tags = new CaseTags { HardwareVariantAssumed = true, PrecisionAssumed = true } }).Should().Be(0.25);
+        Calibrator.CaseWeight(full with { InputTokens = null, Tags = new CaseTags { HardwareVariantAssumed = true } }).Should().Be(0.25);
+    }
+
     private static ValidationCase Shape(string id, CaseMetric metric, int batch, int input, int output) => new()
     {
         Id = id, Model = "llama-3-8b", Hardware = "nvidia_h200_sxm", Devices = 1, TensorParallel = 1, PipelineParallel = 1, Weights = "bf16",
