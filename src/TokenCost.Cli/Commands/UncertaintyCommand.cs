@@ -19,7 +19,7 @@ public static class UncertaintyCommand
         var samples = new Option<int>("--samples") { Description = "Monte Carlo samples (≥ 10)", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same answer)", DefaultValueFactory = _ => 42 };
         var priceSigma = new Option<double>("--price-sigma") { Description = "Log-space sigma of the price per device-hour", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultPriceSigma };
-        var estimatorSigma = new Option<double>("--estimator-sigma") { Description = "Log-space sigma of the estimator's error on TPOT (replace with the calibrated error when known)", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultEstimatorSigma };
+        var estimatorSigma = new Option<double>("--estimator-sigma") { Description = "Log-space sigma of the estimator's error on TPOT (default from the 5-fold cross-validated P90 error in docs/ACCURACY.md)", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultEstimatorSigma };
         var electricitySigma = new Option<double>("--electricity-sigma") { Description = "Log-space sigma of the electricity price", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultElectricitySigma };
         var utilization = new Option<string>("--utilization-range") { Description = "Triangular utilisation 'min,mode,max' (fraction of paid hours producing tokens)", DefaultValueFactory = _ => "0.6,0.8,1.0" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
