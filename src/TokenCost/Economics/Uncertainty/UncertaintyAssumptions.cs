@@ -16,7 +16,7 @@ namespace TokenCost.Economics.Uncertainty;
 /// <item>PUE: triangular(min(1.1, PUE), PUE, PUE + 0.3);</item>
 /// <item>accelerator power factor: lognormal, median 1, σ = 0.15 (the power model's fit);</item>
 /// <item>estimator error on TPOT (real ÷ estimated): lognormal, median 1, σ = 0.25 — derived from the calibration report (docs/ACCURACY.md):
-/// the 5-fold cross-validated P90 absolute percentage error is about 51 %, so σ = ln(1.51) ÷ 1.645 ≈ 0.25. The median error (about 11 %)
+/// the 5-fold cross-validated P90 absolute percentage error is 47–51 % across recent fits, so σ = ln(1.47…1.51) ÷ 1.645 ≈ 0.24–0.25, rounded up to 0.25. The median error (about 11 %)
 /// alone would suggest σ ≈ 0.16, but the tails are heavier than lognormal, so the P90 is used.</item>
 /// </list>
 /// </remarks>
@@ -24,8 +24,8 @@ public sealed record UncertaintyAssumptions
 {
     /// <summary>The default log-space sigma of the estimator's error on time per output token (real ÷ estimated): 0.25, dimensionless.</summary>
     /// <remarks>
-    /// Derived from the calibration report (docs/ACCURACY.md): 5-fold cross-validated P90 absolute percentage error ≈ 51 %,
-    /// so σ = ln(1.51) ÷ 1.645 ≈ 0.25. The median error (≈ 11 %) alone would suggest σ ≈ 0.16; the tails are heavier, so the P90 is used.
+    /// Derived from the calibration report (docs/ACCURACY.md): 5-fold cross-validated P90 absolute percentage error 47–51 % across recent fits,
+    /// so σ = ln(1.47…1.51) ÷ 1.645 ≈ 0.24–0.25, rounded up to 0.25. The median error (≈ 11 %) alone would suggest σ ≈ 0.16; the tails are heavier, so the P90 is used.
     /// </remarks>
     public const double DefaultEstimatorSigma = 0.25;
 
