@@ -1,6 +1,13 @@
 using System.CommandLine;
 using TokenCost.Cli.Commands;
+using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
+
+// Redirected output (files, pipes, CI logs) has no terminal width: give tables room instead of Spectre's 80-column default.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 200;
+}
 
 var root = new RootCommand("tokencost — what does a token cost to serve, on this hardware, with this model, quantization and serving stack, and why?");
 root.Subcommands.Add(EstimateCommand.Create());
