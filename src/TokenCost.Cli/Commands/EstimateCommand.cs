@@ -62,15 +62,7 @@ public static class EstimateCommand
         var e = report.Estimate;
         var c = e.Configuration;
         w.WriteStartObject();
-        w.WriteString("model", c.Model.Id);
-        w.WriteString("hardware", c.Hardware.Id);
-        w.WriteNumber("devices", c.Devices);
-        w.WriteNumber("tensorParallel", c.TensorParallel);
-        w.WriteNumber("pipelineParallel", c.PipelineParallel);
-        w.WriteString("weights", c.Weights.Id);
-        w.WriteString("activations", c.Activations.Id);
-        w.WriteString("kvCache", c.KvCache.Id);
-        w.WriteString("stack", c.Stack.Id);
+        w.WriteConfiguration(c);
         w.WriteNumber("batch", e.Batch);
         w.WriteNumber("inputTokens", e.Workload.InputTokens);
         w.WriteNumber("outputTokens", e.Workload.OutputTokens);

@@ -186,15 +186,7 @@ public static class SweepCommand
             var c = r.Configuration;
             var e = r.Estimate;
             w.WriteStartObject();
-            w.WriteString("model", c.Model.Id);
-            w.WriteString("hardware", c.Hardware.Id);
-            w.WriteNumber("devices", c.Devices);
-            w.WriteNumber("tensorParallel", c.TensorParallel);
-            w.WriteNumber("pipelineParallel", c.PipelineParallel);
-            w.WriteString("weights", c.Weights.Id);
-            w.WriteString("activations", c.Activations.Id);
-            w.WriteString("kvCache", c.KvCache.Id);
-            w.WriteString("stack", c.Stack.Id);
+            w.WriteConfiguration(c);
             w.WriteNumber("batch", r.Batch);
             w.WriteNumber("inputTokens", r.InputTokens);
             w.WriteNumber("outputTokens", r.OutputTokens);

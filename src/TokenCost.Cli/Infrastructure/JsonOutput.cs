@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TokenCost.Estimation;
 
 namespace TokenCost.Cli.Infrastructure;
 
@@ -47,5 +48,23 @@ public static class JsonOutput
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>Writes a deployment's identifying properties (model, hardware, layout, formats, stack), as every estimating command reports them.</summary>
+    /// <param name="writer">The writer, inside an object.</param>
+    /// <param name="configuration">The deployment.</param>
+    public static void WriteConfiguration(this Utf8JsonWriter writer, DeploymentConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(configuration);
+        writer.WriteString("model", configuration.Model.Id);
+        writer.WriteString("hardware", configuration.Hardware.Id);
+        writer.WriteNumber("devices", configuration.Devices);
+        writer.WriteNumber("tensorParallel", configuration.TensorParallel);
+        writer.WriteNumber("pipelineParallel", configuration.PipelineParallel);
+        writer.WriteString("weights", configuration.Weights.Id);
+        writer.WriteString("activations", configuration.Activations.Id);
+        writer.WriteString("kvCache", configuration.KvCache.Id);
+        writer.WriteString("stack", configuration.Stack.Id);
     }
 }

@@ -11,27 +11,7 @@ internal static class JsonFiles
     public const long MaxBytes = 16_000_000;
 
     public static T Read<T>(Stream stream, string file, JsonTypeInfo<T> info)
-        where T : class
-    {
-        if (stream.CanSeek && stream.Length > MaxBytes)
-        {
-            throw new CatalogException(file, null, $"file is larger than the {MaxBytes} byte limit");
-        }
-
-        using var limited = new MemoryStream();
-        var buffer = new byte[81920];
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            limited.Write(buffer, 0, n);
-            if (limited.Length > MaxBytes)
-            {
-                throw new CatalogException(file, null, $"file is larger than the {MaxBytes} byte limit");
-            }
-        }
-
-        return Parse(limited.GetBuffer().AsSpan(0, (int)limited.Length), file, info);
-    }
+        where T : class => Parse(ReadAll(stream, file).AsSpan(), file, info);
 
     public static T Parse<T>(ReadOnlySpan<byte> utf8, string file, JsonTypeInfo<T> info)
         where T : class
