@@ -12,8 +12,11 @@ CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
 // One output sanitiser for the terminal: control characters from ids and messages never reach it (colours still do on a terminal),
 // and a closed pipe ends the command with exit code 2 instead of a stack trace.
-Console.SetOut(TextWriter.Synchronized(new SanitizingWriter(Console.Out, "standard output", allowColours: !Console.IsOutputRedirected)));
-Console.SetError(TextWriter.Synchronized(new SanitizingWriter(Console.Error, "standard error", allowColours: !Console.IsErrorRedirected)));
+// .NET's console stream ignores EPIPE, so a command writing into a closed pipe (sweep | head -1) would compute on for nothing: write
+// through the file descriptors instead, whose failures end the command. (In-process tests that capture the console set the switch.)
+var captured = AppContext.TryGetSwitch("TokenCost.Cli.CapturedConsole", out var on) && on;
+Console.SetOut(TextWriter.Synchronized(new SanitizingWriter(captured ? Console.Out : StandardStreams.Open(1), "standard output", allowColours: !Console.IsOutputRedirected)));
+Console.SetError(TextWriter.Synchronized(new SanitizingWriter(captured ? Console.Error : StandardStreams.Open(2), "standard error", allowColours: !Console.IsErrorRedirected)));
 
 // Redirected output (files, pipes, CI logs) has no terminal width: give tables room instead of Spectre's 80-column default.
 if (Console.IsOutputRedirected)

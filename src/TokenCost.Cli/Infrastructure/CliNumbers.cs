@@ -12,6 +12,10 @@ namespace TokenCost.Cli.Infrastructure;
 public static class CliNumbers
 {
     private const NumberStyles RealStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    /// <summary>The largest magnitude any real-valued option accepts: 10¹⁵ (no price, rate, power or latency this tool models comes near;
+    /// products of such values with device counts and hours stay finite).</summary>
+    public const double MaxMagnitude = 1e15;
+
     private const NumberStyles IntegerStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign;
 
     /// <summary>Parses a real number given for an option.</summary>
@@ -34,6 +38,12 @@ public static class CliNumbers
         if (!double.TryParse(t, RealStyles, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
         {
             error = $"{option} must be a finite number written with a decimal point (e.g. 2.5 or 1e-3); got '{text}'.";
+            return false;
+        }
+
+        if (Math.Abs(v) > MaxMagnitude)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"{option} must be at most {MaxMagnitude:0e0} in magnitude; got '{text}'.");
             return false;
         }
 

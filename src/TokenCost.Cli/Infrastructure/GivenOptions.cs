@@ -12,11 +12,15 @@ public static class GivenOptions
     /// <summary>Which options an internal parameter name most likely comes from.</summary>
     private static readonly Dictionary<string, string[]> Sources = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["usd"] = ["--price-per-hour", "--capex", "--price", "--scenario", "--catalog"],
+        ["usd"] = ["--price-per-hour", "--capex", "--price", "--file", "--catalog"],
         ["usdPerHour"] = ["--price-per-hour", "--capex", "--scenario", "--catalog"],
         ["usdPerKilowattHour"] = ["--electricity-price", "--catalog"],
         ["factor"] = ["--price-per-hour", "--capex", "--utilization", "--electricity-price", "--pue", "--devices", "--scenario", "--catalog"],
-        ["hours"] = ["--scenario", "--capex", "--utilization"],
+        ["hours"] = ["--file", "--capex", "--utilization"],
+        ["requestsPerDay"] = ["--file"],
+        ["TensorParallel"] = ["--tp", "--devices", "--device-counts", "--sweep-devices", "--file", "--claims"],
+        ["PipelineParallel"] = ["--pp", "--devices", "--file"],
+        ["Devices"] = ["--devices", "--tp", "--pp", "--device-counts", "--sweep-devices", "--file"],
         ["bytes"] = ["--input", "--output", "--batch", "--catalog"],
         ["gibibytes"] = ["--catalog"],
         ["gigabytes"] = ["--catalog"],
@@ -72,7 +76,7 @@ public static class GivenOptions
         var named = Given.Where(g => candidates.Contains(g.Name, StringComparer.Ordinal)).ToList();
         if (named.Count == 0)
         {
-            named = [.. Given.Where(g => g.Value.Length > 0 && (char.IsAsciiDigit(g.Value[0]) || g.Value[0] is '-' or '.' || g.Name is "--catalog" or "--scenario" or "--claims" or "--cases" or "--profiles"))];
+            named = [.. Given.Where(g => g.Value.Length > 0 && (char.IsAsciiDigit(g.Value[0]) || g.Value[0] is '-' or '.' || g.Name is "--catalog" or "--file" or "--scenario" or "--claims" or "--cases" or "--profiles"))];
         }
 
         if (named.Count == 0)
