@@ -145,9 +145,11 @@ public static class CaseReader
             }
 
             var value = p.Number(props[15], "value");
-            if (!(value > 0))
+            // A measurement is a positive figure of ordinary size: a subnormal or astronomically large value would make the relative error
+            // of any prediction infinite (median APE "Infinity %").
+            if (!(value >= 1e-9 && value <= 1e15))
             {
-                throw Fail(sourceName, lineNumber, "value", $"must be > 0; got {value.ToString("R", CultureInfo.InvariantCulture)}");
+                throw Fail(sourceName, lineNumber, "value", $"must be a measurement from 1e-9 to 1e15; got {value.ToString("R", CultureInfo.InvariantCulture)}");
             }
 
             var notes = p.String(props[17], "notes", allowEmpty: true);
