@@ -16,7 +16,8 @@ CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 // through the file descriptors instead, whose failures end the command. (In-process tests that capture the console set the switch.)
 var captured = AppContext.TryGetSwitch("TokenCost.Cli.CapturedConsole", out var on) && on;
 Console.SetOut(TextWriter.Synchronized(new SanitizingWriter(captured ? Console.Out : StandardStreams.Open(1), "standard output", allowColours: !Console.IsOutputRedirected)));
-Console.SetError(TextWriter.Synchronized(new SanitizingWriter(captured ? Console.Error : StandardStreams.Open(2), "standard error", allowColours: !Console.IsErrorRedirected)));
+StandardStreams.RawError = captured ? Console.Error : StandardStreams.Open(2);
+Console.SetError(TextWriter.Synchronized(new SanitizingWriter(StandardStreams.RawError, "standard error", allowColours: !Console.IsErrorRedirected)));
 
 // Redirected output (files, pipes, CI logs) has no terminal width: give tables room instead of Spectre's 80-column default.
 if (Console.IsOutputRedirected)
