@@ -63,6 +63,8 @@ public static class SweepCommand
                     throw new CliUsageException($"--count must be an integer ≥ 1; got {n}.");
                 }
 
+                WorkLimits.CheckSweep(n, "--count");
+
                 var planning = System.Diagnostics.Stopwatch.StartNew();
                 plan = StandardPlan(engine, catalog, rate, n);
                 planSeconds = planning.Elapsed.TotalSeconds;
@@ -85,6 +87,7 @@ public static class SweepCommand
                     PricePerDeviceHour = rate is double r ? HourlyRate.FromUsdPerHour(r) : null,
                 };
                 plan = engine.Plan(space);
+                WorkLimits.CheckSweep(plan.Count, "--hardware × --model × --weights × --kv-cache × --stack × --devices × --batch × --input × --output");
             }
 
             var options = new SweepOptions { MaxDegreeOfParallelism = workers, Limit = limit };

@@ -10,6 +10,10 @@ public static class WorkLimits
     /// about a dozen batches, so this keeps a run under a few hundred MB and a few seconds.</summary>
     public const long MaxOptimizeConfigurations = 20_000;
 
+    /// <summary>The most cases one calibration fits: each costs about 20 ms per fit on a laptop core, so 10,000 cases take minutes; measured
+    /// case files hold hundreds.</summary>
+    public const int MaxCalibrationCases = 10_000;
+
     /// <summary>The largest device count a search considers per deployment.</summary>
     public const int MaxDevicesPerDeployment = 65_536;
 
@@ -24,6 +28,32 @@ public static class WorkLimits
         {
             throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
                 $"--hardware-list × --device-counts × --weight-formats: {hardware} hardware × {deviceCounts} device counts × {formats} formats = {total} deployments, more than the {MaxOptimizeConfigurations} one search evaluates; narrow --hardware-list (or the --catalog)."));
+        }
+    }
+
+    /// <summary>The most estimates one sweep makes: 10¹⁰, about 20 minutes at the measured 8 M estimates/s.</summary>
+    public const long MaxSweepEstimates = 10_000_000_000;
+
+    /// <summary>Checks the size of a sweep before it starts.</summary>
+    /// <param name="estimates">The estimates the sweep would make.</param>
+    /// <param name="option">The options that set its size, for the message.</param>
+    public static void CheckSweep(long estimates, string option)
+    {
+        if (estimates > MaxSweepEstimates)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{option}: {estimates} estimates, more than the {MaxSweepEstimates} one sweep makes; narrow the lists."));
+        }
+    }
+
+    /// <summary>Checks the number of cases a calibration would fit.</summary>
+    /// <param name="cases">The number of cases read.</param>
+    public static void CheckCalibration(int cases)
+    {
+        if (cases > MaxCalibrationCases)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--cases: {cases} cases; calibrate fits at most {MaxCalibrationCases} (each costs a fit of every parameter): pass a sample of the file."));
         }
     }
 

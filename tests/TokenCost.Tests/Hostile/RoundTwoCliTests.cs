@@ -290,6 +290,22 @@ public sealed class RoundTwoCliTests : IDisposable
         ExpectRefusal(r, "--hardware-list");
     }
 
+    [Fact]
+    public void SweepAndCalibrateSizes_AreBounded()
+    {
+        ExpectRefusal(Run("sweep", "--count", "9223372036854775807"), "--count");
+
+        var line = JsonNode.Parse(File.ReadLines(HostileProcess.RepositoryFile("tests", "TokenCost.Tests", "Validation", "Data", "calibration.jsonl")).First())!.AsObject();
+        var path = Path.Combine(_dir, "many.jsonl");
+        File.WriteAllLines(path, Enumerable.Range(0, WorkLimits.MaxCalibrationCases + 1).Select(i =>
+        {
+            line["id"] = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return line.ToJsonString();
+        }));
+        var r = Run(null, TimeSpan.FromSeconds(60), "calibrate", "--cases", path, "--out", Path.Combine(_dir, "p.json"));
+        ExpectRefusal(r, "--cases"); // checked before any fitting (the 60 s guard above would otherwise fire: a fit of 10,001 cases takes minutes)
+    }
+
     // 13. Messages name the user's options, never internal parameters.
     [Theory]
     [InlineData("--capex", "estimate", "--capex", "1e308")]
