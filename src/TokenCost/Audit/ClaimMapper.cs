@@ -10,6 +10,9 @@ internal static class ClaimMapper
     /// <summary>The largest magnitude of any number in a claim: 10^15.</summary>
     private const double MaxMagnitude = 1e15;
 
+    /// <summary>The smallest positive figure a claim of a physical quantity may state: 10^-9 (a subnormal figure would make every ratio against it infinite).</summary>
+    private const double MinPositive = 1e-9;
+
     public static readonly IReadOnlyList<string> VerdictWords = ["consistent", "optimistic", "infeasible", "inconsistent", "unverifiable"];
 
     private static readonly IReadOnlyList<string> KindWords = ["latency", "throughput", "token_cost", "fits", "ratio", "spec", "arithmetic", "power"];
@@ -81,11 +84,11 @@ internal static class ClaimMapper
         }
 
         // Physical quantities are positive, and no figure an article states comes near 10^15: bounding the inputs keeps every product finite.
-        if (number is double n && (Math.Abs(n) > MaxMagnitude || (n <= 0 && kind is ClaimKind.Latency or ClaimKind.Throughput or ClaimKind.TokenCost or ClaimKind.Power or ClaimKind.Spec or ClaimKind.Ratio)))
+        if (number is double n && (Math.Abs(n) > MaxMagnitude || (n < MinPositive && kind is ClaimKind.Latency or ClaimKind.Throughput or ClaimKind.TokenCost or ClaimKind.Power or ClaimKind.Spec or ClaimKind.Ratio)))
         {
             throw new CatalogException(file, line, Math.Abs(n) > MaxMagnitude
                 ? $"{where}: 'claimed' must be at most 1e15 in magnitude"
-                : $"{where}: 'claimed' must be a number > 0 for kind '{kindWord}' (a time, rate, price, power or ratio is positive)");
+                : $"{where}: 'claimed' must be a number ≥ 1e-9 for kind '{kindWord}' (a time, rate, price, power or ratio is positive)");
         }
 
         CheckNonNegative(dto.TokensPerDay, "tokens_per_day");
