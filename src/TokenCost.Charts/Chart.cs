@@ -65,13 +65,32 @@ public sealed class Chart
         switch (extension)
         {
             case ".SVG":
-                File.WriteAllText(path, ToSvg(width, height));
+                WriteAtomically(path, System.Text.Encoding.UTF8.GetBytes(ToSvg(width, height)));
                 break;
             case ".PNG":
-                File.WriteAllBytes(path, ToPng(width, height));
+                WriteAtomically(path, ToPng(width, height));
                 break;
             default:
                 throw new ArgumentException($"The chart file must end in .svg or .png; got '{path}'.", nameof(path));
+        }
+    }
+
+    /// <summary>Writes a temporary file in the same directory, then renames it over the target: concurrent writers never interleave.</summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
     }
 

@@ -55,14 +55,18 @@ public static class FrontierChart
     public static Chart Create(Catalog catalog, DeploymentConfiguration configuration, Workload workload, CostModel? costModel = null)
     {
         var reports = Sweep(catalog, configuration, workload, costModel);
-        var title = $"Latency–cost frontier: {configuration.Model.Id} on {configuration.Devices} × {configuration.Hardware.Id} ({configuration.Weights.Id})";
+        // The same fit test as 'estimate': a batch-1 point that does not fit is drawn (for comparison) but flagged, never "largest that fits: 1".
+        var fits = reports[0].Estimate.Memory.Fits;
+        var title = $"Latency–cost frontier: {configuration.Model.Id} on {configuration.Devices} × {configuration.Hardware.Id} ({configuration.Weights.Id})" + (fits ? "" : " — DOES NOT FIT IN MEMORY");
         var plot = PlotStyle.New(title, "Time per output token (ms)", "USD per 1M output tokens (log)");
         var xs = reports.Select(r => r.Estimate.TimePerOutputToken.Milliseconds).ToArray();
         var ys = reports.Select(r => Math.Log10(r.PerMillionOutputTokens.Usd)).ToArray();
         var line = plot.Add.Scatter(xs, ys, PlotStyle.Decode);
         line.MarkerSize = 8;
         line.LineWidth = 2;
-        line.LegendText = "batch 1, 2, 4 … (largest that fits: " + reports[^1].Estimate.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        line.LegendText = fits
+            ? "batch 1, 2, 4 … (largest that fits: " + reports[^1].Estimate.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
+            : "batch 1 does not fit in memory (largest that fits: " + reports[0].Estimate.Memory.MaxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         for (var i = 0; i < reports.Count; i++)
         {
             var label = plot.Add.Text(

@@ -26,11 +26,13 @@ public static class CalibrateCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(cases)!;
+            OutputFile.Check("--out", result.GetValue(output), ("--cases", path), ("--profiles", result.GetValue(profiles)));
             var list = CaseReader.ReadFile(path);
+            WorkLimits.CheckCalibration(list.Count);
             var provenance = $"tokencost calibrate --cases {path.Replace('\\', '/')} --out {result.GetValue(output)!.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
             var priors = result.GetValue(profiles) is { Length: > 0 } priorPath ? ServingProfiles.Load(priorPath) : Calibrator.DefaultPriors;
             var fit = new Calibrator().Fit(list, priors, provenance);
-            File.WriteAllText(result.GetValue(output)!, fit.Profiles.ToJson() + "\n");
+            OutputFile.WriteText("--out", result.GetValue(output)!, fit.Profiles.ToJson() + "\n", ("--cases", path), ("--profiles", result.GetValue(profiles)));
             Console.Out.WriteLine(FormattableString.Invariant($"fitted {fit.Parameters.Count} parameters on {fit.CasesUsed} cases in {fit.Iterations} iterations (robust cost {fit.Cost:F4})"));
             foreach (var (name, value) in fit.Parameters)
             {

@@ -94,9 +94,12 @@ public static class ChartCommand
 
             var w = OptionValues.PositiveInt(result, width);
             var h = OptionValues.PositiveInt(result, height);
+            ChartOutput.CheckSize(w, h);
+            var inputs = new[] { ("--catalog", result.GetValue(options.CatalogFile)), ("--profiles", result.GetValue(options.ProfilesFile)) };
+            OutputFile.Check("--out", path, inputs);
             var catalog = options.ResolveCatalog(result);
             var drawn = draw(options, result, catalog);
-            drawn.Save(path, w, h);
+            ChartOutput.Save(drawn, path, w, h, inputs);
             Console.Error.WriteLine($"wrote {path}");
             return ExitCodes.Success;
         }));

@@ -37,6 +37,11 @@ public static class FrontierCommand
             var catalog = options.ResolveCatalog(result);
             var baseConfig = options.ResolveConfiguration(result, catalog);
             var workload = options.ResolveWorkload(result);
+            if (result.GetValue(csv) && result.GetValue(json))
+            {
+                throw new CliUsageException("--csv and --json are alternatives; give one of them.");
+            }
+
             var axes = result.GetValue(kind) ?? "latency-cost";
             if (axes is not ("latency-cost" or "throughput"))
             {
@@ -85,7 +90,7 @@ public static class FrontierCommand
                 var sb = new StringBuilder("hardware,devices,tensorParallel,weights,batch,timePerOutputTokenMs,ttftMs,costPerMillionOutputTokensUsd,outputTokensPerSecond,outputTokensPerSecondPerDevice,perUserTokensPerSecond\n");
                 foreach (var p in shown)
                 {
-                    sb.Append(inv, $"{p.Configuration.Hardware.Id},{p.Configuration.Devices},{p.Configuration.TensorParallel},{p.Configuration.Weights.Id},{p.Batch},{p.TimePerOutputToken.Milliseconds:R},{p.TimeToFirstToken.Milliseconds:R},{p.CostPerMillionOutputTokens.Usd:R},{p.OutputTokensPerSecond.TokensPerSecond:R},{p.OutputTokensPerSecondPerDevice.TokensPerSecond:R},{p.PerUserTokensPerSecond.TokensPerSecond:R}\n");
+                    sb.Append(inv, $"{Csv(p.Configuration.Hardware.Id)},{p.Configuration.Devices},{p.Configuration.TensorParallel},{Csv(p.Configuration.Weights.Id)},{p.Batch},{p.TimePerOutputToken.Milliseconds:R},{p.TimeToFirstToken.Milliseconds:R},{p.CostPerMillionOutputTokens.Usd:R},{p.OutputTokensPerSecond.TokensPerSecond:R},{p.OutputTokensPerSecondPerDevice.TokensPerSecond:R},{p.PerUserTokensPerSecond.TokensPerSecond:R}\n");
                 }
 
                 Console.Out.Write(sb.ToString());
@@ -121,6 +126,8 @@ public static class FrontierCommand
         }));
         return command;
     }
+
+    private static string Csv(string text) => Rendering.OutputText.CsvField(text);
 
     private static List<string>? Split(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -56,9 +56,9 @@ public static class OptimizeCommand
             };
             var space = new OptimizerSearchSpace
             {
-                Hardware = Split(result.GetValue(hardware)),
-                DeviceCounts = Split(result.GetValue(devices))?.Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1 ? d : throw new CliUsageException($"--device-counts must list integers ≥ 1; got '{s}'.")).ToList() ?? [1],
-                WeightFormats = Split(result.GetValue(formats)) ?? ["bf16"],
+                Hardware = WorkLimits.OptionalList(result, hardware),
+                DeviceCounts = WorkLimits.DeviceCounts(WorkLimits.List(result, devices), "--device-counts"),
+                WeightFormats = WorkLimits.List(result, formats),
                 Stack = result.GetValue(options.Stack) ?? "unknown",
             };
             var workload = new Workload { InputTokens = OptionValues.NonNegativeInt(result, options.Input), OutputTokens = OptionValues.NonNegativeInt(result, options.Output) };
@@ -68,6 +68,7 @@ public static class OptimizeCommand
                 throw new CliUsageException($"--model: unknown model '{model}' (see 'tokencost models').");
             }
 
+            WorkLimits.CheckOptimize(space.Hardware?.Count ?? catalog.Hardware.Count, space.DeviceCounts.Count, space.WeightFormats.Count);
             var answer = DeploymentOptimizer.Optimize(catalog, new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(null, catalog.DataCenter), model, workload, objective, space);
             if (result.GetValue(json))
             {
@@ -141,7 +142,4 @@ public static class OptimizeCommand
         }));
         return command;
     }
-
-    private static List<string>? Split(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Serialization;
 using TokenCost.Serving;
 using TokenCost.Validation;
 
@@ -22,20 +23,25 @@ public static class PredictCommand
         {
             var path = result.GetValue(cases)!;
             var predictor = new CasePredictor(Catalog.Default, CaseOptions.LoadProfiles(result.GetValue(profiles)));
-            var lines = File.ReadAllText(path).Split('\n');
-            var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
-            for (var i = 0; i < count; i++)
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var number = 0;
+
+            // Streamed through the bounded reader (it counts the bytes actually read); each line stands alone: an invalid line, or one
+            // whose id was used before, yields {"id", "error"} with the reader's message, the others are still predicted.
+            foreach (var line in InputFile.ReadLines(path, CaseReader.MaxBytes))
             {
-                // Each line stands alone: an invalid line yields {"id", "error"} with the reader's message, the others are still predicted.
+                number++;
                 string text;
                 try
                 {
-                    var p = predictor.Predict(CaseReader.ParseLine(lines[i].TrimEnd('\r').TrimStart('\uFEFF'), path, i + 1));
+                    var parsed = CaseReader.ParseLine(line, path, number);
+                    CaseReader.CheckUnique(ids, parsed.Id, path, number);
+                    var p = predictor.Predict(parsed);
                     text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
                 }
                 catch (CatalogException ex)
                 {
-                    text = JsonOutput.ToString(w => WriteError(w, TryId(lines[i]), ex.Message), indented: false);
+                    text = JsonOutput.ToString(w => WriteError(w, TryId(line), ex.Message), indented: false);
                 }
 
                 Console.Out.WriteLine(text);

@@ -39,8 +39,8 @@ public static class SpeculativeCommand
                 throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--acceptance must be a fraction in [0, 1]; got {alpha}."));
             }
 
-            var maxGamma = OptionValues.PositiveInt(result, maxDraft);
-            var gamma = OptionValues.PositiveInt(result, draftTokens);
+            var maxGamma = OptionValues.IntInRange(result, maxDraft, 1, SpeculativeDecoding.MaxDraftTokens);
+            var gamma = OptionValues.IntInRange(result, draftTokens, 1, SpeculativeDecoding.MaxDraftTokens);
             var draftId = result.GetValue(draft)!;
             var draftModel = draftId.Equals("eagle", StringComparison.OrdinalIgnoreCase)
                 ? SpeculativeDecoding.EagleHead(target.Model)
@@ -75,6 +75,7 @@ public static class SpeculativeCommand
                     w.WriteNumber("stepTimeMs", chosen.StepTime.Milliseconds);
                     w.WriteNumber("costPerMillionOutputTokensUsd", cost.Usd);
                     w.WriteNumber("baselineCostPerMillionOutputTokensUsd", report.PerMillionOutputTokens.Usd);
+                    w.WriteFitAndWarnings(estimate);
                     w.WriteEndObject();
                 });
             }
@@ -91,6 +92,7 @@ public static class SpeculativeCommand
                 Row("Speedup", chosen.Speedup.ToString("F2", inv) + "×");
                 Row("$ per 1M output tokens (plain → speculative)", $"{report.PerMillionOutputTokens.ToString("F3", inv)} → {cost.ToString("F3", inv)}");
                 AnsiConsole.Write(table);
+                ConsoleWarnings.Write(estimate);
             }
 
             return ExitCodes.Success;

@@ -63,6 +63,8 @@ public static class SweepCommand
                     throw new CliUsageException($"--count must be an integer ≥ 1; got {n}.");
                 }
 
+                WorkLimits.CheckSweep(n, "--count");
+
                 var planning = System.Diagnostics.Stopwatch.StartNew();
                 plan = StandardPlan(engine, catalog, rate, n);
                 planSeconds = planning.Elapsed.TotalSeconds;
@@ -85,6 +87,7 @@ public static class SweepCommand
                     PricePerDeviceHour = rate is double r ? HourlyRate.FromUsdPerHour(r) : null,
                 };
                 plan = engine.Plan(space);
+                WorkLimits.CheckSweep(plan.Count, "--hardware × --model × --weights × --kv-cache × --stack × --devices × --batch × --input × --output");
             }
 
             var options = new SweepOptions { MaxDegreeOfParallelism = workers, Limit = limit };
@@ -164,7 +167,7 @@ public static class SweepCommand
         {
             var c = r.Configuration;
             var e = r.Estimate;
-            writer.AppendLine(string.Create(inv, $"{c.Model.Id},{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{c.Weights.Id},{c.Activations.Id},{c.KvCache.Id},{c.Stack.Id},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.OutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
+            writer.AppendLine(string.Create(inv, $"{Csv(c.Model.Id)},{Csv(c.Hardware.Id)},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{Csv(c.Weights.Id)},{Csv(c.Activations.Id)},{Csv(c.KvCache.Id)},{Csv(c.Stack.Id)},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.OutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
             if (writer.Length > 1 << 16)
             {
                 Console.Out.Write(writer.ToString());
@@ -175,6 +178,8 @@ public static class SweepCommand
         Console.Out.Write(writer.ToString());
         Console.Out.Flush();
     }
+
+    private static string Csv(string text) => Rendering.OutputText.CsvField(text);
 
     private static void WriteJson(SweepEngine engine, SweepPlan plan, SweepOptions options)
     {

@@ -36,11 +36,7 @@ public static class UncertaintyCommand
             var configuration = options.ResolveConfiguration(result, catalog);
             var estimate = new RooflineEstimator(catalog.Profiles).Estimate(configuration, options.ResolveWorkload(result));
             var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
-            var n = result.GetValue(samples);
-            if (n < 10)
-            {
-                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--samples must be an integer ≥ 10; got {n}."));
-            }
+            var n = OptionValues.IntInRange(result, samples, 10, CostUncertainty.MaxSamples);
 
             var u = (result.GetValue(utilization) ?? "").Split(',', StringSplitOptions.TrimEntries);
             var parsed = u.Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();

@@ -29,12 +29,17 @@ public static class ValidateCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(cases)!;
+            if (result.GetValue(markdown) is { } target)
+            {
+                OutputFile.Check("--markdown", target, ("--cases", path), ("--profiles", result.GetValue(profiles)));
+            }
+
             var list = CaseReader.ReadFile(path);
             var set = CaseOptions.LoadProfiles(result.GetValue(profiles));
             var predictions = new CasePredictor(Catalog.Default, set).PredictAll(list);
             if (result.GetValue(markdown) is { } md)
             {
-                File.WriteAllText(md, Markdown(path, list, predictions, set));
+                OutputFile.WriteText("--markdown", md, Markdown(path, list, predictions, set), ("--cases", path), ("--profiles", result.GetValue(profiles)));
                 Console.Out.WriteLine($"wrote {md}");
             }
             else if (result.GetValue(json))

@@ -25,6 +25,10 @@ public static class CommandRunner
         }
         catch (ArgumentException ex)
         {
+            return Fail(GivenOptions.Describe(ex));
+        }
+        catch (OutputClosedException ex)
+        {
             return Fail(ex.Message);
         }
         catch (FileNotFoundException ex)
@@ -35,9 +39,23 @@ public static class CommandRunner
         {
             return Fail(ex.Message);
         }
+        catch (IOException ex)
+        {
+            return Fail("cannot read or write a file: " + ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Fail("cannot read or write a file: " + ex.Message);
+        }
         catch (OverflowException ex)
         {
-            return Fail("a value is too large: " + ex.Message);
+            var given = string.Join(", ", GivenOptions.Given.Select(g => g.Value.Length > 0 ? $"{g.Name} {g.Value}" : g.Name));
+            return Fail((given.Length > 0 ? given + ": " : "") + "a value is too large to compute with: " + ex.Message);
+        }
+        catch (OutOfMemoryException)
+        {
+            var given = string.Join(", ", GivenOptions.Given.Select(g => g.Value.Length > 0 ? $"{g.Name} {g.Value}" : g.Name));
+            return Fail((given.Length > 0 ? given + ": " : "") + "the input asks for more memory than this command may use.");
         }
         catch (OperationCanceledException)
         {
@@ -47,7 +65,14 @@ public static class CommandRunner
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"tokencost: unexpected error: {ex.GetType().Name}: {OneLine(ex.Message)}");
+            try
+            {
+                Console.Error.WriteLine($"tokencost: unexpected error: {ex.GetType().Name}: {OneLine(ex.Message)}");
+            }
+            catch (IOException)
+            {
+            }
+
             return ExitCodes.UnexpectedError;
         }
     }
@@ -57,9 +82,17 @@ public static class CommandRunner
     /// <returns><see cref="ExitCodes.InvalidInput"/>.</returns>
     public static int Fail(string message)
     {
-        Console.Error.WriteLine("tokencost: " + OneLine(message));
+        try
+        {
+            Console.Error.WriteLine("tokencost: " + OneLine(message));
+        }
+        catch (IOException)
+        {
+            // Standard error is gone too: the exit code is all that is left.
+        }
+
         return ExitCodes.InvalidInput;
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string message) => Rendering.OutputText.Clean(message.ReplaceLineEndings(" ").Trim());
 }

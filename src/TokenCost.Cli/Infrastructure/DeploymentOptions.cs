@@ -165,6 +165,11 @@ public sealed class DeploymentOptions
             throw new CliUsageException("--price-per-hour and --capex are alternatives; give one of them.");
         }
 
+        if (utilization is not null && capex is null)
+        {
+            throw new CliUsageException("--utilization applies to purchased hardware: give --capex as well (a rental is paid for every hour).");
+        }
+
         if (capex is double c)
         {
             return CostModel.Default.Replace(new AmortizedHardwareCost { PurchasePricePerDevice = Money.FromUsd(c), Utilization = utilization ?? 1 });

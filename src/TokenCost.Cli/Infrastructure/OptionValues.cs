@@ -69,4 +69,34 @@ public static class OptionValues
         var value = Number(result, option);
         return value is null or <= 1 ? value : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{option!.Name} must be a fraction in (0, 1]; got {value}."));
     }
+
+    /// <summary>Gets an optional integer option that must lie in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="option">The option.</param>
+    /// <param name="minimum">The smallest value allowed.</param>
+    /// <param name="maximum">The largest value allowed.</param>
+    /// <returns>The value or null.</returns>
+    public static int? IntInRange(ParseResult result, Option<int?> option, int minimum, int maximum)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(option);
+        var value = result.GetValue(option);
+        return value is null || (value >= minimum && value <= maximum) ? value
+            : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be an integer from {minimum} to {maximum}; got {value}."));
+    }
+
+    /// <summary>Gets an integer option that must lie in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="option">The option.</param>
+    /// <param name="minimum">The smallest value allowed.</param>
+    /// <param name="maximum">The largest value allowed.</param>
+    /// <returns>The value.</returns>
+    public static int IntInRange(ParseResult result, Option<int> option, int minimum, int maximum)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(option);
+        var value = result.GetValue(option);
+        return value >= minimum && value <= maximum ? value
+            : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be an integer from {minimum} to {maximum}; got {value}."));
+    }
 }

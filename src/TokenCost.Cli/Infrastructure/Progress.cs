@@ -30,7 +30,8 @@ public static class Progress
             return results;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Only reached when standard error is a terminal: say so, since Spectre cannot tell from a writer that is not Console.Error itself.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(StandardStreams.RawError ?? Console.Error), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
         console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

@@ -9,7 +9,7 @@ internal static class AuditFormat
     {
         if (value == 0 || !double.IsFinite(value))
         {
-            return value.ToString(CultureInfo.InvariantCulture);
+            return Rendering.OutputText.Number(value, "G"); // 0 (never −0) or n/a
         }
 
         var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));

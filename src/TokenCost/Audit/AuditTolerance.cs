@@ -49,16 +49,16 @@ public static class AuditTolerance
     /// <summary>Gets whether a claimed figure equals a reference within the equality rule.</summary>
     /// <param name="claimed">The claimed figure.</param>
     /// <param name="reference">The computed or catalog value.</param>
-    /// <returns><see langword="true"/> when they match.</returns>
+    /// <returns><see langword="true"/> when they match; never for a non-finite value (an overflowing recomputation matches nothing).</returns>
     public static bool Matches(double claimed, double reference) =>
-        Math.Abs(claimed - reference) <= Math.Max(RelativeTolerance * Math.Abs(reference), HalfUnitOfLastDigit(claimed)) * (1 + 1e-12);
+        double.IsFinite(claimed) && double.IsFinite(reference) && Math.Abs(claimed - reference) <= Math.Max(RelativeTolerance * Math.Abs(reference), HalfUnitOfLastDigit(claimed)) * (1 + 1e-12);
 
     /// <summary>Gets whether a claimed specification figure matches the catalog: within <see cref="RelativeTolerance"/> only (catalog specs are precise, so a round figure such as "100 GB" is not read loosely).</summary>
     /// <param name="claimed">The claimed figure.</param>
     /// <param name="reference">The catalog value.</param>
     /// <returns><see langword="true"/> when they match.</returns>
     public static bool MatchesSpecification(double claimed, double reference) =>
-        Math.Abs(claimed - reference) <= RelativeTolerance * Math.Abs(reference) * (1 + 1e-12);
+        double.IsFinite(claimed) && double.IsFinite(reference) && Math.Abs(claimed - reference) <= RelativeTolerance * Math.Abs(reference) * (1 + 1e-12);
 
     /// <summary>Gets whether a claimed quantity is below a hard lower bound (for example a time below the weight-read floor).</summary>
     /// <param name="claimed">The claimed figure.</param>

@@ -86,6 +86,19 @@ public sealed partial class ClaimAuditor
                 return Unsupported(claim);
         }
 
+        if (!double.IsFinite(value))
+        {
+            // The figures overflow: nothing can be checked, and the claim is not judged consistent.
+            return new ClaimAudit
+            {
+                Claim = claim,
+                Verdict = ClaimVerdict.Inconsistent,
+                Modeled = null,
+                Bound = new AuditBound { Name = "exact arithmetic on the claim's own figures", Value = null, Unit = claim.Metric, Formula = "the product of the stated figures is too large to compute" },
+                Explanation = "Recomputing from the figures the article states overflows: they cannot describe a real quantity, so the claim's arithmetic does not hold.",
+            };
+        }
+
         var ok = AuditTolerance.Matches(claimed, value);
         return new ClaimAudit
         {

@@ -35,7 +35,8 @@ public sealed partial class ClaimAuditor
         var fa = Catalog.GetFormat(from);
         var fb = Catalog.GetFormat(to);
         var nominal = fa.BytesPerElement / fb.BytesPerElement;
-        var verdict = WithinImprovement(claimed, ratio) ? ClaimVerdict.Consistent : ClaimVerdict.Optimistic;
+        // Compared with the modelled ratio within the audit tolerance: a claim far below it (0, 1×, a negative ratio) is as wrong as one above.
+        var verdict = AuditTolerance.Matches(claimed, ratio) ? ClaimVerdict.Consistent : claimed > ratio ? ClaimVerdict.Optimistic : ClaimVerdict.Inconsistent;
         return new ClaimAudit
         {
             Claim = claim,
@@ -52,7 +53,9 @@ public sealed partial class ClaimAuditor
             Explanation = Inv($"Per weight, {from} → {to} is {N(nominal)}× fewer bytes ({N(fa.BytesPerElement, 4)} → {N(fb.BytesPerElement, 4)} B, scales included), and the 16-bit embeddings and output head do not shrink, so the whole model goes from {N(a.Gigabytes)} GB to {N(b.Gigabytes)} GB, {N(ratio)}×. ")
                 + (verdict == ClaimVerdict.Consistent
                     ? Inv($"The claimed {N(claimed)}× agrees at the precision it is stated with (the nominal bit ratio); the bytes read per token, which set the batch-1 time, fall by {N(ratio)}×.")
-                    : Inv($"The claimed {N(claimed)}× exceeds what the format can deliver.")),
+                    : verdict == ClaimVerdict.Optimistic
+                        ? Inv($"The claimed {N(claimed)}× exceeds what the format can deliver.")
+                        : Inv($"The claimed {N(claimed)}× is well below the {N(ratio)}× the formats give (beyond the audit's tolerance: 5 %, or half a unit in the claim's last digit).")),
         };
     }
 

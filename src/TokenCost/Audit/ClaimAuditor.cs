@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Models;
 using TokenCost.Quality;
 using static TokenCost.Audit.AuditFormat;
 
@@ -103,8 +104,23 @@ public sealed partial class ClaimAuditor
     private static ClaimAudit Unsupported(Claim claim) =>
         Unverifiable(claim, "metric", Inv($"metric '{claim.Metric}' is not supported for kind '{ClaimMapper.Word(claim.Kind)}'."));
 
-    private DeploymentConfiguration Configure(string model, string hardware, string weights, int devices) =>
-        DeploymentConfiguration.Create(Catalog, model, hardware, weights, stackId: Assumptions.Stack, devices: devices, tensorParallel: devices);
+    /// <summary>Lays the devices out as one replica: the largest tensor-parallel degree that splits the attention and KV heads, the rest as
+    /// pipeline stages (a device count above the heads, such as Groq's hundreds of chips, is pipelined, as such systems are).</summary>
+    private DeploymentConfiguration Configure(string model, string hardware, string weights, int devices)
+    {
+        var m = Catalog.GetModel(model);
+        var tp = devices;
+        for (var t = Math.Min(devices, 4096); t >= 1; t--) // bounded: no model has more heads
+        {
+            if (devices % t == 0 && devices / t <= m.Layers && DeploymentConfiguration.HeadsAllow(m, t))
+            {
+                tp = t;
+                break;
+            }
+        }
+
+        return DeploymentConfiguration.Create(Catalog, model, hardware, weights, stackId: Assumptions.Stack, devices: devices, tensorParallel: tp, pipelineParallel: devices / tp);
+    }
 
     /// <summary>Finds the configuration for a claim: the stated device count, or the fewest devices (tensor parallel) whose memory holds weights + KV cache.</summary>
     private Layout Place(string model, string hardware, string weights, int? devices, int batch)
@@ -121,6 +137,11 @@ public sealed partial class ClaimAuditor
         Layout? last = null;
         for (var n = 1; n <= max; n = NextCount(n))
         {
+            if (n > 1 && !CanLayOut(Catalog.GetModel(model), n))
+            {
+                continue; // no split of the heads and layers uses exactly n devices
+            }
+
             var c = Configure(model, hardware, weights, n);
             var plan = Estimator.PlanMemory(c, Assumptions.ContextTokens, batch);
             last = new Layout(c, plan, PhysicalBounds.Fits(plan, batch), true);
@@ -134,6 +155,19 @@ public sealed partial class ClaimAuditor
     }
 
     private static int NextCount(int n) => n + 1;
+
+    private static bool CanLayOut(ModelArchitecture m, int devices)
+    {
+        for (var t = Math.Min(devices, 4096); t >= 1; t--)
+        {
+            if (devices % t == 0 && devices / t <= m.Layers && DeploymentConfiguration.HeadsAllow(m, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private string ContextText => Inv($"{Assumptions.InputTokens} prompt + {Assumptions.OutputTokens} output tokens per sequence (decode at context {N(Assumptions.DecodeContext, 4)})");
 

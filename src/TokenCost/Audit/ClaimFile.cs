@@ -29,19 +29,7 @@ public sealed record ClaimFile
     public static ClaimFile Load(string path)
     {
         Guard.NotEmpty(path);
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return Read(stream, path);
-        }
-        catch (IOException ex)
-        {
-            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
-        }
+        return Parse(InputFile.ReadAllBytes(path, JsonFiles.MaxBytes), path);
     }
 
     /// <summary>Reads a claims file from a stream.</summary>
@@ -81,6 +69,11 @@ public sealed record ClaimFile
 
     private static ClaimFile Parse(ReadOnlySpan<byte> utf8, string file)
     {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..]; // a UTF-8 byte-order mark, as editors on Windows write
+        }
+
         var dto = JsonFiles.Parse(utf8, file, AuditJsonContext.Default.ClaimFileDto);
         var lines = ClaimLines(utf8);
         var verdicts = new Dictionary<ClaimVerdict, string>();

@@ -7,6 +7,12 @@ namespace TokenCost.Audit;
 /// <summary>Maps claim DTOs to <see cref="Claim"/>s and the vocabulary words to enums, checking required fields.</summary>
 internal static class ClaimMapper
 {
+    /// <summary>The largest magnitude of any number in a claim: 10^15.</summary>
+    private const double MaxMagnitude = 1e15;
+
+    /// <summary>The smallest positive figure a claim of a physical quantity may state: 10^-9 (a subnormal figure would make every ratio against it infinite).</summary>
+    private const double MinPositive = 1e-9;
+
     public static readonly IReadOnlyList<string> VerdictWords = ["consistent", "optimistic", "infeasible", "inconsistent", "unverifiable"];
 
     private static readonly IReadOnlyList<string> KindWords = ["latency", "throughput", "token_cost", "fits", "ratio", "spec", "arithmetic", "power"];
@@ -77,6 +83,14 @@ internal static class ClaimMapper
             throw new CatalogException(file, line, $"{where}: 'claimed' must be {(kind == ClaimKind.Fits ? "true or false" : "a number")} for kind '{kindWord}'");
         }
 
+        // Physical quantities are positive, and no figure an article states comes near 10^15: bounding the inputs keeps every product finite.
+        if (number is double n && (Math.Abs(n) > MaxMagnitude || (n < MinPositive && kind is ClaimKind.Latency or ClaimKind.Throughput or ClaimKind.TokenCost or ClaimKind.Power or ClaimKind.Spec or ClaimKind.Ratio)))
+        {
+            throw new CatalogException(file, line, Math.Abs(n) > MaxMagnitude
+                ? $"{where}: 'claimed' must be at most 1e15 in magnitude"
+                : $"{where}: 'claimed' must be a number ≥ 1e-9 for kind '{kindWord}' (a time, rate, price, power or ratio is positive)");
+        }
+
         CheckNonNegative(dto.TokensPerDay, "tokens_per_day");
         CheckNonNegative(dto.UsdPerMillionTokens, "usd_per_million_tokens");
         CheckNonNegative(dto.UsdPerMillionTokensFrom, "usd_per_million_tokens_from");
@@ -123,9 +137,9 @@ internal static class ClaimMapper
 
         void CheckNonNegative(double? value, string key)
         {
-            if (value is double v && (!double.IsFinite(v) || v < 0))
+            if (value is double v && (!double.IsFinite(v) || v < 0 || v > MaxMagnitude))
             {
-                throw new CatalogException(file, line, $"{where}: '{key}' must be a finite number ≥ 0");
+                throw new CatalogException(file, line, $"{where}: '{key}' must be a finite number from 0 to 1e15");
             }
         }
     }

@@ -160,25 +160,39 @@ public sealed partial class Catalog
 
     private Catalog WithOverrides(OverrideFileDto dto, string file) => new(
         Version + "+" + Path.GetFileName(file),
-        Merge(Hardware, dto.Hardware?.Select(h => CatalogMapper.ToHardware(h, file)), h => h.Id),
-        Merge(Models, dto.Models?.Select(m => CatalogMapper.ToModel(m, file)), m => m.Id),
-        Merge(Formats, dto.Formats?.Select(f => CatalogMapper.ToFormat(f, file)), f => f.Id),
-        Merge(Stacks, dto.Stacks?.Select(s => CatalogMapper.ToStack(s, file)), s => s.Id),
+        Merge(Hardware, dto.Hardware?.Select(h => CatalogMapper.ToHardware(h, file)), h => h.Id, file, "hardware"),
+        Merge(Models, dto.Models?.Select(m => CatalogMapper.ToModel(m, file)), m => m.Id, file, "models"),
+        Merge(Formats, dto.Formats?.Select(f => CatalogMapper.ToFormat(f, file)), f => f.Id, file, "formats"),
+        Merge(Stacks, dto.Stacks?.Select(s => CatalogMapper.ToStack(s, file)), s => s.Id, file, "stacks"),
         Profiles,
         DataCenter);
 
-    private static List<T> Merge<T>(IReadOnlyList<T> existing, IEnumerable<T>? added, Func<T, string> id)
+    /// <summary>Adds or replaces entries by id in linear time; an id given twice in one file is an error (not "the last wins").</summary>
+    private static List<T> Merge<T>(IReadOnlyList<T> existing, IEnumerable<T>? added, Func<T, string> id, string file, string section)
     {
         var result = existing.ToList();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < result.Count; i++)
+        {
+            index[id(result[i])] = i;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in added ?? [])
         {
-            var i = result.FindIndex(e => id(e) == id(item));
-            if (i >= 0)
+            var key = id(item);
+            if (!seen.Add(key))
+            {
+                throw new CatalogException(file, null, $"'{section}' lists the id '{key}' more than once; give each id once");
+            }
+
+            if (index.TryGetValue(key, out var i))
             {
                 result[i] = item;
             }
             else
             {
+                index[key] = result.Count;
                 result.Add(item);
             }
         }

@@ -52,10 +52,10 @@ public sealed record DeploymentConfiguration
     public required ServingStack Stack { get; init; }
 
     /// <summary>Gets the number of independent replicas: devices ÷ (tensor × pipeline parallel).</summary>
-    public int Replicas => Devices / (TensorParallel * PipelineParallel);
+    public int Replicas => (int)(Devices / Math.Max(1, (long)TensorParallel * PipelineParallel));
 
     /// <summary>Gets the devices that make up one replica: tensor × pipeline parallel.</summary>
-    public int DevicesPerReplica => TensorParallel * PipelineParallel;
+    public int DevicesPerReplica => (int)Math.Min(int.MaxValue, (long)TensorParallel * PipelineParallel);
 
     /// <summary>
     /// Creates a configuration from catalog ids. Formats left null default to the model's 16-bit baseline:
@@ -109,7 +109,9 @@ public sealed record DeploymentConfiguration
     /// <exception cref="ArgumentException">Devices are not a multiple of TP × PP, pipeline stages exceed layers, or a weight-only format is used for activations or KV cache.</exception>
     public void Validate()
     {
-        if (Devices % DevicesPerReplica != 0)
+        // TP × PP in 64 bits: two large degrees must not wrap to a small (or zero) product.
+        var perReplica = (long)TensorParallel * PipelineParallel;
+        if (perReplica > Devices || Devices % perReplica != 0)
         {
             throw new ArgumentException(FormattableString.Invariant($"devices ({Devices}) must be a multiple of tensor parallel ({TensorParallel}) × pipeline parallel ({PipelineParallel})."), nameof(Devices));
         }
@@ -118,6 +120,8 @@ public sealed record DeploymentConfiguration
         {
             throw new ArgumentException(FormattableString.Invariant($"pipeline parallel ({PipelineParallel}) exceeds the model's {Model.Layers} layers."), nameof(PipelineParallel));
         }
+
+        ValidateHeads();
 
         if (Activations.WeightOnly)
         {
@@ -133,6 +137,40 @@ public sealed record DeploymentConfiguration
         {
             throw new ArgumentException($"hardware '{Hardware.Id}' lists no interconnect bandwidth, so tensor or pipeline parallelism cannot be modelled on it.", nameof(Hardware));
         }
+    }
+
+    /// <summary>
+    /// Tensor parallelism splits attention by heads: the degree must divide the attention heads, and the KV heads must either split
+    /// evenly (kv % tp = 0) or be replicated (tp % kv = 0, vLLM's rule when tp exceeds the KV heads). A catalog entry whose heads are
+    /// per-layer means (OpenELM's varying layers give fractional means) has no single head count, so the check is skipped for it.
+    /// </summary>
+    private void ValidateHeads()
+    {
+        var heads = Model.AttentionHeads;
+        var kv = Model.KeyValueHeads;
+        if (HeadsAllow(Model, TensorParallel))
+        {
+            return;
+        }
+
+        if (heads % TensorParallel != 0)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"tensor parallel ({TensorParallel}) must divide the {heads} attention heads of {Model.Id}."), nameof(TensorParallel));
+        }
+
+        if (kv % TensorParallel != 0 && TensorParallel % kv != 0)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"tensor parallel ({TensorParallel}) must divide the {kv} KV heads of {Model.Id} or be a multiple of them (KV heads are replicated)."), nameof(TensorParallel));
+        }
+    }
+
+    /// <summary>Gets whether a tensor-parallel degree splits the model's attention heads and KV heads (see <see cref="Validate"/>).</summary>
+    internal static bool HeadsAllow(ModelArchitecture model, int tensorParallel)
+    {
+        var heads = model.AttentionHeads;
+        var kv = model.KeyValueHeads;
+        return tensorParallel == 1 || heads != Math.Floor(heads) || kv != Math.Floor(kv) || heads < 1 || kv < 1
+            || (heads % tensorParallel == 0 && (kv % tensorParallel == 0 || tensorParallel % kv == 0));
     }
 
     private static NumericFormat DefaultActivations(Catalog catalog, NumericFormat weights) =>

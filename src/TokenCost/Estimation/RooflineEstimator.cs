@@ -209,7 +209,7 @@ public sealed partial class RooflineEstimator
             var touched = m.ExpectedExpertsTouched(tokens) + m.SharedExperts;
             ffnWeights = (touched * m.ParametersPerExpert) + m.RouterParametersPerLayer;
             ffnFlops = 2 * tokens * (((m.ExpertsPerToken + m.SharedExperts) * m.ParametersPerExpert) + m.RouterParametersPerLayer);
-            ffnWidth = (m.ExpertsPerToken + m.SharedExperts) * m.ExpertIntermediateSize;
+            ffnWidth = ((double)m.ExpertsPerToken + m.SharedExperts) * m.ExpertIntermediateSize; // in double: int would wrap for wide experts
         }
         else
         {

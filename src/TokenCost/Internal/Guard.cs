@@ -13,7 +13,7 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, Message(name, value, "a finite number ≥ 0"));
         }
 
-        return value;
+        return value == 0 ? 0 : value; // −0 is stored (and printed) as 0
     }
 
     /// <summary>Checks a value given in a unit and converts it to the base unit; a value too large to convert is rejected naming the parameter.</summary>
@@ -45,7 +45,7 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, Message(name, value, "a fraction in [0, 1]"));
         }
 
-        return value;
+        return value == 0 ? 0 : value;
     }
 
     public static double PositiveFraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null)

@@ -6,7 +6,7 @@ namespace TokenCost.Rendering;
 /// <summary>Invariant-culture cell text shared by the views.</summary>
 internal static class Cells
 {
-    public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    public static string Number(double value, string format) => OutputText.Number(value, format);
 
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -47,12 +47,12 @@ internal sealed class TableView
     public void WriteHtml(StringBuilder sb)
     {
         sb.Append("<table class=\"tokencost\">");
-        sb.Append("<caption>").Append(WebUtility.HtmlEncode(Caption)).Append("</caption>");
+        sb.Append("<caption>").Append(Html(Caption)).Append("</caption>");
         sb.Append("<thead><tr>");
         for (var i = 0; i < Headers.Count; i++)
         {
             sb.Append(RightAligned[i] ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">")
-              .Append(WebUtility.HtmlEncode(Headers[i])).Append("</th>");
+              .Append(Html(Headers[i])).Append("</th>");
         }
 
         sb.Append("</tr></thead><tbody>");
@@ -61,7 +61,7 @@ internal sealed class TableView
             sb.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
             {
-                sb.Append(RightAligned[i] ? "<td style=\"text-align:right\">" : "<td>").Append(WebUtility.HtmlEncode(row[i])).Append("</td>");
+                sb.Append(RightAligned[i] ? "<td style=\"text-align:right\">" : "<td>").Append(Html(row[i])).Append("</td>");
             }
 
             sb.Append("</tr>");
@@ -112,7 +112,8 @@ internal sealed class TableView
         return sb.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("|", "\\|", StringComparison.Ordinal)
-        .ReplaceLineEndings(" ");
+    private static string Html(string text) => WebUtility.HtmlEncode(OutputText.Clean(text));
+
+    private static string Escape(string text) => OutputText.Clean(text.ReplaceLineEndings(" ")).Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -287,11 +287,15 @@ internal static class CatalogMapper
     private static string Required(string? value, string file, string where, string key) =>
         string.IsNullOrWhiteSpace(value) ? throw Fail(file, where, key, "is missing or empty") : value;
 
+    /// <summary>The largest catalog figure accepted, in the file's units (GB, TB/s, TFLOPS, W, USD …): 10¹². Larger values only fail
+    /// later, when they are used (a bandwidth of 1e308 overflows the first product), far from the file and line that hold them.</summary>
+    private const double MaxFigure = 1e12;
+
     private static double Positive(double? value, string file, string where, string key) =>
-        value is double v && double.IsFinite(v) && v > 0 ? v : throw Fail(file, where, key, $"must be a finite number > 0; got {Show(value)}");
+        value is double v && double.IsFinite(v) && v > 0 && v <= MaxFigure ? v : throw Fail(file, where, key, $"must be a finite number > 0 and ≤ 1e12; got {Show(value)}");
 
     private static double NonNegative(double value, string file, string where, string key) =>
-        double.IsFinite(value) && value >= 0 ? value : throw Fail(file, where, key, $"must be a finite number ≥ 0; got {Show(value)}");
+        double.IsFinite(value) && value >= 0 && value <= MaxFigure ? value : throw Fail(file, where, key, $"must be a finite number from 0 to 1e12; got {Show(value)}");
 
     private static double? Optional(double? value, string file, string where, string key) =>
         value is null ? null : NonNegative(value.Value, file, where, key);

@@ -39,19 +39,7 @@ internal static class JsonFiles
     public static T ReadFile<T>(string path, JsonTypeInfo<T> info)
         where T : class
     {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return Read(stream, path, info);
-        }
-        catch (IOException ex)
-        {
-            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
-        }
+        return Parse(InputFile.ReadAllBytes(path, MaxBytes).AsSpan(), path, info);
     }
 
     /// <summary>Reads a stream and maps it; a mapping error without a line gets the line of the key it names.</summary>
@@ -66,22 +54,7 @@ internal static class JsonFiles
     public static TResult ReadFile<TDto, TResult>(string path, JsonTypeInfo<TDto> info, Func<TDto, TResult> map)
         where TDto : class
     {
-        byte[] utf8;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            utf8 = ReadAll(stream, path);
-        }
-        catch (IOException ex)
-        {
-            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
-        }
-
-        return Parse(utf8, path, info, map);
+        return Parse(InputFile.ReadAllBytes(path, MaxBytes), path, info, map);
     }
 
     /// <summary>Parses and maps; a mapping error without a line gets the line of the key it names.</summary>

@@ -12,6 +12,10 @@ namespace TokenCost.Speculative;
 /// <remarks>This type is stateless and thread-safe. The step time comes from the roofline estimator (draft steps + one multi-token verification), not a constant.</remarks>
 public static class SpeculativeDecoding
 {
+    /// <summary>The largest draft length γ modelled: 256 tokens (published drafters use γ ≤ 64; beyond a few hundred the verification pass
+    /// is a prefill and the formula's assumptions no longer hold). Bounding γ keeps γ + 1 from overflowing and the optimum search cheap.</summary>
+    public const int MaxDraftTokens = 256;
+
     /// <summary>Gets the expected tokens produced per verification step: (1 − α^(γ+1)) ÷ (1 − α), which is γ + 1 at α = 1.</summary>
     /// <param name="acceptanceRate">Per-token acceptance rate α, in [0, 1].</param>
     /// <param name="draftTokens">Tokens drafted per step γ, ≥ 1.</param>
@@ -19,7 +23,7 @@ public static class SpeculativeDecoding
     public static double ExpectedTokensPerStep(double acceptanceRate, int draftTokens)
     {
         Guard.Fraction(acceptanceRate);
-        Guard.Positive(draftTokens);
+        CheckDraftTokens(draftTokens);
         return acceptanceRate >= 1 ? draftTokens + 1 : (1 - Math.Pow(acceptanceRate, draftTokens + 1)) / (1 - acceptanceRate);
     }
 
@@ -52,6 +56,7 @@ public static class SpeculativeDecoding
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(draft);
+        Guard.Positive(batch);
         var expected = ExpectedTokensPerStep(acceptanceRate, draftTokens);
         var baseline = estimator.Forward(target, batch, 1, context).Time;
         var draftStep = estimator.Forward(draft, batch, 1, context).Time;
@@ -83,7 +88,7 @@ public static class SpeculativeDecoding
     /// <returns>The best estimate.</returns>
     public static SpeculativeEstimate Optimize(RooflineEstimator estimator, DeploymentConfiguration target, DeploymentConfiguration draft, double acceptanceRate, int batch, double context, int maxDraftTokens = 16)
     {
-        Guard.Positive(maxDraftTokens);
+        CheckDraftTokens(maxDraftTokens);
         SpeculativeEstimate? best = null;
         for (var g = 1; g <= maxDraftTokens; g++)
         {
@@ -95,6 +100,12 @@ public static class SpeculativeDecoding
         }
 
         return best!;
+    }
+
+    private static void CheckDraftTokens(int draftTokens, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(draftTokens))] string? name = null)
+    {
+        Guard.Positive(draftTokens, name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(draftTokens, MaxDraftTokens, name);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using TokenCost.Catalogs;
 using TokenCost.Internal;
+using TokenCost.Serialization;
 
 namespace TokenCost.Validation;
 
@@ -35,20 +36,9 @@ public static class CaseReader
     public static IReadOnlyList<ValidationCase> ReadFile(string path, Catalog? catalog = null)
     {
         Guard.NotEmpty(path);
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > MaxBytes)
-            {
-                throw new CatalogException(path, null, $"file is larger than the {MaxBytes} byte limit");
-            }
 
-            return Parse(File.ReadAllText(path, Encoding.UTF8), path, catalog);
-        }
-        catch (IOException ex)
-        {
-            throw new CatalogException(path, null, "cannot read the file: " + ex.Message, ex);
-        }
+        // Streamed through the bounded reader: it counts the bytes actually read (pipes and /dev/zero report no length).
+        return ParseLines(InputFile.ReadLines(path, MaxBytes), path, catalog ?? Catalog.Default);
     }
 
     /// <summary>Parses case lines from text.</summary>
@@ -69,22 +59,35 @@ public static class CaseReader
             count--;
         }
 
-        var cases = new List<ValidationCase>(count);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
+        return ParseLines(lines.Take(count).Select((l, i) => i == 0 && l.Length > 0 && l[0] == '\uFEFF' ? l[1..].TrimEnd('\r') : l.TrimEnd('\r')), sourceName, catalog);
+    }
+
+    /// <summary>Checks that a case id is new; the message names the line of its first use.</summary>
+    /// <param name="seen">The ids met so far, with their line numbers.</param>
+    /// <param name="id">The id.</param>
+    /// <param name="sourceName">A file name for error messages.</param>
+    /// <param name="lineNumber">The 1-based line number.</param>
+    /// <exception cref="CatalogException">The id was used before.</exception>
+    public static void CheckUnique(IDictionary<string, int> seen, string id, string sourceName, int lineNumber)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(id);
+        if (!seen.TryAdd(id, lineNumber))
         {
-            var line = lines[i].TrimEnd('\r');
-            if (i == 0 && line.Length > 0 && line[0] == '\uFEFF')
-            {
-                line = line[1..];
-            }
+            throw Fail(sourceName, lineNumber, "id", $"'{id}' is not unique (first used on line {seen[id].ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
 
-            var c = ParseLine(line, sourceName, i + 1, catalog);
-            if (!ids.Add(c.Id))
-            {
-                throw Fail(sourceName, i + 1, "id", $"'{c.Id}' is not unique");
-            }
-
+    private static List<ValidationCase> ParseLines(IEnumerable<string> lines, string sourceName, Catalog catalog)
+    {
+        var cases = new List<ValidationCase>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            var c = ParseLine(line, sourceName, number, catalog);
+            CheckUnique(ids, c.Id, sourceName, number);
             cases.Add(c);
         }
 
@@ -142,9 +145,11 @@ public static class CaseReader
             }
 
             var value = p.Number(props[15], "value");
-            if (!(value > 0))
+            // A measurement is a positive figure of ordinary size: a subnormal or astronomically large value would make the relative error
+            // of any prediction infinite (median APE "Infinity %").
+            if (!(value >= 1e-9 && value <= 1e15))
             {
-                throw Fail(sourceName, lineNumber, "value", $"must be > 0; got {value.ToString("R", CultureInfo.InvariantCulture)}");
+                throw Fail(sourceName, lineNumber, "value", $"must be a measurement from 1e-9 to 1e15; got {value.ToString("R", CultureInfo.InvariantCulture)}");
             }
 
             var notes = p.String(props[17], "notes", allowEmpty: true);

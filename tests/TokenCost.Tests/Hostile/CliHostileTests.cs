@@ -15,6 +15,7 @@ public class CliHostileTests
 {
     private static (int Code, string Out, string Error) Run(params string[] args)
     {
+        AppContext.SetSwitch("TokenCost.Cli.CapturedConsole", true);
         var entry = typeof(CommandRunner).Assembly.EntryPoint!;
         var (savedOut, savedError) = (Console.Out, Console.Error);
         using var output = new StringWriter();

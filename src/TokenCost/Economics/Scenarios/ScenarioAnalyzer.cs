@@ -45,6 +45,9 @@ public sealed class ScenarioAnalyzer
         };
     }
 
+    /// <summary>The largest fleet priced, in devices (10⁸: more accelerators than exist).</summary>
+    private const double MaxFleetDevices = 1e8;
+
     /// <summary>Sizes and prices the fleet of a deployment for a daily volume.</summary>
     /// <param name="deployment">One deployment.</param>
     /// <param name="batch">Batch per replica, or null for as many as fit.</param>
@@ -60,7 +63,16 @@ public sealed class ScenarioAnalyzer
         var report = Price(deployment, batch, pricePerDeviceHour, scenario);
         var e = report.Estimate;
         var capacity = (double)e.Batch * deployment.Replicas / e.RequestLatency.Seconds;
-        var deployments = requestsPerDay <= 0 ? 0 : (int)Math.Ceiling(requestsPerDay / (capacity * SecondsPerDay * scenario.TargetUtilization) - 1e-12);
+        var needed = requestsPerDay <= 0 ? 0 : Math.Ceiling(requestsPerDay / (capacity * SecondsPerDay * scenario.TargetUtilization) - 1e-12);
+
+        // Counts multiply (deployments × devices per deployment): bound the fleet before any int arithmetic can wrap.
+        if (!double.IsFinite(needed) || needed * deployment.Devices > MaxFleetDevices)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requestsPerDay), requestsPerDay, FormattableString.Invariant(
+                $"{requestsPerDay:G6} requests per day would need {needed:G3} deployments of {deployment.Devices} devices, more than the {MaxFleetDevices:G2} devices this model prices; check workload.requestsPerDay and deployment.devices."));
+        }
+
+        var deployments = (int)needed;
         var busy = deployments == 0 ? 0 : Math.Min(1, requestsPerDay / (capacity * SecondsPerDay * deployments));
         var overhead = DataCenter.ServerPowerOverhead * DataCenter.PowerUsageEffectiveness;
         var idle = deployment.Hardware.ThermalDesignPower is { } tdp ? tdp * (Estimator.Profiles.Power.IdleFraction * deployment.Devices * overhead) : Power.Zero;
@@ -77,7 +89,7 @@ public sealed class ScenarioAnalyzer
             PerRequest = requestsPerDay > 0 ? perDay / requestsPerDay : null,
             EnergyPerDay = energyPerDay,
             OperationalTonnesCo2ePerYear = energyPerDay.KilowattHours * 365 * DataCenter.GridCarbonIntensity.GramsCo2ePerKilowattHour / 1e6,
-            EmbodiedTonnesCo2ePerYear = deployments * deployment.Devices * DataCenter.EmbodiedKgCo2ePerDevice / DataCenter.DepreciationYears / 1000,
+            EmbodiedTonnesCo2ePerYear = (double)deployments * deployment.Devices * DataCenter.EmbodiedKgCo2ePerDevice / DataCenter.DepreciationYears / 1000,
         };
     }
 

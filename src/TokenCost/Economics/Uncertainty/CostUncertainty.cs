@@ -18,6 +18,9 @@ namespace TokenCost.Economics.Uncertainty;
 /// </remarks>
 public static class CostUncertainty
 {
+    /// <summary>The most Monte Carlo samples one analysis draws: 10 million (80 MB of samples; the P10/P50/P90 are stable to well under 0.1 % long before).</summary>
+    public const int MaxSamples = 10_000_000;
+
     /// <summary>Runs the analysis.</summary>
     /// <param name="report">The priced estimate.</param>
     /// <param name="pricedPue">The PUE the estimate was priced with, ≥ 1.</param>
@@ -31,9 +34,9 @@ public static class CostUncertainty
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(assumptions);
         Guard.PositiveFinite(pricedPue);
-        if (samples < 10)
+        if (samples is < 10 or > MaxSamples)
         {
-            throw new ArgumentOutOfRangeException(nameof(samples), samples, "samples must be an integer ≥ 10.");
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, FormattableString.Invariant($"samples must be an integer from 10 to {MaxSamples}."));
         }
 
         var model = new Model(report, pricedPue, pricedElectricity.UsdPerKilowattHour);
