@@ -147,8 +147,8 @@ public sealed partial class RooflineEstimator
         var stageHead = pp > 1 ? m.EmbeddingParameters * c.Weights.EmbeddingBytesPerElement : headBytes;
         // The most loaded pipeline stage holds ⌈layers ÷ pp⌉ layers.
         var stageLayers = Math.Ceiling(m.Layers / pp);
-        var weights = DataSize.FromBytes((m.BlockLinearParameters * c.Weights.BytesPerElement * stageLayers / (m.Layers * t)) + (stageHead / t));
-        var kvPerSeq = DataSize.FromBytes(contextTokens * stageLayers * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
+        var weights = DataSize.FromBytes((BlockWeightBytes(c, stageLayers) / t) + (stageHead / t));
+        var kvPerSeq = DataSize.FromBytes(CachedPositionsPerLayer(m, contextTokens) * stageLayers * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
         var capacity = c.Hardware.MemoryCapacity;
         var free = capacity - weights - profile.MemoryReserve;
         var budget = free * profile.KvCacheMemoryFraction;
@@ -191,34 +191,14 @@ public sealed partial class RooflineEstimator
         var qkvOut = (m.AttentionHeads + (2 * m.KeyValueHeads)) * m.HeadDimension;
         acc.Linear(m.QkvParametersPerLayer / t * wB, tokens * ((m.HiddenSize * aB) + (qkvOut / t * aB)), 2 * tokens * m.QkvParametersPerLayer / t, weightBw, dataBw, gemmRate);
 
-        var kvPerToken = KvElementsPerDevicePerLayer(c) * kvB;
-        var kvBytes = (b * (priorContext + q) * kvPerToken) + (b * q * kvPerToken);
-        var qoBytes = 2 * tokens * m.AttentionHeads / t * m.HeadDimension * aB;
-        var attended = priorContext + ((q + 1) / 2);
-        var attentionFlops = 4 * b * (m.AttentionHeads / t) * m.HeadDimension * q * attended;
         // Attention kernels need enough (sequence, KV head, new token) items in flight to keep the memory system busy.
         var attentionItems = b * Math.Max(m.KeyValueHeads / t, 1.0) * q;
         var attentionBw = Math.Min(bandwidth, dataBw * profile.KvReadEfficiency) * attentionItems / (attentionItems + profile.AttentionHalfSaturation);
-        acc.Attention(kvBytes, qoBytes, attentionFlops, attentionBw, attentionRate);
+        AddAttention(ref acc, c, b, q, priorContext, attentionBw, attentionRate);
 
         acc.Linear(m.OutputProjectionParametersPerLayer / t * wB, tokens * 2 * m.HiddenSize * aB, 2 * tokens * m.OutputProjectionParametersPerLayer / t, weightBw, dataBw, gemmRate);
 
-        double ffnWeights, ffnFlops, ffnWidth;
-        if (m.IsMixtureOfExperts)
-        {
-            var touched = m.ExpectedExpertsTouched(tokens) + m.SharedExperts;
-            ffnWeights = (touched * m.ParametersPerExpert) + m.RouterParametersPerLayer;
-            ffnFlops = 2 * tokens * (((m.ExpertsPerToken + m.SharedExperts) * m.ParametersPerExpert) + m.RouterParametersPerLayer);
-            ffnWidth = (m.ExpertsPerToken + m.SharedExperts) * m.ExpertIntermediateSize;
-        }
-        else
-        {
-            ffnWeights = m.DenseFeedForwardParametersPerLayer;
-            ffnFlops = 2 * tokens * m.DenseFeedForwardParametersPerLayer;
-            ffnWidth = m.IntermediateSize;
-        }
-
-        acc.Linear(ffnWeights / t * wB, tokens * ((2 * m.HiddenSize) + (m.FeedForwardMatrices * ffnWidth / t)) * aB, ffnFlops / t, weightBw, dataBw, gemmRate);
+        AddFeedForward(ref acc, c, tokens, bandwidth, weightBw, dataBw, gemmRate, profile);
 
         var comm = 0.0;
         if (t > 1)
@@ -266,9 +246,13 @@ public sealed partial class RooflineEstimator
         };
     }
 
-    /// <summary>KV elements one device stores per token per layer: 2 × max(kv heads ÷ TP, 1) × head dim (heads are replicated when TP exceeds them).</summary>
-    internal static double KvElementsPerDevicePerLayer(DeploymentConfiguration c) =>
-        2 * Math.Max(c.Model.KeyValueHeads / c.TensorParallel, 1.0) * c.Model.HeadDimension;
+    /// <summary>
+    /// KV elements one device stores per token per layer: 2 × max(kv heads ÷ TP, 1) × head dim (heads are replicated when TP exceeds them);
+    /// for MLA the whole latent, kv_rank + rope, on every tensor-parallel rank (attention data parallelism is not modelled).
+    /// </summary>
+    internal static double KvElementsPerDevicePerLayer(DeploymentConfiguration c) => c.Model.IsLatentAttention
+        ? c.Model.KvElementsPerTokenPerLayer
+        : 2 * Math.Max(c.Model.KeyValueHeads / c.TensorParallel, 1.0) * c.Model.HeadDimension;
 
     private static double LinearPeak(HardwarePlatform hw, ComputePrecision precision)
     {

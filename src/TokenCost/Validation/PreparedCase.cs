@@ -1,5 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
+using TokenCost.Hardware;
+using TokenCost.Quantization;
 using TokenCost.Serving;
 using TokenCost.Speculative;
 
@@ -43,14 +45,26 @@ internal sealed class PreparedCase
 
         var activations = c.Activations is { } a ? catalog.GetFormat(a)
             : weights.WeightOnly || weights.Id is "fp32" or "int8" ? catalog.GetFormat(weights.Id == "fp32" ? "fp32" : "bf16") : weights;
+        var model = catalog.GetModel(c.Model);
+        NumericFormat? expertWeights = null;
+        if (model.IsMixtureOfExperts && weights.Id == "fp4" && activations.ComputePrecision != ComputePrecision.Fp4)
+        {
+            // Mixed-precision rule (docs/roofline.md, "Mixed-precision checkpoints"): fp4 weights on a mixture of experts whose
+            // activations are not fp4 mean the native MXFP4-experts checkpoint (gpt-oss): experts MXFP4, attention, dense layers and
+            // routers bf16. NVFP4 checkpoints quantize activations to fp4 too and stay all-fp4.
+            expertWeights = catalog.GetFormat("mxfp4");
+            weights = catalog.GetFormat("bf16");
+        }
+
         var config = new DeploymentConfiguration
         {
-            Model = catalog.GetModel(c.Model),
+            Model = model,
             Hardware = catalog.GetHardware(c.Hardware),
             Devices = c.Devices,
             TensorParallel = 1,
             PipelineParallel = c.PipelineParallel ?? 1,
             Weights = weights,
+            ExpertWeights = expertWeights,
             Activations = activations,
             KvCache = catalog.GetFormat(c.KvCache ?? (activations.Id is "fp8" or "fp4" ? "fp8" : "bf16")),
             Stack = catalog.GetStack(c.ServingStack),
@@ -70,10 +84,14 @@ internal sealed class PreparedCase
         if (c.Speculative is { } s)
         {
             var eagle = s.DraftModel is null or SpeculativeSetting.Eagle;
-            var draftModel = eagle ? SpeculativeDecoding.EagleHead(config.Model) : catalog.GetModel(s.DraftModel!);
+            // An EAGLE-style drafter on a model that ships multi-token-prediction modules is those modules (self-speculative MTP):
+            // one draft token per module by default, at DeepSeek's reported acceptance.
+            var mtp = eagle && config.Model.MultiTokenPredictionLayers > 0;
+            var draftModel = mtp ? SpeculativeDecoding.MultiTokenPredictionHead(config.Model)
+                : eagle ? SpeculativeDecoding.EagleHead(config.Model) : catalog.GetModel(s.DraftModel!);
             draft = config with { Model = draftModel };
-            acceptance = s.AcceptanceRate ?? CasePredictor.DefaultAcceptanceRate;
-            draftTokens = s.DraftTokens ?? (eagle ? CasePredictor.DefaultEagleDraftTokens : CasePredictor.DefaultDraftModelTokens);
+            acceptance = s.AcceptanceRate ?? (mtp ? SpeculativeDecoding.DefaultMultiTokenPredictionAcceptanceRate : CasePredictor.DefaultAcceptanceRate);
+            draftTokens = s.DraftTokens ?? (mtp ? config.Model.MultiTokenPredictionLayers : eagle ? CasePredictor.DefaultEagleDraftTokens : CasePredictor.DefaultDraftModelTokens);
         }
 
         return new PreparedCase(c, config, draft, c.InputTokens ?? CasePredictor.DefaultInputTokens, c.OutputTokens ?? CasePredictor.DefaultOutputTokens, acceptance, draftTokens);
