@@ -29,32 +29,50 @@ public sealed partial class RooflineEstimator
     }
 
     /// <summary>
-    /// Adds one average layer's attention (scaled later by the layer count): per layer group (full / windowed) the KV bytes read and
-    /// written, the query/output traffic and the score + value multiply-adds, with positions capped at the window for windowed layers.
-    /// MLA reads one latent per position for all heads and takes the cheaper of the absorbed form (heads × (2·kv_rank + rope)
-    /// multiply-adds per position) and the expanded form (heads × (head_dim + v) per position, plus up-projecting the cached latents).
+    /// Adds one average layer's attention (scaled later by the layer count) for an iteration over two groups of sequences: per layer
+    /// group (full / windowed) the KV bytes read and written, the query/output traffic and the score + value multiply-adds, with positions
+    /// capped at the window for windowed layers. MLA reads one latent per position for all heads and takes the cheaper of the absorbed
+    /// form (heads × (2·kv_rank + rope) multiply-adds per position) and the expanded form (heads × (head_dim + v) per position, plus
+    /// up-projecting the cached latents).
     /// </summary>
-    private static void AddAttention(ref Accumulator acc, DeploymentConfiguration c, double b, double q, double priorContext, double attentionBw, double attentionRate)
+    private static void AddAttention(ref Accumulator acc, DeploymentConfiguration c, SequenceGroup first, SequenceGroup second, double attentionBw, double attentionRate)
     {
         var m = c.Model;
         double t = c.TensorParallel;
         var kvPerToken = KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement;
         var valueWidth = m.IsLatentAttention ? m.ValueHeadDimension : m.HeadDimension;
-        var qoBytes = b * q * m.AttentionHeads / t * (m.HeadDimension + valueWidth) * ActivationBytes;
+        var qoBytes = (first.Tokens + second.Tokens) * m.AttentionHeads / t * (m.HeadDimension + valueWidth) * ActivationBytes;
         double windowed = Math.Min(m.SlidingWindowLayers, m.Layers);
         var full = m.Layers - windowed;
         if (full > 0)
         {
-            AddAttentionGroup(ref acc, c, b, q, priorContext, double.PositiveInfinity, full / m.Layers, kvPerToken, qoBytes, attentionBw, attentionRate);
+            AddAttentionGroup(ref acc, c, first, second, double.PositiveInfinity, full / m.Layers, kvPerToken, qoBytes, attentionBw, attentionRate);
         }
 
         if (windowed > 0)
         {
-            AddAttentionGroup(ref acc, c, b, q, priorContext, m.SlidingWindow, windowed / m.Layers, kvPerToken, qoBytes, attentionBw, attentionRate);
+            AddAttentionGroup(ref acc, c, first, second, m.SlidingWindow, windowed / m.Layers, kvPerToken, qoBytes, attentionBw, attentionRate);
         }
     }
 
-    private static void AddAttentionGroup(ref Accumulator acc, DeploymentConfiguration c, double b, double q, double s, double window, double share, double kvPerToken, double qoBytes, double attentionBw, double attentionRate)
+    private static void AddAttentionGroup(ref Accumulator acc, DeploymentConfiguration c, SequenceGroup first, SequenceGroup second, double window, double share, double kvPerToken, double qoBytes, double attentionBw, double attentionRate)
+    {
+        double kvBytes = 0, flops = 0;
+        foreach (var g in (ReadOnlySpan<SequenceGroup>)[first, second])
+        {
+            if (g.Sequences > 0 && g.NewTokens > 0)
+            {
+                var (bytes, ops) = AttentionWork(c, g.Sequences, g.NewTokens, g.PriorContext, window, kvPerToken);
+                kvBytes += bytes;
+                flops += ops;
+            }
+        }
+
+        acc.Attention(share * kvBytes, share * qoBytes, share * flops, attentionBw, attentionRate);
+    }
+
+    /// <summary>KV bytes and attention FLOPs of one layer for b sequences each adding q tokens after s cached ones, window w (∞ = none).</summary>
+    private static (double KvBytes, double Flops) AttentionWork(DeploymentConfiguration c, double b, double q, double s, double window, double kvPerToken)
     {
         var m = c.Model;
         double t = c.TensorParallel;
@@ -62,20 +80,15 @@ public sealed partial class RooflineEstimator
         var kvBytes = (b * Math.Min(s + q, window) * kvPerToken) + (b * q * kvPerToken);
         var attended = AttendedPositions(s, q, window);
         var headsPerDevice = m.AttentionHeads / t;
-        double flops;
-        if (m.IsLatentAttention)
+        if (!m.IsLatentAttention)
         {
-            var absorbed = 2 * b * headsPerDevice * q * attended * ((2.0 * m.KvLowRank) + m.RopeHeadDimension);
-            var expanded = (2 * b * headsPerDevice * q * attended * (m.HeadDimension + m.ValueHeadDimension))
-                           + (2 * b * Math.Min(s, window) * m.KeyValueUpProjectionParametersPerLayer / t);
-            flops = Math.Min(absorbed, expanded);
-        }
-        else
-        {
-            flops = 4 * b * headsPerDevice * m.HeadDimension * q * attended;
+            return (kvBytes, 4 * b * headsPerDevice * m.HeadDimension * q * attended);
         }
 
-        acc.Attention(share * kvBytes, share * qoBytes, share * flops, attentionBw, attentionRate);
+        var absorbed = 2 * b * headsPerDevice * q * attended * ((2.0 * m.KvLowRank) + m.RopeHeadDimension);
+        var expanded = (2 * b * headsPerDevice * q * attended * (m.HeadDimension + m.ValueHeadDimension))
+                       + (2 * b * Math.Min(s, window) * m.KeyValueUpProjectionParametersPerLayer / t);
+        return (kvBytes, Math.Min(absorbed, expanded));
     }
 
     /// <summary>
