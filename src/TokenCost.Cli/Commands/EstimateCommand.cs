@@ -128,7 +128,7 @@ public static class EstimateCommand
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
         var inv = CultureInfo.InvariantCulture;
         Row("Configuration", $"{c.Model.Id} on {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, PP {c.PipelineParallel}), {c.Stack.Id}");
-        Row("Formats (weights / activations / KV)", $"{c.Weights.Id} / {c.Activations.Id} / {c.KvCache.Id}");
+        Row("Formats (weights / activations / KV)", $"{c.Weights.Id}{(c.ExpertWeights is { } experts ? $" (experts {experts.Id})" : "")} / {c.Activations.Id} / {c.KvCache.Id}");
         Row("Workload", string.Create(inv, $"batch {e.Batch}, {e.Workload.InputTokens} prompt + {e.Workload.OutputTokens} output tokens"));
         Row("Memory per device", string.Create(inv, $"{e.Memory.Used} of {e.Memory.Capacity} (weights {e.Memory.WeightsPerDevice}); fits: {(e.Memory.Fits ? "yes" : "NO")}, max batch {e.Memory.MaxBatch}"));
         Row("Time to first token", e.TimeToFirstToken.ToString());
