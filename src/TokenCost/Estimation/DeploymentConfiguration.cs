@@ -116,9 +116,10 @@ public sealed record DeploymentConfiguration
     }
 
     /// <summary>Checks the layout and the formats.</summary>
-    /// <exception cref="ArgumentException">Devices are not a multiple of TP × PP, pipeline stages exceed layers, or a weight-only format is used for activations or KV cache.</exception>
+    /// <exception cref="ArgumentException">The model breaks a rule of <see cref="ModelArchitecture.Validate"/>, devices are not a multiple of TP × PP, pipeline stages exceed layers, or a weight-only format is used for activations or KV cache.</exception>
     public void Validate()
     {
+        Model.Validate();
         if (Devices % DevicesPerReplica != 0)
         {
             throw new ArgumentException(FormattableString.Invariant($"devices ({Devices}) must be a multiple of tensor parallel ({TensorParallel}) × pipeline parallel ({PipelineParallel})."), nameof(Devices));
