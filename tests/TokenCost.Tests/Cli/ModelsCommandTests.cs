@@ -63,4 +63,25 @@ public class ModelsCommandTests
         code.Should().NotBe(0);
         stderr.Should().Contain("--model-config");
     }
+
+    [Fact]
+    public void Sweep_WithModelConfig_SweepsThatModel()
+    {
+        var (code, stdout, stderr) = CliProcess.Run("sweep", "--model-config", Config("gpt-oss-20b"), "--weights", "bf16", "--devices", "1", "--batch", "1", "--input", "128", "--output", "16", "--csv");
+        code.Should().Be(0, stderr);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Should().OnlyContain(line => line.StartsWith("gpt-oss-20b,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Speculative_MtpDraft_UsesTheModelsOwnModule()
+    {
+        var (code, stdout, stderr) = CliProcess.Run("speculative", "--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--devices", "8", "--weights", "fp8", "--draft", "mtp", "--acceptance", "0.85", "--draft-tokens", "1", "--batch", "4", "--json");
+        code.Should().Be(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("draft").GetString().Should().Be("deepseek-r1+mtp");
+        doc.RootElement.GetProperty("expectedTokensPerStep").GetDouble().Should().BeApproximately(1.85, 1e-9);
+        var (noMtp, _, err) = CliProcess.Run("speculative", "--model", "kimi-k2", "--hardware", "nvidia_b200", "--devices", "8", "--weights", "fp8", "--draft", "mtp", "--acceptance", "0.85");
+        noMtp.Should().NotBe(0);
+        err.Should().Contain("multi-token-prediction");
+    }
 }
