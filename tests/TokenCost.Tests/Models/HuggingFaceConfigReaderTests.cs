@@ -143,4 +143,32 @@ public sealed class HuggingFaceConfigReaderTests
         var act = () => HuggingFaceConfigReader.Parse(Encoding.UTF8.GetBytes(json), "deep.json", "x");
         act.Should().Throw<CatalogException>().WithMessage("*deep.json*");
     }
+    [Fact]
+    public void Glm45_FromTheArchitectureSourcesMdGives_MatchesItsComputedCounts()
+    {
+        // SOURCES.md §11: no verbatim GLM-4.5 config was found; these are the documented values in HF's key names.
+        const string json = """
+            {"model_type": "glm4_moe", "hidden_size": 5120, "num_hidden_layers": 92, "num_attention_heads": 96, "num_key_value_heads": 8,
+             "head_dim": 128, "intermediate_size": 12288, "moe_intermediate_size": 1536, "n_routed_experts": 160, "num_experts_per_tok": 8,
+             "n_shared_experts": 1, "first_k_dense_replace": 3, "vocab_size": 151552, "max_position_embeddings": 131072,
+             "tie_word_embeddings": false, "num_nextn_predict_layers": 1}
+            """;
+        var m = HuggingFaceConfigReader.Parse(Encoding.UTF8.GetBytes(json), "glm-4.5.json", "glm-4.5");
+        (m.TotalParameters / 1e9).Should().BeApproximately(352.798, 3.53);
+        (m.ActiveParametersPerToken / 1e9).Should().BeApproximately(33.632, 0.34);
+        m.MultiTokenPredictionLayers.Should().Be(1);
+        m.DenseFeedForwardLayers.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("llama", "llama-3-8b", """{"model_type": "llama", "hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8, "intermediate_size": 14336, "vocab_size": 128256, "max_position_embeddings": 8192, "tie_word_embeddings": false}""")]
+    [InlineData("mixtral", "mixtral-8x7b", """{"model_type": "mixtral", "hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8, "intermediate_size": 14336, "num_local_experts": 8, "num_experts_per_tok": 2, "vocab_size": 32000, "max_position_embeddings": 32768, "sliding_window": null}""")]
+    public void ClassicFamilies_MatchTheCatalogRow(string family, string id, string json)
+    {
+        var m = HuggingFaceConfigReader.Parse(Encoding.UTF8.GetBytes(json), family + ".json", id);
+        var row = Catalog.Default.GetModel(id);
+        m.TotalParameters.Should().Be(row.TotalParameters);
+        m.ActiveParametersPerToken.Should().Be(row.ActiveParametersPerToken);
+        m.KvElementsPerTokenPerLayer.Should().Be(row.KvElementsPerTokenPerLayer);
+    }
 }
