@@ -182,7 +182,7 @@ public static class ValidateCommand
         return notes.Count == 0 ? "—" : string.Join("; ", notes);
     }
 
-    private static string Markdown(IReadOnlyList<string> paths, IReadOnlyList<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, ServingProfiles profiles)
+    private static string Markdown(string[] paths, IReadOnlyList<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, ServingProfiles profiles)
     {
         var calibrator = new Calibrator();
         var kfold = calibrator.CrossValidate(cases, Calibrator.KFold(cases, 5));
@@ -203,6 +203,62 @@ public static class ValidateCommand
         Line(Row("5-fold cross-validation", AccuracySummary.Of(kfold)));
         Line(Row("leave-one-hardware-out", AccuracySummary.Of(loho)));
         Line(Row("in-sample, H200-* step/prefill/energy series", AccuracySummary.Of(inSample.Where(p => p.Case.Source.Length > 0 && p.Case.Id.StartsWith("H200-", StringComparison.Ordinal)))));
+        if (paths.Length > 1)
+        {
+            Line();
+            Line("By case file:");
+            Line();
+            Line("| case file | cases | in-sample median % | P90 % | 5-fold median % | P90 % | LOHO median % | P90 % | coverage |");
+            Line("|---|---|---|---|---|---|---|---|---|");
+            foreach (var path in paths)
+            {
+                var ids = CaseReader.ReadFile(path).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+                ThreeWay(Path.GetFileName(path), i => ids.Contains(cases[i].Id));
+                ThreeWay(Path.GetFileName(path) + ", llama-3.3-70b", i => ids.Contains(cases[i].Id) && cases[i].Model == "llama-3.3-70b");
+            }
+        }
+
+        void ThreeWay(string name, Func<int, bool> include)
+        {
+            var idx = Enumerable.Range(0, cases.Count).Where(include).ToList();
+            var a = AccuracySummary.Of(idx.Select(i => inSample[i]));
+            var b = AccuracySummary.Of(idx.Select(i => kfold[i]));
+            var c = AccuracySummary.Of(idx.Select(i => loho[i]));
+            Line(FormattableString.Invariant($"| {name} | {a.Cases} | {F(a.MedianApe)} | {F(a.P90Ape)} | {F(b.MedianApe)} | {F(b.P90Ape)} | {F(c.MedianApe)} | {F(c.P90Ape)} | {a.Coverage:P0} |"));
+        }
+
+        var loaded = Enumerable.Range(0, cases.Count).Where(i => cases[i].Tags.Load is Serving.Load.LoadKind.Closed or Serving.Load.LoadKind.Offline).ToList();
+        if (loaded.Count > 0)
+        {
+            Line();
+            Line("## Serving under load");
+            Line();
+            Line("Cases tagged `load=closed` (with a client count) or `load=offline`, predicted by the continuous-batching engine");
+            Line("(docs/roofline.md, \"Serving under load\"). Cases the estimator cannot model yet (models missing from the catalog,");
+            Line("expert-parallel, data-parallel-attention and disaggregated layouts) count against coverage.");
+            var groupings = new (string Title, Func<ValidationCase, string> Key)[]
+            {
+                ("by serving stack", c => c.ServingStack),
+                ("by hardware", c => c.Hardware),
+                ("by model", c => c.Model),
+                ("by concurrency (clients)", c => c.Batch is int b ? b.ToString("D4", CultureInfo.InvariantCulture) : "offline"),
+                ("by sequence lengths (input/output tokens)", c => FormattableString.Invariant($"{c.InputTokens}/{c.OutputTokens}")),
+                ("by metric", c => c.Metric.Id()),
+            };
+            foreach (var (title, key) in groupings)
+            {
+                Line();
+                Line("### " + char.ToUpperInvariant(title[0]) + title[1..]);
+                Line();
+                Line("| group | cases | in-sample median % | P90 % | 5-fold median % | P90 % | LOHO median % | P90 % | coverage |");
+                Line("|---|---|---|---|---|---|---|---|---|");
+                foreach (var g in loaded.GroupBy(i => key(cases[i]), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var members = g.ToHashSet();
+                    ThreeWay(g.Key, members.Contains);
+                }
+            }
+        }
         foreach (var (title, key) in Groupings)
         {
             Line();
