@@ -3,6 +3,10 @@
 
 Usage (from the repository root):  python3 tools/import_catalog.py [path/to/shared]
 
+Inputs: data/hardware.csv -> hardware.json; data/models.csv then data/models_modern.csv -> models.json
+(models_modern.csv adds MLA ranks, first dense layers, sliding window, MTP modules and active parameters;
+its header and data/model-configs/SOURCES.md describe them). Re-run after editing a CSV and commit the JSON.
+
 Every id is kept exactly as written in the CSV files. Numbers are copied verbatim; empty CSV
 cells become null. Each entry keeps its sources, and entries whose notes flag a number as
 ESTIMATE / EST / UNVERIFIED / UNCERTAIN / SPARSE get "estimate": true plus the flagged text.
@@ -45,18 +49,37 @@ for r in csv.DictReader(open(os.path.join(shared, "data", "hardware.csv"), encod
         "estimate": bool(flags), "estimateNotes": flags,
     })
 
-models = []
-for r in csv.DictReader(open(os.path.join(shared, "data", "models.csv"), encoding="utf-8")):
-    models.append({
+def model_row(r, modern):
+    """One models.json entry. models_modern.csv adds active_params_b and the per-feature columns (MLA ranks, dense
+    layers, sliding window, MTP); rows of models.csv get 0 for them (no MLA, no window, every MoE layer routed)."""
+    row = {
         "id": r["id"], "name": r["name"], "paramsB": num(r["params_b"]), "layers": int(r["layers"]),
         "hidden": int(r["hidden"]), "heads": num(r["heads"]), "kvHeads": num(r["kv_heads"]),
         "headDim": int(r["head_dim"]), "intermediate": num(r["intermediate"]), "vocab": int(r["vocab"]),
         "experts": int(r["experts"]), "expertsPerToken": int(r["experts_per_token"]),
         "sharedExperts": int(r["shared_experts"]), "moeIntermediate": int(r["moe_intermediate"]),
         "tiedEmbeddings": r["tied_embeddings"].strip().lower() == "true", "maxContext": int(r["max_context"]),
-        "attention": r["attention"], "ffn": r["ffn"], "source": r["source"],
-        "estimate": bool(FLAG.search(r["source"])),
-    })
+        "attention": r["attention"], "ffn": r["ffn"],
+    }
+    if modern:
+        row.update({
+            "activeParamsB": num(r["active_params_b"]), "firstDenseLayers": int(r["first_dense_layers"]),
+            "qLoraRank": int(r["q_lora_rank"]), "kvLoraRank": int(r["kv_lora_rank"]),
+            "qkRopeHeadDim": int(r["qk_rope_head_dim"]), "vHeadDim": int(r["v_head_dim"]),
+            "slidingWindow": int(r["sliding_window"]), "slidingWindowLayers": int(r["sliding_window_layers"]),
+            "mtpLayers": int(r["mtp_layers"]),
+        })
+    row.update({"source": r["source"], "estimate": bool(FLAG.search(r["source"]))})
+    return row
+
+models = []
+seen = set()
+for name, modern in (("models.csv", False), ("models_modern.csv", True)):
+    for r in csv.DictReader(open(os.path.join(shared, "data", name), encoding="utf-8")):
+        if r["id"] in seen:
+            sys.exit(f"{name}: id {r['id']!r} is already in an earlier file")
+        seen.add(r["id"])
+        models.append(model_row(r, modern))
 
 meta = lambda src: {"catalogVersion": VERSION, "retrieved": "2026-11-27", "builtFrom": src,
                     "builtBy": "python3 tools/import_catalog.py"}
@@ -66,6 +89,6 @@ with open(os.path.join(out, "hardware.json"), "w", encoding="utf-8") as f:
                "hardware": hardware}, f, indent=1, ensure_ascii=False)
     f.write("\n")
 with open(os.path.join(out, "models.json"), "w", encoding="utf-8") as f:
-    json.dump({**meta("shared/data/models.csv"), "models": models}, f, indent=1, ensure_ascii=False)
+    json.dump({**meta("shared/data/models.csv + shared/data/models_modern.csv (configs and provenance: shared/data/model-configs/SOURCES.md)"), "models": models}, f, indent=1, ensure_ascii=False)
     f.write("\n")
 print(f"{len(hardware)} hardware, {len(models)} models -> {os.path.normpath(out)}")

@@ -19,20 +19,21 @@ public static class CalibrateCommand
         var profiles = CaseOptions.Profiles();
         profiles.Description = "Starting profiles and priors (default: the embedded priors, Data/profile-priors.json)";
         var output = new Option<string>("--out") { Description = "Where to write the fitted profiles JSON", Required = true };
-        var command = new Command("calibrate", "Fit serving-stack profiles by robust nonlinear least squares on ln(predicted/measured) and write them.\n\nExample:\n  dotnet run --project src/TokenCost.Cli -- calibrate --cases ../shared/validation/calibration.jsonl --out src/TokenCost/Data/profiles.json");
+        var command = new Command("calibrate", "Fit serving-stack profiles by robust nonlinear least squares on ln(predicted/measured) and write them.\n\nExample:\n  dotnet run --project src/TokenCost.Cli -- calibrate --cases ../shared/validation/calibration.jsonl --cases ../shared/validation/inferencex.jsonl --out src/TokenCost/Data/profiles.json");
         command.Options.Add(cases);
         command.Options.Add(profiles);
         command.Options.Add(output);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var path = result.GetValue(cases)!;
-            OutputFile.Check("--out", result.GetValue(output), ("--cases", path), ("--profiles", result.GetValue(profiles)));
-            var list = CaseReader.ReadFile(path);
+            var paths = result.GetValue(cases)!;
+            (string Option, string? Path)[] inputs = [.. paths.Select(p => ("--cases", (string?)p)), ("--profiles", result.GetValue(profiles))];
+            OutputFile.Check("--out", result.GetValue(output), inputs);
+            var list = CaseOptions.ReadCases(paths);
             WorkLimits.CheckCalibration(list.Count);
-            var provenance = $"tokencost calibrate --cases {path.Replace('\\', '/')} --out {result.GetValue(output)!.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
+            var provenance = $"tokencost calibrate {CaseOptions.Describe(paths)} --out {result.GetValue(output)!.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
             var priors = result.GetValue(profiles) is { Length: > 0 } priorPath ? ServingProfiles.Load(priorPath) : Calibrator.DefaultPriors;
             var fit = new Calibrator().Fit(list, priors, provenance);
-            OutputFile.WriteText("--out", result.GetValue(output)!, fit.Profiles.ToJson() + "\n", ("--cases", path), ("--profiles", result.GetValue(profiles)));
+            OutputFile.WriteText("--out", result.GetValue(output)!, fit.Profiles.ToJson() + "\n", inputs);
             Console.Out.WriteLine(FormattableString.Invariant($"fitted {fit.Parameters.Count} parameters on {fit.CasesUsed} cases in {fit.Iterations} iterations (robust cost {fit.Cost:F4})"));
             foreach (var (name, value) in fit.Parameters)
             {

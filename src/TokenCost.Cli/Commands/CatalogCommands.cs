@@ -5,6 +5,7 @@ using Spectre.Console;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Hardware;
+using TokenCost.Models;
 
 namespace TokenCost.Cli.Commands;
 
@@ -16,7 +17,7 @@ public static class CatalogCommands
     public static IEnumerable<Command> Create()
     {
         yield return Listing("platforms", "List hardware platforms with memory, bandwidth, dense peaks, TDP, prices and sources.", WritePlatforms, TablePlatforms);
-        yield return Listing("models", "List model architectures with parameter counts and sources.", WriteModels, TableModels);
+        yield return WithFromConfig(Listing("models", "List model architectures with parameter counts and sources.\n\nExamples:\n  tokencost models --json\n  tokencost models --from-config config.json --json", WriteModels, TableModels));
         yield return Listing("formats", "List numeric formats with bytes per element and compute precision.", WriteFormats, TableFormats);
         yield return Listing("stacks", "List serving stacks with their efficiency profiles.", WriteStacks, TableStacks);
     }
@@ -41,6 +42,103 @@ public static class CatalogCommands
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Adds <c>--from-config FILE</c> to the models listing: print one architecture read from a Hugging Face config.json.</summary>
+    private static Command WithFromConfig(Command listing)
+    {
+        var fromConfig = new Option<string?>("--from-config") { Description = "Print the architecture parsed from a Hugging Face config.json instead of the catalog" };
+        listing.Options.Add(fromConfig);
+        var list = listing.Action;
+        listing.SetAction(result =>
+        {
+            if (result.GetValue(fromConfig) is not { } file)
+            {
+                return list is System.CommandLine.Invocation.SynchronousCommandLineAction sync ? sync.Invoke(result) : ExitCodes.Success;
+            }
+
+            return CommandRunner.Run(() =>
+            {
+                var model = HuggingFaceConfigReader.ReadFile(file);
+                var asJson = result.GetValue<bool>("--json");
+                if (asJson)
+                {
+                    JsonOutput.Write(w => WriteArchitecture(w, model));
+                }
+                else
+                {
+                    AnsiConsole.Write(TableArchitecture(model));
+                }
+
+                return ExitCodes.Success;
+            });
+        });
+        return listing;
+    }
+
+    private static void WriteArchitecture(Utf8JsonWriter w, ModelArchitecture m)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", m.Id);
+        w.WriteString("name", m.Name);
+        w.WriteNumber("totalParametersBillions", m.TotalParameters / 1e9);
+        w.WriteNumber("activeParametersBillions", m.ActiveParametersPerToken / 1e9);
+        w.WriteNumber("activeParametersWithoutEmbeddingBillions", (m.ActiveParametersPerToken - m.EmbeddingParameters) / 1e9);
+        WriteShape(w, m);
+        w.WriteString("source", m.Source);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The shape fields shared by the catalog listing and --from-config, KV values per token included.</summary>
+    private static void WriteShape(Utf8JsonWriter w, ModelArchitecture m)
+    {
+        w.WriteNumber("layers", m.Layers);
+        w.WriteNumber("hidden", m.HiddenSize);
+        w.WriteNumber("heads", m.AttentionHeads);
+        w.WriteNumber("kvHeads", m.KeyValueHeads);
+        w.WriteNumber("headDim", m.HeadDimension);
+        w.WriteString("attention", m.Attention.ToString().ToLowerInvariant());
+        w.WriteNumber("kvLoraRank", m.KvLowRank);
+        w.WriteNumber("qLoraRank", m.QueryLowRank);
+        w.WriteNumber("qkRopeHeadDim", m.RopeHeadDimension);
+        w.WriteNumber("vHeadDim", m.ValueHeadDimension);
+        w.WriteNumber("intermediate", m.IntermediateSize);
+        w.WriteNumber("experts", m.Experts);
+        w.WriteNumber("expertsPerToken", m.ExpertsPerToken);
+        w.WriteNumber("sharedExperts", m.SharedExperts);
+        w.WriteNumber("moeIntermediate", m.ExpertIntermediateSize);
+        w.WriteNumber("denseLayers", m.DenseFeedForwardLayers);
+        w.WriteNumber("moeLayers", m.MoeLayers);
+        w.WriteNumber("slidingWindow", m.SlidingWindow);
+        w.WriteNumber("slidingWindowLayers", m.SlidingWindowLayers);
+        w.WriteNumber("mtpLayers", m.MultiTokenPredictionLayers);
+        w.WriteNumber("vocab", m.VocabularySize);
+        w.WriteBoolean("tiedEmbeddings", m.TiedEmbeddings);
+        w.WriteNumber("maxContext", m.MaxContext);
+        w.WriteNumber("kvCacheValuesPerTokenPerLayer", m.KvElementsPerTokenPerLayer);
+        w.WriteNumber("kvCacheValuesPerToken", m.KvElementsPerToken);
+        w.WriteNumber("kvCacheValuesPerTokenAtMaxContext", m.MaxContext > 0 ? m.KvElementsPerTokenPerLayer * m.CachedTokenLayers(m.MaxContext) / m.MaxContext : m.KvElementsPerToken);
+    }
+
+    private static Table TableArchitecture(ModelArchitecture m)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var t = new Table().Border(TableBorder.Simple).AddColumns("field", "value");
+        void Row(string k, string v) => t.AddRow(Markup.Escape(k), Markup.Escape(v));
+        Row("id", m.Id);
+        Row("total parameters", string.Create(inv, $"{m.TotalParameters / 1e9:F3} B"));
+        Row("active parameters per token", string.Create(inv, $"{m.ActiveParametersPerToken / 1e9:F3} B ({(m.ActiveParametersPerToken - m.EmbeddingParameters) / 1e9:F3} B without the embedding lookup)"));
+        Row("layers", string.Create(inv, $"{m.Layers} ({m.DenseFeedForwardLayers} dense FFN, {m.MoeLayers} MoE)"));
+        Row("hidden / heads / kv heads / head dim", string.Create(inv, $"{m.HiddenSize} / {m.AttentionHeads:G4} / {m.KeyValueHeads:G4} / {m.HeadDimension}"));
+        Row("attention", m.IsLatentAttention
+            ? string.Create(inv, $"mla (kv_lora_rank {m.KvLowRank}, rope {m.RopeHeadDimension}, q_lora_rank {m.QueryLowRank}, v {m.ValueHeadDimension})")
+            : m.Attention.ToString().ToLowerInvariant());
+        Row("experts", m.IsMixtureOfExperts ? string.Create(inv, $"{m.ExpertsPerToken} of {m.Experts} routed + {m.SharedExperts} shared, width {m.ExpertIntermediateSize}") : "–");
+        Row("sliding window", m.SlidingWindowLayers > 0 ? string.Create(inv, $"{m.SlidingWindow} tokens on {m.SlidingWindowLayers} of {m.Layers} layers") : "–");
+        Row("MTP modules", m.MultiTokenPredictionLayers.ToString(inv));
+        Row("KV-cache values per token", string.Create(inv, $"{m.KvElementsPerTokenPerLayer:G6} per layer, {m.KvElementsPerToken:G8} over all layers (windowed layers stop growing at the window)"));
+        Row("source", m.Source);
+        return t;
     }
 
     private static void WritePlatforms(Utf8JsonWriter w, Catalog catalog)
@@ -104,14 +202,8 @@ public static class CatalogCommands
             w.WriteNumber("paramsB", m.ListedParametersBillions);
             w.WriteNumber("computedParamsB", m.TotalParameters / 1e9);
             w.WriteNumber("activeParamsB", m.ActiveParametersPerToken / 1e9);
-            w.WriteNumber("layers", m.Layers);
-            w.WriteNumber("hidden", m.HiddenSize);
-            w.WriteNumber("heads", m.AttentionHeads);
-            w.WriteNumber("kvHeads", m.KeyValueHeads);
-            w.WriteNumber("experts", m.Experts);
-            w.WriteNumber("expertsPerToken", m.ExpertsPerToken);
-            w.WriteNumber("maxContext", m.MaxContext);
-            w.WriteString("attention", m.Attention.ToString().ToLowerInvariant());
+            w.NumberOrNull("listedActiveParamsB", m.ListedActiveParametersBillions);
+            WriteShape(w, m);
             w.WriteString("ffn", m.FeedForward.ToString().ToLowerInvariant());
             w.WriteString("source", m.Source);
             w.WriteEndObject();

@@ -64,7 +64,7 @@ public static class ChartCommand
                 }
 
                 var comparison = PlatformComparison.Create(
-                    catalog, result.GetValue(options.Model)!, ids, options.ResolveWorkload(result), result.GetValue(options.Weights)!, result.GetValue(options.Stack)!, options.ResolveCostModel(result));
+                    catalog, options.ResolveModelId(result), ids, options.ResolveWorkload(result), result.GetValue(options.Weights)!, result.GetValue(options.Stack)!, options.ResolveCostModel(result));
                 return PlatformComparisonChart.Create(comparison);
             });
         compare.Options.Add(platforms);

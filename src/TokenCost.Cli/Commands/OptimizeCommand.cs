@@ -62,7 +62,7 @@ public static class OptimizeCommand
                 Stack = result.GetValue(options.Stack) ?? "unknown",
             };
             var workload = new Workload { InputTokens = OptionValues.NonNegativeInt(result, options.Input), OutputTokens = OptionValues.NonNegativeInt(result, options.Output) };
-            var model = result.GetValue(options.Model)!;
+            var model = options.ResolveModelId(result);
             if (!catalog.TryGetModel(model, out _))
             {
                 throw new CliUsageException($"--model: unknown model '{model}' (see 'tokencost models').");

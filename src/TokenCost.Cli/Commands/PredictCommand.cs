@@ -21,30 +21,32 @@ public static class PredictCommand
         command.Options.Add(profiles);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var path = result.GetValue(cases)!;
             var predictor = new CasePredictor(Catalog.Default, CaseOptions.LoadProfiles(result.GetValue(profiles)));
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            var number = 0;
-
-            // Streamed through the bounded reader (it counts the bytes actually read); each line stands alone: an invalid line, or one
-            // whose id was used before, yields {"id", "error"} with the reader's message, the others are still predicted.
-            foreach (var line in InputFile.ReadLines(path, CaseReader.MaxBytes))
+            foreach (var path in result.GetValue(cases)!)
             {
-                number++;
-                string text;
-                try
-                {
-                    var parsed = CaseReader.ParseLine(line, path, number);
-                    CaseReader.CheckUnique(ids, parsed.Id, path, number);
-                    var p = predictor.Predict(parsed);
-                    text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
-                }
-                catch (CatalogException ex)
-                {
-                    text = JsonOutput.ToString(w => WriteError(w, TryId(line), ex.Message), indented: false);
-                }
+                var number = 0;
 
-                Console.Out.WriteLine(text);
+                // Streamed through the bounded reader (it counts the bytes actually read); each line stands alone: an invalid line, or one
+                // whose id was used before (in this or an earlier file), yields {"id", "error"} with the reader's message, the others are still predicted.
+                foreach (var line in InputFile.ReadLines(path, CaseReader.MaxBytes))
+                {
+                    number++;
+                    string text;
+                    try
+                    {
+                        var parsed = CaseReader.ParseLine(line, path, number);
+                        CaseReader.CheckUnique(ids, parsed.Id, path, number);
+                        var p = predictor.Predict(parsed);
+                        text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
+                    }
+                    catch (CatalogException ex)
+                    {
+                        text = JsonOutput.ToString(w => WriteError(w, TryId(line), ex.Message), indented: false);
+                    }
+
+                    Console.Out.WriteLine(text);
+                }
             }
 
             return ExitCodes.Success;

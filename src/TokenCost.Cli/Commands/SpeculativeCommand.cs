@@ -16,7 +16,7 @@ public static class SpeculativeCommand
     public static Command Create()
     {
         var options = new DeploymentOptions();
-        var draft = new Option<string>("--draft") { Description = "Draft model id, or 'eagle' for a one-layer EAGLE head of the target", Required = true };
+        var draft = new Option<string>("--draft") { Description = "Draft model id, 'eagle' for a one-layer EAGLE head of the target, or 'mtp' for the target's own multi-token-prediction modules (DeepSeek-V3/R1)", Required = true };
         var acceptance = new Option<double>("--acceptance") { Description = "Per-token acceptance rate α in [0, 1]", Required = true };
         var draftTokens = new Option<int?>("--draft-tokens") { Description = "Draft length γ (default: the optimal γ)" };
         var maxDraft = new Option<int>("--max-draft-tokens") { Description = "Largest γ searched for the optimum", DefaultValueFactory = _ => 16 };
@@ -44,7 +44,9 @@ public static class SpeculativeCommand
             var draftId = result.GetValue(draft)!;
             var draftModel = draftId.Equals("eagle", StringComparison.OrdinalIgnoreCase)
                 ? SpeculativeDecoding.EagleHead(target.Model)
-                : catalog.TryGetModel(draftId, out var m) ? m : throw new CliUsageException($"--draft: unknown model '{draftId}' (see 'tokencost models', or use 'eagle').");
+                : draftId.Equals("mtp", StringComparison.OrdinalIgnoreCase)
+                    ? (target.Model.MultiTokenPredictionLayers > 0 ? SpeculativeDecoding.MultiTokenPredictionHead(target.Model) : throw new CliUsageException($"--draft mtp: model '{target.Model.Id}' ships no multi-token-prediction module; use 'eagle' or a draft model id."))
+                    : catalog.TryGetModel(draftId, out var m) ? m : throw new CliUsageException($"--draft: unknown model '{draftId}' (see 'tokencost models', or use 'eagle' or 'mtp').");
             var drafter = target with { Model = draftModel };
             var estimator = new RooflineEstimator(catalog.Profiles);
             var estimate = estimator.Estimate(target, workload);

@@ -22,6 +22,7 @@ public static class SweepCommand
     {
         var hardware = new Option<string>("--hardware") { Description = "Comma-separated hardware ids, or 'all'", DefaultValueFactory = _ => "nvidia_h100_sxm" };
         var model = new Option<string>("--model") { Description = "Comma-separated model ids, or 'all'", DefaultValueFactory = _ => "llama-2-70b" };
+        var modelConfig = new Option<string?>("--model-config") { Description = "Hugging Face config.json of a model to sweep (its file name is its id); alone unless --model also names ids" };
         var weights = new Option<string>("--weights") { Description = "Comma-separated weight format ids", DefaultValueFactory = _ => "bf16,fp8,int4" };
         var kv = new Option<string>("--kv-cache") { Description = "Comma-separated KV-cache format ids", DefaultValueFactory = _ => "bf16" };
         var stack = new Option<string>("--stack") { Description = "Comma-separated serving stack ids", DefaultValueFactory = _ => "unknown" };
@@ -37,7 +38,7 @@ public static class SweepCommand
         var json = new Option<bool>("--json") { Description = "Stream a JSON array of results; with --count, print {estimates, seconds, estimatesPerSecond}" };
         var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
         var command = new Command("sweep", "Estimate every combination of hardware × model × formats × devices × batch × sequence lengths, in parallel.\n\nExamples:\n  tokencost sweep --hardware nvidia_h100_sxm,amd_mi300x --model llama-3.1-70b --batch 1,16,64 --csv\n  tokencost sweep --count 1000000 --json");
-        foreach (var option in new Option[] { hardware, model, weights, kv, stack, devices, pp, batch, input, output, price, threads, count, csv, json, catalogFile })
+        foreach (var option in new Option[] { hardware, model, modelConfig, weights, kv, stack, devices, pp, batch, input, output, price, threads, count, csv, json, catalogFile })
         {
             command.Options.Add(option);
         }
@@ -50,6 +51,14 @@ public static class SweepCommand
             }
 
             var catalog = result.GetValue(catalogFile) is { } file ? Catalog.Default.WithOverrides(file) : Catalog.Default;
+            var modelIds = result.GetValue(model);
+            if (result.GetValue(modelConfig) is { } config)
+            {
+                var fromConfig = Models.HuggingFaceConfigReader.ReadFile(config);
+                catalog = catalog.WithModel(fromConfig);
+                modelIds = result.GetResult(model) is { Implicit: false } ? modelIds + "," + fromConfig.Id : fromConfig.Id;
+            }
+
             var rate = OptionValues.Number(result, price, allowZero: true);
             var workers = result.GetValue(threads) is int t ? (t >= 1 ? t : throw new CliUsageException($"--threads must be an integer ≥ 1; got {t}.")) : Environment.ProcessorCount;
             var engine = new SweepEngine(new RooflineEstimator(catalog.Profiles));
@@ -77,7 +86,7 @@ public static class SweepCommand
                 {
                     Catalog = catalog,
                     Hardware = Ids(result.GetValue(hardware), "--hardware", catalog.Hardware.Select(h => h.Id), id => catalog.GetHardware(id)),
-                    Models = Ids(result.GetValue(model), "--model", catalog.Models.Select(m => m.Id), id => catalog.GetModel(id)),
+                    Models = Ids(modelIds, "--model", catalog.Models.Select(m => m.Id), id => catalog.GetModel(id)),
                     Weights = Ids(result.GetValue(weights), "--weights", catalog.Formats.Select(f => f.Id), id => catalog.GetFormat(id)),
                     KvCaches = Ids(result.GetValue(kv), "--kv-cache", catalog.Formats.Select(f => f.Id), id => catalog.GetFormat(id)),
                     Stacks = Ids(result.GetValue(stack), "--stack", catalog.Stacks.Select(s => s.Id), id => catalog.GetStack(id)),

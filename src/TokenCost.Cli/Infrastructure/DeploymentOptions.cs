@@ -16,6 +16,12 @@ public sealed class DeploymentOptions
     /// <summary>Gets the model option.</summary>
     public Option<string> Model { get; } = new("--model") { Description = "Model id (see 'tokencost models')", DefaultValueFactory = _ => "llama-2-70b" };
 
+    /// <summary>Gets the model-config option: a Hugging Face config.json to use instead of a catalog model.</summary>
+    public Option<string?> ModelConfig { get; } = new("--model-config") { Description = "Hugging Face config.json of the model, instead of --model (the file name is its id)" };
+
+    /// <summary>Gets the expert-weights option: the format of mixture-of-experts expert weights when it differs from --weights.</summary>
+    public Option<string?> ExpertWeights { get; } = new("--expert-weights") { Description = "Format id of MoE expert weights when the checkpoint mixes formats (e.g. mxfp4 experts with --weights bf16); default: --weights" };
+
     /// <summary>Gets the hardware option.</summary>
     public Option<string> Hardware { get; } = new("--hardware") { Description = "Hardware id (see 'tokencost platforms')", DefaultValueFactory = _ => "nvidia_h100_sxm" };
 
@@ -109,7 +115,26 @@ public sealed class DeploymentOptions
             dc = pue >= 1 ? dc with { PowerUsageEffectiveness = pue } : throw new CliUsageException($"--pue must be a number ≥ 1; got {pue}.");
         }
 
+        if (result.GetValue(ModelConfig) is { } config)
+        {
+            if (result.GetResult(Model) is { Implicit: false })
+            {
+                throw new CliUsageException("--model and --model-config are alternatives; give one of them.");
+            }
+
+            catalog = catalog.WithModel(Models.HuggingFaceConfigReader.ReadFile(config));
+        }
+
         return catalog.WithDataCenter(dc);
+    }
+
+    /// <summary>Gets the model id to use: the --model-config file's name (its id in the catalog <see cref="ResolveCatalog"/> returns) or --model.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The model id.</returns>
+    public string ResolveModelId(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.GetValue(ModelConfig) is { } config ? Path.GetFileNameWithoutExtension(config) : result.GetValue(Model)!;
     }
 
     /// <summary>Builds the deployment configuration.</summary>
@@ -123,9 +148,9 @@ public sealed class DeploymentOptions
         var devices = OptionValues.PositiveInt(result, Devices);
         var pp = OptionValues.PositiveInt(result, PipelineParallel);
         var tp = OptionValues.PositiveInt(result, TensorParallel);
-        return Named(() => DeploymentConfiguration.Create(
+        var configuration = Named(() => DeploymentConfiguration.Create(
             catalog,
-            result.GetValue(Model)!,
+            ResolveModelId(result),
             result.GetValue(Hardware)!,
             result.GetValue(Weights)!,
             result.GetValue(Activations),
@@ -134,6 +159,9 @@ public sealed class DeploymentOptions
             devices,
             tp ?? Math.Max(1, devices / pp),
             pp));
+        return result.GetValue(ExpertWeights) is { } expert
+            ? configuration with { ExpertWeights = Named(() => catalog.GetFormat(expert)) }
+            : configuration;
     }
 
     /// <summary>Builds the workload.</summary>
@@ -178,7 +206,7 @@ public sealed class DeploymentOptions
         return rent is double r ? CostModel.Default.Replace(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(r) }) : CostModel.Default;
     }
 
-    private static DeploymentConfiguration Named(Func<DeploymentConfiguration> create)
+    private static T Named<T>(Func<T> create)
     {
         try
         {
@@ -191,7 +219,7 @@ public sealed class DeploymentOptions
                 "hardware" => "--hardware",
                 "model" => "--model",
                 "serving stack" => "--stack",
-                _ => "--weights/--activations/--kv-cache",
+                _ => "--weights/--expert-weights/--activations/--kv-cache",
             };
             throw new CliUsageException($"{option}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
@@ -199,7 +227,7 @@ public sealed class DeploymentOptions
 
     private IEnumerable<Option> All() =>
     [
-        Model, Hardware, Devices, TensorParallel, PipelineParallel, Weights, Activations, KvCache, Stack, Batch, Input, Output,
+        Model, ModelConfig, Hardware, Devices, TensorParallel, PipelineParallel, Weights, ExpertWeights, Activations, KvCache, Stack, Batch, Input, Output,
         PricePerHour, Capex, Utilization, ElectricityPrice, Pue, CatalogFile, ProfilesFile,
     ];
 }

@@ -115,6 +115,7 @@ public static class JsonOutput
         writer.WriteNumber("tensorParallel", configuration.TensorParallel);
         writer.WriteNumber("pipelineParallel", configuration.PipelineParallel);
         writer.WriteString("weights", configuration.Weights.Id);
+        writer.WriteString("expertWeights", configuration.EffectiveExpertWeights.Id);
         writer.WriteString("activations", configuration.Activations.Id);
         writer.WriteString("kvCache", configuration.KvCache.Id);
         writer.WriteString("stack", configuration.Stack.Id);

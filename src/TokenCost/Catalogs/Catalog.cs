@@ -140,6 +140,17 @@ public sealed partial class Catalog
         return JsonFiles.Read(json, sourceName, CatalogJsonContext.Default.OverrideFileDto, dto => WithOverrides(dto, sourceName));
     }
 
+    /// <summary>Returns this catalog with a model added, or replacing the one with the same id (for example one read by <see cref="Models.HuggingFaceConfigReader"/>).</summary>
+    /// <param name="model">The model; it is validated.</param>
+    /// <returns>The combined catalog.</returns>
+    /// <exception cref="ArgumentException">The model breaks a rule of <see cref="ModelArchitecture.Validate"/>.</exception>
+    public Catalog WithModel(ModelArchitecture model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        return new Catalog(Version + "+" + model.Id, Hardware, Merge(Models, [model], m => m.Id, model.Id, "models"), Formats, Stacks, Profiles, DataCenter);
+    }
+
     /// <summary>Returns this catalog with other serving profiles (for example a calibration result).</summary>
     /// <param name="profiles">The profiles.</param>
     /// <returns>The catalog using them.</returns>

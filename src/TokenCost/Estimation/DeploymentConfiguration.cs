@@ -42,6 +42,16 @@ public sealed record DeploymentConfiguration
     /// <summary>Gets the storage format of the transformer-block linear weights.</summary>
     public required NumericFormat Weights { get; init; }
 
+    /// <summary>
+    /// Gets the storage format of the mixture-of-experts expert weights (routed and shared) when a checkpoint stores them differently
+    /// from the other linear weights, or null when they use <see cref="Weights"/> (gpt-oss: MXFP4 experts with bf16 attention).
+    /// </summary>
+    /// <value>The default value is null (experts in <see cref="Weights"/>).</value>
+    public NumericFormat? ExpertWeights { get; init; }
+
+    /// <summary>Gets the format the expert weights are stored in: <see cref="ExpertWeights"/>, or <see cref="Weights"/> when that is null.</summary>
+    public NumericFormat EffectiveExpertWeights => ExpertWeights ?? Weights;
+
     /// <summary>Gets the format of the activations fed to the matrix multiplies; it selects the compute precision.</summary>
     public required NumericFormat Activations { get; init; }
 
@@ -106,9 +116,11 @@ public sealed record DeploymentConfiguration
     }
 
     /// <summary>Checks the layout and the formats.</summary>
-    /// <exception cref="ArgumentException">Devices are not a multiple of TP × PP, pipeline stages exceed layers, or a weight-only format is used for activations or KV cache.</exception>
+    /// <exception cref="ArgumentException">The model breaks a rule of <see cref="ModelArchitecture.Validate"/>, devices are not a multiple of TP × PP, pipeline stages exceed layers, or a weight-only format is used for activations or KV cache.</exception>
     public void Validate()
     {
+        Model.Validate();
+
         // TP × PP in 64 bits: two large degrees must not wrap to a small (or zero) product.
         var perReplica = (long)TensorParallel * PipelineParallel;
         if (perReplica > Devices || Devices % perReplica != 0)

@@ -147,8 +147,8 @@ public sealed partial class RooflineEstimator
         var stageHead = pp > 1 ? m.EmbeddingParameters * c.Weights.EmbeddingBytesPerElement : headBytes;
         // The most loaded pipeline stage holds ⌈layers ÷ pp⌉ layers.
         var stageLayers = Math.Ceiling(m.Layers / pp);
-        var weights = DataSize.FromBytes((m.BlockLinearParameters * c.Weights.BytesPerElement * stageLayers / (m.Layers * t)) + (stageHead / t));
-        var kvPerSeq = DataSize.FromBytes(contextTokens * stageLayers * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
+        var weights = DataSize.FromBytes((BlockWeightBytes(c, stageLayers) / t) + (stageHead / t));
+        var kvPerSeq = DataSize.FromBytes(CachedPositionsPerLayer(m, contextTokens) * stageLayers * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
         var capacity = c.Hardware.MemoryCapacity;
         var free = capacity - weights - profile.MemoryReserve;
         var budget = free * profile.KvCacheMemoryFraction;
@@ -172,16 +172,28 @@ public sealed partial class RooflineEstimator
         Guard.Positive(batch);
         Guard.Positive(newTokens);
         Guard.NonNegativeFinite(priorContext);
+        return Iteration(c, new SequenceGroup(batch, newTokens, priorContext), default, profile);
+    }
+
+    /// <summary>
+    /// One engine iteration over a mixed batch of two groups of sequences (for continuous batching: the running decodes, one new token each,
+    /// and the prefill chunks admitted this iteration): weights are read once for all tokens, each group reads its own KV cache and pays
+    /// its own attention compute (docs/roofline.md, "Serving under load").
+    /// </summary>
+    internal static StepEstimate Iteration(DeploymentConfiguration c, SequenceGroup first, SequenceGroup second, EfficiencyProfile profile)
+    {
         var m = c.Model;
         var hw = c.Hardware;
         double t = c.TensorParallel;
-        double b = batch, q = newTokens, tokens = b * q;
+        double b = first.Sequences + second.Sequences, tokens = first.Tokens + second.Tokens;
         double wB = c.Weights.BytesPerElement, aB = ActivationBytes, kvB = c.KvCache.BytesPerElement;
         var bandwidth = hw.MemoryBandwidth.BytesPerSecond;
         var weightBw = bandwidth * profile.WeightBandwidthEfficiency(c.Weights);
         var dataBw = bandwidth * profile.BandwidthEfficiency;
         var linearPeak = LinearPeak(hw, c.Activations.ComputePrecision);
-        var attentionPeak = LinearPeak(hw, ComputePrecision.Bf16);
+        // FP8 attention kernels (FlashAttention-3 FP8, TensorRT-LLM FP8 FMHA) run QKᵀ and softmax·V at the FP8 rate when both the
+        // KV cache and the activations are FP8; otherwise attention runs in 16-bit.
+        var attentionPeak = LinearPeak(hw, c.KvCache.ComputePrecision == ComputePrecision.Fp8 && c.Activations.ComputePrecision == ComputePrecision.Fp8 ? ComputePrecision.Fp8 : ComputePrecision.Bf16);
         var gemmRate = linearPeak * profile.ComputeEfficiency;
         var attentionRate = attentionPeak * profile.AttentionEfficiency;
 
@@ -191,34 +203,19 @@ public sealed partial class RooflineEstimator
         var qkvOut = (m.AttentionHeads + (2 * m.KeyValueHeads)) * m.HeadDimension;
         acc.Linear(m.QkvParametersPerLayer / t * wB, tokens * ((m.HiddenSize * aB) + (qkvOut / t * aB)), 2 * tokens * m.QkvParametersPerLayer / t, weightBw, dataBw, gemmRate);
 
-        var kvPerToken = KvElementsPerDevicePerLayer(c) * kvB;
-        var kvBytes = (b * (priorContext + q) * kvPerToken) + (b * q * kvPerToken);
-        var qoBytes = 2 * tokens * m.AttentionHeads / t * m.HeadDimension * aB;
-        var attended = priorContext + ((q + 1) / 2);
-        var attentionFlops = 4 * b * (m.AttentionHeads / t) * m.HeadDimension * q * attended;
         // Attention kernels need enough (sequence, KV head, new token) items in flight to keep the memory system busy.
-        var attentionItems = b * Math.Max(m.KeyValueHeads / t, 1.0) * q;
+        double attentionItems = 0;
+        foreach (var g in (ReadOnlySpan<SequenceGroup>)[first, second])
+        {
+            attentionItems += g.Sequences * Math.Max(m.KeyValueHeads / t, 1.0) * g.NewTokens;
+        }
+
         var attentionBw = Math.Min(bandwidth, dataBw * profile.KvReadEfficiency) * attentionItems / (attentionItems + profile.AttentionHalfSaturation);
-        acc.Attention(kvBytes, qoBytes, attentionFlops, attentionBw, attentionRate);
+        AddAttention(ref acc, c, first, second, attentionBw, attentionRate);
 
         acc.Linear(m.OutputProjectionParametersPerLayer / t * wB, tokens * 2 * m.HiddenSize * aB, 2 * tokens * m.OutputProjectionParametersPerLayer / t, weightBw, dataBw, gemmRate);
 
-        double ffnWeights, ffnFlops, ffnWidth;
-        if (m.IsMixtureOfExperts)
-        {
-            var touched = m.ExpectedExpertsTouched(tokens) + m.SharedExperts;
-            ffnWeights = (touched * m.ParametersPerExpert) + m.RouterParametersPerLayer;
-            ffnFlops = 2 * tokens * (((m.ExpertsPerToken + m.SharedExperts) * m.ParametersPerExpert) + m.RouterParametersPerLayer);
-            ffnWidth = ((double)m.ExpertsPerToken + m.SharedExperts) * m.ExpertIntermediateSize; // in double: int would wrap for wide experts
-        }
-        else
-        {
-            ffnWeights = m.DenseFeedForwardParametersPerLayer;
-            ffnFlops = 2 * tokens * m.DenseFeedForwardParametersPerLayer;
-            ffnWidth = m.IntermediateSize;
-        }
-
-        acc.Linear(ffnWeights / t * wB, tokens * ((2 * m.HiddenSize) + (m.FeedForwardMatrices * ffnWidth / t)) * aB, ffnFlops / t, weightBw, dataBw, gemmRate);
+        AddFeedForward(ref acc, c, tokens, bandwidth, weightBw, dataBw, gemmRate, profile);
 
         var comm = 0.0;
         if (t > 1)
@@ -266,9 +263,13 @@ public sealed partial class RooflineEstimator
         };
     }
 
-    /// <summary>KV elements one device stores per token per layer: 2 × max(kv heads ÷ TP, 1) × head dim (heads are replicated when TP exceeds them).</summary>
-    internal static double KvElementsPerDevicePerLayer(DeploymentConfiguration c) =>
-        2 * Math.Max(c.Model.KeyValueHeads / c.TensorParallel, 1.0) * c.Model.HeadDimension;
+    /// <summary>
+    /// KV elements one device stores per token per layer: 2 × max(kv heads ÷ TP, 1) × head dim (heads are replicated when TP exceeds them);
+    /// for MLA the whole latent, kv_rank + rope, on every tensor-parallel rank (attention data parallelism is not modelled).
+    /// </summary>
+    internal static double KvElementsPerDevicePerLayer(DeploymentConfiguration c) => c.Model.IsLatentAttention
+        ? c.Model.KvElementsPerTokenPerLayer
+        : 2 * Math.Max(c.Model.KeyValueHeads / c.TensorParallel, 1.0) * c.Model.HeadDimension;
 
     private static double LinearPeak(HardwarePlatform hw, ComputePrecision precision)
     {

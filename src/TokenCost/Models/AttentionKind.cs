@@ -11,4 +11,11 @@ public enum AttentionKind
 
     /// <summary>Multi-query attention: a single key/value head.</summary>
     Mqa,
+
+    /// <summary>
+    /// Multi-head latent attention (DeepSeek-V2/V3, Kimi K2): keys and values are up-projected from one compressed latent of
+    /// <see cref="ModelArchitecture.KvLowRank"/> + <see cref="ModelArchitecture.RopeHeadDimension"/> values per token and layer,
+    /// which is all the KV cache holds.
+    /// </summary>
+    Mla,
 }

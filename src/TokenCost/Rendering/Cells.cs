@@ -27,7 +27,7 @@ internal static class Cells
         table.Row("Model", c.Model.Id);
         table.Row("Hardware", FormattableString.Invariant($"{c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, PP {c.PipelineParallel})"));
         table.Row("Serving stack", c.Stack.Id);
-        table.Row("Formats (weights / activations / KV)", $"{c.Weights.Id} / {c.Activations.Id} / {c.KvCache.Id}");
+        table.Row("Formats (weights / activations / KV)", $"{c.Weights.Id}{(c.ExpertWeights is { } experts ? $" (experts {experts.Id})" : "")} / {c.Activations.Id} / {c.KvCache.Id}");
         table.Row("Workload", FormattableString.Invariant($"batch {e.Batch}, {e.Workload.InputTokens} prompt + {e.Workload.OutputTokens} output tokens"));
         table.Row("Memory per device (GB)", FormattableString.Invariant($"{Number(e.Memory.Used.Gigabytes, "F1")} of {Number(e.Memory.Capacity.Gigabytes, "F1")} (weights {Number(e.Memory.WeightsPerDevice.Gigabytes, "F1")})"));
         table.Row("Fits in memory", FormattableString.Invariant($"{YesNo(e.Memory.Fits)} (max batch {e.Memory.MaxBatch})"));

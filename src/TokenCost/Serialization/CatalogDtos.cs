@@ -73,6 +73,15 @@ internal sealed class ModelDto
     public int MaxContext { get; set; }
     public string? Attention { get; set; }
     public string? Ffn { get; set; }
+    public double? ActiveParamsB { get; set; }
+    public int FirstDenseLayers { get; set; }
+    public int QLoraRank { get; set; }
+    public int KvLoraRank { get; set; }
+    public int QkRopeHeadDim { get; set; }
+    public int VHeadDim { get; set; }
+    public int SlidingWindow { get; set; }
+    public int SlidingWindowLayers { get; set; }
+    public int MtpLayers { get; set; }
     public string? Source { get; set; }
     public bool Estimate { get; set; }
 }
@@ -159,6 +168,8 @@ internal sealed class ProfileDto
     public double? KvCacheMemoryFraction { get; set; }
     public double? MemoryReserveGigabytes { get; set; }
     public int? MaxBatch { get; set; }
+    public double? IterationOverheadMilliseconds { get; set; }
+    public int? MaxBatchedTokens { get; set; }
     public Dictionary<string, double>? WeightFormatEfficiency { get; set; }
 }
 

@@ -72,41 +72,77 @@ internal static class CatalogMapper
             throw Fail(file, where, "moeIntermediate", $"must be an integer ≥ 1 for a mixture of experts; got {d.MoeIntermediate}");
         }
 
-        return new ModelArchitecture
+        ModelArchitecture model;
+        try
         {
-            Id = id,
-            Name = Required(d.Name, file, where, "name"),
-            ListedParametersBillions = Positive(d.ParamsB, file, where, "paramsB"),
-            Layers = PositiveInt(d.Layers, file, where, "layers"),
-            HiddenSize = PositiveInt(d.Hidden, file, where, "hidden"),
-            AttentionHeads = Positive(d.Heads, file, where, "heads"),
-            KeyValueHeads = Positive(d.KvHeads, file, where, "kvHeads"),
-            HeadDimension = PositiveInt(d.HeadDim, file, where, "headDim"),
-            IntermediateSize = NonNegative(d.Intermediate, file, where, "intermediate"),
-            VocabularySize = PositiveInt(d.Vocab, file, where, "vocab"),
-            Experts = NonNegativeInt(d.Experts, file, where, "experts"),
-            ExpertsPerToken = NonNegativeInt(d.ExpertsPerToken, file, where, "expertsPerToken"),
-            SharedExperts = NonNegativeInt(d.SharedExperts, file, where, "sharedExperts"),
-            ExpertIntermediateSize = NonNegativeInt(d.MoeIntermediate, file, where, "moeIntermediate"),
-            TiedEmbeddings = d.TiedEmbeddings,
-            MaxContext = PositiveInt(d.MaxContext, file, where, "maxContext"),
-            Attention = d.Attention switch
+            model = new ModelArchitecture
             {
-                "mha" => AttentionKind.Mha,
-                "gqa" => AttentionKind.Gqa,
-                "mqa" => AttentionKind.Mqa,
-                _ => throw Fail(file, where, "attention", $"'{d.Attention}' is not one of mha, gqa, mqa"),
-            },
-            FeedForward = d.Ffn switch
-            {
-                "swiglu" => FeedForwardKind.SwiGlu,
-                "gelu" => FeedForwardKind.Gelu,
-                _ => throw Fail(file, where, "ffn", $"'{d.Ffn}' is not one of swiglu, gelu"),
-            },
-            Source = Required(d.Source, file, where, "source"),
-            IsEstimate = d.Estimate,
-        };
+                Id = id,
+                Name = Required(d.Name, file, where, "name"),
+                ListedParametersBillions = Positive(d.ParamsB, file, where, "paramsB"),
+                ListedActiveParametersBillions = Optional(d.ActiveParamsB, file, where, "activeParamsB"),
+                Layers = PositiveInt(d.Layers, file, where, "layers"),
+                HiddenSize = PositiveInt(d.Hidden, file, where, "hidden"),
+                AttentionHeads = Positive(d.Heads, file, where, "heads"),
+                KeyValueHeads = Positive(d.KvHeads, file, where, "kvHeads"),
+                HeadDimension = PositiveInt(d.HeadDim, file, where, "headDim"),
+                IntermediateSize = NonNegative(d.Intermediate, file, where, "intermediate"),
+                VocabularySize = PositiveInt(d.Vocab, file, where, "vocab"),
+                Experts = NonNegativeInt(d.Experts, file, where, "experts"),
+                ExpertsPerToken = NonNegativeInt(d.ExpertsPerToken, file, where, "expertsPerToken"),
+                SharedExperts = NonNegativeInt(d.SharedExperts, file, where, "sharedExperts"),
+                ExpertIntermediateSize = NonNegativeInt(d.MoeIntermediate, file, where, "moeIntermediate"),
+                DenseLayers = NonNegativeInt(d.FirstDenseLayers, file, where, "firstDenseLayers"),
+                QueryLowRank = NonNegativeInt(d.QLoraRank, file, where, "qLoraRank"),
+                KvLowRank = NonNegativeInt(d.KvLoraRank, file, where, "kvLoraRank"),
+                RopeHeadDimension = NonNegativeInt(d.QkRopeHeadDim, file, where, "qkRopeHeadDim"),
+                ValueHeadDimension = NonNegativeInt(d.VHeadDim, file, where, "vHeadDim"),
+                SlidingWindow = NonNegativeInt(d.SlidingWindow, file, where, "slidingWindow"),
+                SlidingWindowLayers = NonNegativeInt(d.SlidingWindowLayers, file, where, "slidingWindowLayers"),
+                MultiTokenPredictionLayers = NonNegativeInt(d.MtpLayers, file, where, "mtpLayers"),
+                TiedEmbeddings = d.TiedEmbeddings,
+                MaxContext = PositiveInt(d.MaxContext, file, where, "maxContext"),
+                Attention = d.Attention switch
+                {
+                    "mha" => AttentionKind.Mha,
+                    "gqa" => AttentionKind.Gqa,
+                    "mqa" => AttentionKind.Mqa,
+                    "mla" => AttentionKind.Mla,
+                    _ => throw Fail(file, where, "attention", $"'{d.Attention}' is not one of mha, gqa, mqa, mla"),
+                },
+                FeedForward = d.Ffn switch
+                {
+                    "swiglu" => FeedForwardKind.SwiGlu,
+                    "gelu" => FeedForwardKind.Gelu,
+                    _ => throw Fail(file, where, "ffn", $"'{d.Ffn}' is not one of swiglu, gelu"),
+                },
+                Source = Required(d.Source, file, where, "source"),
+                IsEstimate = d.Estimate,
+            };
+            model.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw Fail(file, where, ModelKey(ex.ParamName), ex.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        return model;
     }
+
+    /// <summary>The catalog key of a <see cref="ModelArchitecture"/> member, for error messages.</summary>
+    private static string ModelKey(string? member) => member switch
+    {
+        nameof(ModelArchitecture.ExpertsPerToken) => "expertsPerToken",
+        nameof(ModelArchitecture.ExpertIntermediateSize) => "moeIntermediate",
+        nameof(ModelArchitecture.DenseLayers) => "firstDenseLayers",
+        nameof(ModelArchitecture.IntermediateSize) => "intermediate",
+        nameof(ModelArchitecture.SlidingWindowLayers) => "slidingWindowLayers",
+        nameof(ModelArchitecture.SlidingWindow) => "slidingWindow",
+        nameof(ModelArchitecture.KvLowRank) => "kvLoraRank",
+        nameof(ModelArchitecture.ValueHeadDimension) => "vHeadDim",
+        nameof(ModelArchitecture.RopeHeadDimension) => "qkRopeHeadDim",
+        _ => member ?? "model",
+    };
 
     public static NumericFormat ToFormat(FormatDto? d, string file)
     {
@@ -229,6 +265,8 @@ internal static class CatalogMapper
         KvCacheMemoryFraction = p.KvCacheMemoryFraction,
         MemoryReserveGigabytes = p.MemoryReserve.Gigabytes,
         MaxBatch = p.MaxBatch,
+        IterationOverheadMilliseconds = p.IterationOverhead.Milliseconds,
+        MaxBatchedTokens = p.MaxBatchedTokens,
         WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
     };
 
@@ -260,6 +298,8 @@ internal static class CatalogMapper
             KvCacheMemoryFraction = d.KvCacheMemoryFraction ?? b.KvCacheMemoryFraction,
             MemoryReserve = d.MemoryReserveGigabytes is double r ? DataSize.FromGigabytes(r) : b.MemoryReserve,
             MaxBatch = d.MaxBatch ?? b.MaxBatch,
+            IterationOverhead = d.IterationOverheadMilliseconds is double i ? TimeInterval.FromMilliseconds(i) : b.IterationOverhead,
+            MaxBatchedTokens = d.MaxBatchedTokens ?? b.MaxBatchedTokens,
             WeightFormatEfficiency = formats,
         };
     }

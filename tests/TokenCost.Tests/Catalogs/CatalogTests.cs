@@ -11,12 +11,12 @@ public class CatalogTests
     public void Default_HasEveryHardwareRow() => Catalog.Hardware.Should().HaveCount(42);
 
     [Fact]
-    public void Default_HasEveryModelRow() => Catalog.Models.Should().HaveCount(18);
+    public void Default_HasEveryModelRow() => Catalog.Models.Should().HaveCount(27); // 18 rows of models.csv + 9 of models_modern.csv
 
     [Fact]
     public void Default_HasEveryFormatAndStack()
     {
-        Catalog.Formats.Select(f => f.Id).Should().BeEquivalentTo("fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4", "q4_0", "q4_k_m");
+        Catalog.Formats.Select(f => f.Id).Should().BeEquivalentTo("fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4", "mxfp4", "q4_0", "q4_k_m");
         Catalog.Stacks.Select(s => s.Id).Should().Contain(["tensorrt-llm", "vllm", "sglang", "llama.cpp", "gpt-fast", "pytorch-cudagraph", "pytorch-eager", "hf-transformers", "tinychat", "nim", "mlperf-nvidia", "mlperf-amd", "mlperf-intel", "neuron", "groq", "cerebras", "unknown"]);
     }
 

@@ -161,7 +161,7 @@ public class TimingProperties
                   select (s, dense[i], experts);
         gen.Sample((s, model, experts) =>
         {
-            var moe = model with { Experts = experts, ExpertsPerToken = experts, SharedExperts = 0, ExpertIntermediateSize = (int)(model.IntermediateSize / experts), IntermediateSize = 0 };
+            var moe = model with { Experts = experts, ExpertsPerToken = experts, SharedExperts = 0, DenseLayers = 0, ExpertIntermediateSize = (int)(model.IntermediateSize / experts), IntermediateSize = 0 };
             var d = s.Configuration with { Model = model };
             var m = s.Configuration with { Model = moe };
             var routerBytes = (double)model.Layers * model.HiddenSize * experts * d.Weights.BytesPerElement / d.TensorParallel;
