@@ -110,7 +110,7 @@ public sealed class ContinuousBatchingEstimator
     /// </summary>
     internal static SteadyState Solve(DeploymentConfiguration c, EfficiencyProfile profile, LoadKind kind, double amount, double input, double output, double lengthRangeRatio = 1)
     {
-        var cb = profile.ForContinuousBatching();
+        var cb = profile.ForContinuousBatching(streaming: kind != LoadKind.Offline);
         var prompt = Math.Max(1, input);
         var decodeContext = input + (output / 2);
         var memoryLimit = RooflineEstimator.PlanMemory(c, (int)Math.Max(1, Math.Ceiling(decodeContext)), 1, profile).MaxBatch;
