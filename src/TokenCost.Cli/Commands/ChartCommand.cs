@@ -63,6 +63,14 @@ public static class ChartCommand
                     throw new CliUsageException("--platforms: give at least one hardware id.");
                 }
 
+                foreach (var id in ids)
+                {
+                    if (catalog.TryGetHardware(id, out var hw))
+                    {
+                        options.CheckPriceTier(result, hw);
+                    }
+                }
+
                 var comparison = PlatformComparison.Create(
                     catalog, result.GetValue(options.Model)!, ids, options.ResolveWorkload(result), result.GetValue(options.Weights)!, result.GetValue(options.Stack)!, options.ResolveCostModel(result));
                 return PlatformComparisonChart.Create(comparison);
