@@ -29,7 +29,17 @@ public static class SweepLists
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(option);
-        var text = result.GetValue(option);
+        return PositiveInts(option.Name, result.GetValue(option), maxCount);
+    }
+
+    /// <summary>Parses a comma-separated list of integers ≥ 1 (at most <paramref name="maxCount"/> of them) given to an option.</summary>
+    /// <param name="optionName">The option's name, for messages.</param>
+    /// <param name="text">The option's value, or null when absent.</param>
+    /// <param name="maxCount">The most entries accepted.</param>
+    /// <returns>The distinct values, ascending, or null when <paramref name="text"/> is null.</returns>
+    /// <exception cref="CliUsageException">An entry is not an integer ≥ 1, or there are too many.</exception>
+    public static IReadOnlyList<int>? PositiveInts(string optionName, string? text, int maxCount = 64)
+    {
         if (text is null)
         {
             return null;
@@ -38,16 +48,16 @@ public static class SweepLists
         var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)
         {
-            throw new CliUsageException($"{option.Name} must list integers ≥ 1 separated by commas; got '{text}'.");
+            throw new CliUsageException($"{optionName} must list integers ≥ 1 separated by commas; got '{text}'.");
         }
 
         if (parts.Length > maxCount)
         {
-            throw new CliUsageException($"{option.Name} lists {parts.Length} values; at most {maxCount} are allowed.");
+            throw new CliUsageException($"{optionName} lists {parts.Length} values; at most {maxCount} are allowed.");
         }
 
         return parts
-            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 1 ? v : throw new CliUsageException($"{option.Name} must list integers ≥ 1; got '{s}'."))
+            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 1 ? v : throw new CliUsageException($"{optionName} must list integers ≥ 1; got '{s}'."))
             .Distinct()
             .Order()
             .ToList();
