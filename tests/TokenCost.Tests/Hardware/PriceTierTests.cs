@@ -111,4 +111,24 @@ public class PriceTierTests
         code2.Should().Be(2);
         stderr2.Should().Contain("--price-tier").And.Contain("none");
     }
+
+    [Fact]
+    public void Cli_Sweep_TierScalesTheAllInCostColumnByTheRateRatio()
+    {
+        // The sweep's cost column is price per device-hour ÷ output tokens per hour (no separate energy), so a tier scales it by R_tier ÷ R_catalog.
+        static double[] Costs(params string[] extra)
+        {
+            var (code, stdout, stderr) = CliProcess.Run(["sweep", "--hardware", "nvidia_h100_sxm", "--model", "llama-3.1-8b", "--weights", "fp8", "--csv", .. extra]);
+            code.Should().Be(0, stderr);
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var column = Array.IndexOf(lines[0].Split(','), "usd_per_million_output_tokens");
+            return lines.Skip(1).Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        }
+
+        var catalogPrice = Costs();
+        var tier = Costs("--price-tier", "neocloud");
+        var ratio = H100.GetPriceTier("neocloud").PricePerDeviceHour / H100.CloudPricePerHour!.Value;
+        tier.Should().HaveSameCount(catalogPrice).And.NotBeEmpty();
+        tier.Zip(catalogPrice, (t, c) => t / c).Should().OnlyContain(r => Math.Abs(r - ratio) < 1e-6 * ratio, "the CSV prints 9 significant digits");
+    }
 }
