@@ -191,7 +191,9 @@ public sealed partial class RooflineEstimator
         var weightBw = bandwidth * profile.WeightBandwidthEfficiency(c.Weights);
         var dataBw = bandwidth * profile.BandwidthEfficiency;
         var linearPeak = LinearPeak(hw, c.Activations.ComputePrecision);
-        var attentionPeak = LinearPeak(hw, ComputePrecision.Bf16);
+        // FP8 attention kernels (FlashAttention-3 FP8, TensorRT-LLM FP8 FMHA) run QKᵀ and softmax·V at the FP8 rate when both the
+        // KV cache and the activations are FP8; otherwise attention runs in 16-bit.
+        var attentionPeak = LinearPeak(hw, c.KvCache.ComputePrecision == ComputePrecision.Fp8 && c.Activations.ComputePrecision == ComputePrecision.Fp8 ? ComputePrecision.Fp8 : ComputePrecision.Bf16);
         var gemmRate = linearPeak * profile.ComputeEfficiency;
         var attentionRate = attentionPeak * profile.AttentionEfficiency;
 

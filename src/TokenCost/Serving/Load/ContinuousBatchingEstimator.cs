@@ -171,7 +171,7 @@ public sealed class ContinuousBatchingEstimator
 
             change = Math.Max(change, Math.Abs(newIteration - iteration) / iteration);
             iteration = newIteration;
-            if (change < 1e-7)
+            if (change < 1e-5)
             {
                 break;
             }
