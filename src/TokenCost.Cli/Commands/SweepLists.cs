@@ -11,12 +11,19 @@ public static class SweepLists
     /// <param name="result">The parse result.</param>
     /// <param name="option">The option.</param>
     /// <returns>The ids, trimmed, in order, without empty entries.</returns>
+    /// <exception cref="CliUsageException">The value has only separators.</exception>
     public static IReadOnlyList<string>? Ids(ParseResult result, Option<string?> option)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(option);
         var text = result.GetValue(option);
-        return string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return ids.Length > 0 ? ids : throw new CliUsageException($"{option.Name} must list ids separated by commas; got '{text}'.");
     }
 
     /// <summary>Gets a comma-separated list of integers ≥ 1 (at most <paramref name="maxCount"/> of them), or null when the option is absent.</summary>
