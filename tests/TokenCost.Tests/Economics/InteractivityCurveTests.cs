@@ -100,13 +100,13 @@ public class InteractivityCurveTests
     }
 
     [Fact]
-    public void ParetoFrontFlags_MatchBruteForceDominance_OnRandomPoints()
+    public void NonDominationFlags_MatchBruteForceDominance_OnRandomPoints()
     {
         // Few distinct values, so ties in one or both coordinates are common.
         var coordinate = Gen.Int[0, 6].Select(i => (double)i);
         Gen.Select(coordinate, coordinate).Array[0, 40].Sample(points =>
         {
-            var flags = ParetoFront.Flags(points.Select(p => p.Item1).ToList(), points.Select(p => p.Item2).ToList());
+            var flags = NonDomination.Flags(points.Select(p => p.Item1).ToList(), points.Select(p => p.Item2).ToList());
             for (var i = 0; i < points.Length; i++)
             {
                 var (a, b) = points[i];

@@ -139,4 +139,17 @@ public class OptimizeUnderLoadTests
         bad.Should().Be(2);
         badErr.Should().Contain("--price-tier").And.Contain("neocloud");
     }
+
+    [Fact]
+    public void Cli_FrontierWithConcurrency_PrintsTheSpeedCostFrontierMeetingTheLimits()
+    {
+        var (code, stdout, stderr) = CliProcess.Run("frontier", "--model", "llama-3.1-70b", "--hardware", "nvidia_h100_sxm", "--weights", "fp8", "--sweep-devices", "1,2,4", "--concurrency", "1,4,16,64,256", "--min-user-tokens-per-second", "30", "--max-ttft-ms", "2000", "--input", "1000", "--output", "1000", "--json");
+        code.Should().Be(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var points = doc.RootElement.EnumerateArray().ToList();
+        points.Should().NotBeEmpty();
+        points.Should().OnlyContain(p => p.GetProperty("perUserOutputTokensPerSecond").GetDouble() >= 30 && p.GetProperty("ttftMs").GetDouble() <= 2000);
+        points.Select(p => p.GetProperty("costPerMillionOutputTokensUsd").GetDouble()).Should().BeInDescendingOrder();
+        CliProcess.Run("frontier", "--min-user-tokens-per-second", "30").ExitCode.Should().Be(2, "the speed floor filters the continuous-batching sweep only");
+    }
 }

@@ -129,7 +129,7 @@ public sealed class InteractivityCurve
         foreach (var group in Enumerable.Range(0, points.Count).GroupBy(i => points[i].Configuration.Hardware.Id, StringComparer.Ordinal))
         {
             var indices = group.ToList();
-            var flags = Curves.ParetoFront.Flags(
+            var flags = NonDomination.Flags(
                 indices.Select(i => points[i].PerUserOutputTokensPerSecond).ToList(),
                 indices.Select(i => points[i].OutputTokensPerSecondPerDevice).ToList());
             for (var k = 0; k < indices.Count; k++)
@@ -138,7 +138,7 @@ public sealed class InteractivityCurve
             }
         }
 
-        var cost = Curves.ParetoFront.Flags(
+        var cost = NonDomination.Flags(
             points.Select(p => p.PerUserOutputTokensPerSecond).ToList(),
             points.Select(p => -p.CostPerMillionOutputTokens.Usd).ToList());
         return points.Select((p, i) => p with { OnParetoFront = front[i], OnCostParetoFront = cost[i] }).ToList();

@@ -6,7 +6,7 @@ namespace TokenCost.Economics.Curves;
 /// O(n log n): sort by a falling, then a point is on the front when its b exceeds every b of points with a strictly larger a and equals the
 /// largest b among points with the same a.
 /// </remarks>
-internal static class ParetoFront
+internal static class NonDomination
 {
     public static bool[] Flags(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
