@@ -188,4 +188,23 @@ public class InteractivityCurveTests
         CliProcess.Run("curve", "--sweep-hardware", "nvidia_h100_sxm,nope").Should().Match<(int ExitCode, string Stdout, string Stderr)>(r => r.ExitCode == 2 && r.Stderr.Contains("--sweep-hardware"));
         CliProcess.Run("curve", "--sweep-hardware", "nvidia_h100_sxm,nvidia_l4", "--price-tier", "neocloud").Should().Match<(int ExitCode, string Stdout, string Stderr)>(r => r.ExitCode == 2 && r.Stderr.Contains("--price-tier") && r.Stderr.Contains("nvidia_l4"));
     }
+
+    [Fact]
+    public void ToMarkdownAndHtml_OneRowPerPoint_InvariantCulture()
+    {
+        var curve = Sweep([TestCatalog.Config("llama-3.1-8b", "nvidia_h100_sxm", "fp8")], [4, 64]);
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var markdown = curve.ToMarkdown();
+            markdown.Split('\n').Count(l => l.StartsWith("| nvidia_h100_sxm", StringComparison.Ordinal)).Should().Be(2);
+            markdown.Should().Contain(curve.Points[0].PerUserOutputTokensPerSecond.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+            curve.ToHtml().Should().Contain("<table").And.Contain("Tok/s per user");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Rendering;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Economics.Curves;
@@ -19,7 +20,8 @@ namespace TokenCost.Economics.Curves;
 /// <para><see cref="CurvePoint.OnParetoFront"/> is computed per hardware on (per-user output tokens/s, output tokens/s per device), both maximised;
 /// <see cref="CurvePoint.OnCostParetoFront"/> over the whole sweep on (per-user output tokens/s maximised, $/1M output tokens minimised).</para>
 /// </remarks>
-public sealed class InteractivityCurve
+[TypeFormatterSource(typeof(HtmlFormatterSource), PreferredMimeTypes = [RenderedView.HtmlMimeType])]
+public sealed partial class InteractivityCurve
 {
     /// <summary>The largest number of operating points one sweep may evaluate (configurations × concurrencies).</summary>
     public const int MaxPoints = 20_000;
