@@ -6,6 +6,7 @@ using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Quantities;
+using TokenCost.Serving.Load;
 
 namespace TokenCost.Cli.Commands;
 
@@ -17,10 +18,12 @@ public static class EstimateCommand
     public static Command Create()
     {
         var options = new DeploymentOptions();
+        var loadOptions = new LoadOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var format = new Option<OutputFormat>("--format") { Description = "table (default), html or markdown: the library's ToHtml()/ToMarkdown() of the report", DefaultValueFactory = _ => OutputFormat.Table };
-        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html > estimate.html");
+        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html > estimate.html\n  tokencost estimate --model llama-3.3-70b --hardware nvidia_h200_sxm --devices 8 --weights fp8 --stack vllm --input 1024 --output 1024 --load closed --concurrency 64 --json");
         options.AddTo(command);
+        loadOptions.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(format);
         command.SetAction(result => CommandRunner.Run(() =>
@@ -28,11 +31,20 @@ public static class EstimateCommand
             var catalog = options.ResolveCatalog(result);
             var configuration = options.ResolveConfiguration(result, catalog);
             var workload = options.ResolveWorkload(result);
-            var estimate = new RooflineEstimator(catalog.Profiles).Estimate(configuration, workload);
-            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var load = loadOptions.Resolve(result);
+            var estimator = new RooflineEstimator(catalog.Profiles);
+            var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
+            var loaded = calculator.Calculate(new ContinuousBatchingEstimator(estimator).Estimate(configuration, workload, load));
+            // Under a continuous load the hourly cost uses the power of the loaded operating point.
+            var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
+                : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });
             if (result.GetValue(json))
             {
-                JsonOutput.Write(w => WriteJson(w, report));
+                JsonOutput.Write(w => WriteJson(w, report, loaded));
+            }
+            else if (load.Kind != LoadKind.Static)
+            {
+                WriteLoadedTable(loaded);
             }
             else if (result.GetValue(format) == OutputFormat.Html)
             {
@@ -52,29 +64,38 @@ public static class EstimateCommand
         return command;
     }
 
-    /// <summary>Writes the estimate and its cost as one JSON object.</summary>
+    /// <summary>
+    /// Writes the estimate and its cost as one JSON object. With a loaded report, the keys <c>batch</c> (mean running sequences per
+    /// replica), <c>outputTokensPerSecond</c>, <c>outputTokensPerSecondPerDevice</c>, <c>perUserTokensPerSecond</c>, <c>timePerOutputTokenMs</c>,
+    /// <c>ttftMs</c>, <c>requestLatencyMs</c> and the $/1M keys describe the loaded operating point (under <c>--load static</c> they equal
+    /// the static estimate's), and the keys <c>perUserOutputTokensPerSecond</c>, <c>totalTokensPerSecondPerDevice</c>,
+    /// <c>costPerMillionTotalTokensUsd</c> and <c>load</c> are added.
+    /// </summary>
     /// <param name="w">The writer.</param>
-    /// <param name="report">The priced estimate.</param>
-    public static void WriteJson(Utf8JsonWriter w, TokenCostReport report)
+    /// <param name="report">The priced static estimate (memory plan, power and cost breakdown; under a continuous load, priced at the loaded power).</param>
+    /// <param name="loaded">The priced loaded operating point, or null for the static estimate alone.</param>
+    public static void WriteJson(Utf8JsonWriter w, TokenCostReport report, LoadedCostReport? loaded = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(report);
         var e = report.Estimate;
         var c = e.Configuration;
+        var l = loaded?.Estimate;
+        var continuous = l is not null && l.Load.Kind != LoadKind.Static;
         w.WriteStartObject();
         w.WriteConfiguration(c);
-        w.WriteNumber("batch", e.Batch);
+        w.WriteNumber("batch", l?.RunningSequences ?? e.Batch);
         w.WriteNumber("inputTokens", e.Workload.InputTokens);
         w.WriteNumber("outputTokens", e.Workload.OutputTokens);
-        w.WriteNumber("costPerMillionOutputTokensUsd", report.PerMillionOutputTokens.Usd);
-        w.WriteNumber("costPerMillionInputTokensUsd", report.PerMillionInputTokens.Usd);
+        w.WriteNumber("costPerMillionOutputTokensUsd", continuous ? loaded!.CostPerMillionOutputTokens.Usd : report.PerMillionOutputTokens.Usd);
+        w.WriteNumber("costPerMillionInputTokensUsd", continuous ? loaded!.CostPerMillionInputTokens.Usd : report.PerMillionInputTokens.Usd);
         w.WriteNumber("totalUsdPerHour", report.TotalPerHour.UsdPerHour);
         w.WriteStartObject("breakdown");
         w.WriteNumber("hardwareUsdPerHour", report.HardwarePerHour.UsdPerHour);
         w.WriteNumber("energyUsdPerHour", report.EnergyPerHour.UsdPerHour);
         w.WriteNumber("servingUsdPerHour", report.ServingPerHour.UsdPerHour);
         w.WriteStartArray("components");
-        foreach (var part in report.Components)
+        foreach (var part in continuous ? loaded!.Components : report.Components)
         {
             w.WriteStartObject();
             w.WriteString("name", part.Name);
@@ -87,13 +108,31 @@ public static class EstimateCommand
 
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteNumber("outputTokensPerSecond", e.DecodeTokensPerSecond.TokensPerSecond);
-        w.WriteNumber("sustainedOutputTokensPerSecond", e.OutputTokensPerSecond.TokensPerSecond);
-        w.WriteNumber("outputTokensPerSecondPerDevice", e.DecodeTokensPerSecond.TokensPerSecond / c.Devices);
-        w.WriteNumber("perUserTokensPerSecond", e.PerUserTokensPerSecond.TokensPerSecond);
-        w.WriteNumber("timePerOutputTokenMs", e.TimePerOutputToken.Milliseconds);
-        w.WriteNumber("ttftMs", e.TimeToFirstToken.Milliseconds);
-        w.WriteNumber("requestLatencyMs", e.RequestLatency.Milliseconds);
+        w.WriteNumber("outputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * c.Devices : e.DecodeTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("sustainedOutputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * c.Devices : e.OutputTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("outputTokensPerSecondPerDevice", continuous ? l!.OutputTokensPerSecondPerDevice : e.DecodeTokensPerSecond.TokensPerSecond / c.Devices);
+        w.WriteNumber("perUserTokensPerSecond", continuous ? l!.PerUserOutputTokensPerSecond : e.PerUserTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("timePerOutputTokenMs", continuous ? l!.MeanTimePerOutputToken.Milliseconds : e.TimePerOutputToken.Milliseconds);
+        w.WriteNumber("ttftMs", continuous ? l!.MeanTimeToFirstToken.Milliseconds : e.TimeToFirstToken.Milliseconds);
+        w.WriteNumber("requestLatencyMs", continuous ? l!.MeanRequestLatency.Milliseconds : e.RequestLatency.Milliseconds);
+        if (loaded is not null)
+        {
+            w.WriteNumber("perUserOutputTokensPerSecond", l!.PerUserOutputTokensPerSecond);
+            w.WriteNumber("totalTokensPerSecondPerDevice", l.TotalTokensPerSecondPerDevice);
+            w.WriteNumber("costPerMillionTotalTokensUsd", loaded.CostPerMillionTotalTokens.Usd);
+            w.WriteStartObject("load");
+            w.WriteString("kind", l.Load.Kind.ToString().ToLowerInvariant());
+            w.NumberOrNull("concurrency", l.Load.Concurrency);
+            w.NumberOrNull("requestsPerSecond", l.Load.RequestsPerSecond);
+            w.WriteNumber("runningSequencesPerReplica", l.RunningSequences);
+            w.WriteNumber("maxRunningSequencesPerReplica", l.MaxRunningSequences);
+            w.WriteBoolean("kvCacheLimited", l.KvCacheLimited);
+            w.WriteBoolean("saturated", l.Saturated);
+            w.WriteNumber("prefillIterationFraction", l.PrefillIterationFraction);
+            w.WriteNumber("iterationMs", l.IterationTime.Milliseconds);
+            w.WriteEndObject();
+        }
+
         w.WriteNumber("weightReadFloorMs", (e.Decode.WeightBytesPerDevice / c.Hardware.MemoryBandwidth).Milliseconds);
         w.WriteString("bound", e.Bound.ToString().ToLowerInvariant());
         w.WriteBoolean("fits", e.Memory.Fits);
@@ -111,13 +150,38 @@ public static class EstimateCommand
         w.WriteNumber("facilityPowerW", report.FacilityPower.Watts);
         w.NumberOrNull("gramsCo2ePerMillionOutputTokens", report.GramsCo2ePerMillionOutputTokens);
         w.WriteStartArray("warnings");
-        foreach (var warning in e.Warnings)
+        foreach (var warning in continuous ? l!.Warnings : e.Warnings)
         {
             w.WriteStringValue(warning);
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteLoadedTable(LoadedCostReport report)
+    {
+        var e = report.Estimate;
+        var c = e.Configuration;
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
+        void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        Row("Configuration", $"{c.Model.Id} on {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, PP {c.PipelineParallel}), {c.Stack.Id}");
+        Row("Load", e.Load.ToString());
+        Row("Mean lengths (prompt / output)", string.Create(inv, $"{e.MeanInputTokens:F0} / {e.MeanOutputTokens:F0} tokens"));
+        Row("Running sequences per replica", string.Create(inv, $"{e.RunningSequences} of at most {e.MaxRunningSequences}{(e.KvCacheLimited ? " (KV-cache limited)" : "")}"));
+        Row("Mean TTFT", e.MeanTimeToFirstToken.ToString());
+        Row("Mean / median TPOT", $"{e.MeanTimePerOutputToken} / {e.MedianTimePerOutputToken}");
+        Row("Per-user output tokens/s", e.PerUserOutputTokensPerSecond.ToString("F1", inv));
+        Row("Output / total tokens/s per device", string.Create(inv, $"{e.OutputTokensPerSecondPerDevice:F1} / {e.TotalTokensPerSecondPerDevice:F1}"));
+        Row("Prefill-carrying iterations", e.PrefillIterationFraction.ToString("P1", inv));
+        Row("Cost per hour", report.TotalPerHour.ToString("F3", inv));
+        Row("$ per 1M input / output / total tokens", $"{report.CostPerMillionInputTokens.ToString("F4", inv)} / {report.CostPerMillionOutputTokens.ToString("F3", inv)} / {report.CostPerMillionTotalTokens.ToString("F4", inv)}");
+        AnsiConsole.Write(table);
+        foreach (var warning in e.Warnings)
+        {
+            AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        }
     }
 
     private static void WriteTable(TokenCostReport report)

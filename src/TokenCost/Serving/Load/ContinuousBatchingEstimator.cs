@@ -207,7 +207,12 @@ public sealed class ContinuousBatchingEstimator
             Running = running,
             Decoding = decoding,
             MaxRunning = (int)cap,
-            KvLimited = clients > memoryLimit || (kind == LoadKind.Poisson && lambda * slotTime > memoryLimit * 0.999) || (kind == LoadKind.Offline && memoryLimit < profile.MaxBatch),
+            KvLimited = kind switch
+            {
+                LoadKind.Closed => clients > memoryLimit,
+                LoadKind.Poisson => lambda * slotTime > memoryLimit * 0.999,
+                _ => memoryLimit < profile.MaxBatch,
+            },
             Saturated = saturated,
             Decode = dec,
             Mixed = mixed,
