@@ -92,6 +92,10 @@ public static class OptimizeUnderLoadCommand
         {
             throw new CliUsageException($"--hardware-list: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
+        catch (ArgumentException ex) when (ex.ParamName == "space")
+        {
+            throw new CliUsageException($"--hardware-list × --device-counts × --weight-formats × --concurrency: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+        }
 
         var skipped = tierSkipped.Concat(answer.Skipped).ToList();
         if (result.GetValue(json))
