@@ -5,7 +5,8 @@ namespace TokenCost.Charts;
 
 /// <summary>
 /// The interactivity–throughput curve: output tokens/s per user (x) against output tokens/s per device (y), one series per hardware,
-/// as InferenceX draws it. Each series' line joins its Pareto-front points; the other points of the sweep are drawn as faint markers.
+/// as InferenceX draws it. Each series' line joins its Pareto-front points (labelled with users and TP degree where the layout changes);
+/// the other points of the sweep are drawn as faint markers.
 /// </summary>
 /// <remarks>Points come from <see cref="InteractivityCurve.Sweep"/>: each is a closed-loop concurrency under continuous batching. Moving left
 /// along a line adds users to the batch: more throughput per device (cheaper tokens), slower tokens for each user.</remarks>
@@ -47,8 +48,15 @@ public static class CurveChart
             line.LineWidth = 2;
             line.MarkerSize = 8;
             line.LegendText = group.Key;
-            foreach (var p in front)
+            for (var i = 0; i < front.Count; i++)
             {
+                // Label where the layout changes along the front (and its ends), so dense fronts stay readable.
+                var p = front[i];
+                if (i > 0 && i < front.Count - 1 && p.Configuration.TensorParallel == front[i - 1].Configuration.TensorParallel && p.Configuration.Weights.Id == front[i - 1].Configuration.Weights.Id)
+                {
+                    continue;
+                }
+
                 var label = plot.Add.Text(
                     FormattableString.Invariant($"{p.Concurrency}u TP{p.Configuration.TensorParallel}"),
                     p.PerUserOutputTokensPerSecond,
@@ -61,6 +69,9 @@ public static class CurveChart
         }
 
         plot.Axes.Margins(right: 0.12, top: 0.12);
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimits(Math.Max(0, limits.Left), limits.Right, 0, limits.Top); // rates are never negative
         plot.ShowLegend(Alignment.UpperRight);
         return new Chart(plot, title);
     }
