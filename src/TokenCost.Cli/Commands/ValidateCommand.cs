@@ -236,6 +236,11 @@ public static class ValidateCommand
             Line("Cases tagged `load=closed` (with a client count) or `load=offline`, predicted by the continuous-batching engine");
             Line("(docs/roofline.md, \"Serving under load\"). Cases the estimator cannot model yet (models missing from the catalog,");
             Line("expert-parallel, data-parallel-attention and disaggregated layouts) count against coverage.");
+            Line();
+            Line("![Model vs InferenceX: per-user speed against total tokens/s per GPU](images/load-curves.svg)");
+            Line();
+            Line("Predicted (lines, 1–256 clients) against measured (circles) interactivity–throughput curves for four vLLM configurations;");
+            Line("drawn by `dotnet run samples/load-curves.cs`.");
             var groupings = new (string Title, Func<ValidationCase, string> Key)[]
             {
                 ("by serving stack", c => c.ServingStack),

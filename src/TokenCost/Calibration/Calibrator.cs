@@ -64,7 +64,8 @@ public sealed class Calibrator
 
         var vendorHardware = _catalog.Hardware.GroupBy(h => h.Vendor, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(h => h.Id).ToArray(), StringComparer.Ordinal);
         var space = new ParameterSpace(initial, prepared.Select(p => p.Case.ServingStack).Where(s => s != "unknown"), vendorHardware, prepared.Select(p => p.Target.Hardware.Vendor));
-        var weights = prepared.Select(p => Math.Sqrt(CaseWeight(p.Case))).ToArray();
+        var series = prepared.GroupBy(p => SeriesKey(p.Case), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var weights = prepared.Select(p => Math.Sqrt(CaseWeight(p.Case) / Math.Sqrt(series[SeriesKey(p.Case)]))).ToArray();
         double[] Residuals(double[] u)
         {
             var profiles = space.ToProfiles(u, provenance);
@@ -168,6 +169,27 @@ public sealed class Calibrator
         var fold = order.Select((id, i) => (id, i % folds)).ToDictionary(t => t.id, t => "fold" + t.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         return c => fold[c.Id];
     }
+
+    /// <summary>
+    /// The series a case belongs to: the same model, hardware, layout, formats, stack, lengths, load and metric, differing only in
+    /// batch or concurrency. A sweep of n points shares every systematic error of its configuration, so together it counts like √n
+    /// independent cases (each point 1 ÷ √n): a long concurrency sweep informs the fit without outvoting other configurations.
+    /// </summary>
+    private static string SeriesKey(ValidationCase c) => string.Join(
+        '|',
+        c.Model,
+        c.Hardware,
+        c.Devices.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        c.TensorParallel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        c.PipelineParallel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        c.Weights ?? "-",
+        c.Activations ?? "-",
+        c.KvCache ?? "-",
+        c.ServingStack,
+        c.InputTokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        c.OutputTokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        c.Tags.Load?.ToString() ?? "-",
+        c.Metric.Id());
 
     private static ServingProfiles LoadPriors()
     {

@@ -9,7 +9,7 @@ namespace TokenCost.Calibration;
 /// </summary>
 internal sealed class ParameterSpace
 {
-    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency", "iterationOverheadMilliseconds"];
+    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency", "iterationOverheadMilliseconds", "streamingSequenceOverheadMicroseconds"];
     public static readonly string[] FittedFormats = ["int4", "q4_0", "q4_k_m", "fp4"];
 
     /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies, KV-read efficiency and per-sequence overhead.</summary>
@@ -135,6 +135,7 @@ internal sealed class ParameterSpace
             SequenceOverhead = TimeInterval.FromMicroseconds(values[EfficiencyPrefix(prefix) + "sequenceOverheadMicroseconds"]),
             KvReadEfficiency = values[EfficiencyPrefix(prefix) + "kvReadEfficiency"],
             IterationOverhead = TimeInterval.FromMilliseconds(values[prefix + "iterationOverheadMilliseconds"]),
+            StreamingSequenceOverhead = TimeInterval.FromMicroseconds(values[prefix + "streamingSequenceOverheadMicroseconds"]),
         };
 
         var defaults = StackValues(Shared(_initial.Defaults), "");
@@ -197,6 +198,7 @@ internal sealed class ParameterSpace
         }
 
         list.Add(new("iterationOverheadMilliseconds", stack, 0.01, 20, Math.Max(0.01, p.IterationOverhead.Milliseconds), stack is null ? 1.5 : 1.0));
+        list.Add(new("streamingSequenceOverheadMicroseconds", stack, 0.1, 500, Math.Max(0.1, p.StreamingSequenceOverhead.Microseconds), stack is null ? 1.5 : 1.0));
     }
 
     private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));

@@ -160,6 +160,7 @@ internal sealed class ProfileDto
     public double? MemoryReserveGigabytes { get; set; }
     public int? MaxBatch { get; set; }
     public double? IterationOverheadMilliseconds { get; set; }
+    public double? StreamingSequenceOverheadMicroseconds { get; set; }
     public int? MaxBatchedTokens { get; set; }
     public Dictionary<string, double>? WeightFormatEfficiency { get; set; }
 }

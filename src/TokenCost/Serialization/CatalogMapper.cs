@@ -230,6 +230,7 @@ internal static class CatalogMapper
         MemoryReserveGigabytes = p.MemoryReserve.Gigabytes,
         MaxBatch = p.MaxBatch,
         IterationOverheadMilliseconds = p.IterationOverhead.Milliseconds,
+        StreamingSequenceOverheadMicroseconds = p.StreamingSequenceOverhead.Microseconds,
         MaxBatchedTokens = p.MaxBatchedTokens,
         WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
     };
@@ -263,6 +264,7 @@ internal static class CatalogMapper
             MemoryReserve = d.MemoryReserveGigabytes is double r ? DataSize.FromGigabytes(r) : b.MemoryReserve,
             MaxBatch = d.MaxBatch ?? b.MaxBatch,
             IterationOverhead = d.IterationOverheadMilliseconds is double i ? TimeInterval.FromMilliseconds(i) : b.IterationOverhead,
+            StreamingSequenceOverhead = d.StreamingSequenceOverheadMicroseconds is double cs ? TimeInterval.FromMicroseconds(cs) : b.StreamingSequenceOverhead,
             MaxBatchedTokens = d.MaxBatchedTokens ?? b.MaxBatchedTokens,
             WeightFormatEfficiency = formats,
         };

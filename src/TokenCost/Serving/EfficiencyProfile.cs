@@ -26,6 +26,7 @@ public sealed record EfficiencyProfile
     private readonly double _kvReadEfficiency = 1;
     private readonly int _maxBatchedTokens = 8192;
     private readonly TimeInterval _iterationOverhead = TimeInterval.FromMilliseconds(0.5);
+    private readonly TimeInterval _streamingSequenceOverhead = TimeInterval.FromMicroseconds(10);
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
     /// <value>The default value is 0.8.</value>
@@ -92,13 +93,27 @@ public sealed record EfficiencyProfile
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeInterval IterationOverhead { get => _iterationOverhead; init => _iterationOverhead = value >= TimeInterval.Zero ? value : throw new ArgumentOutOfRangeException(nameof(IterationOverhead), value, "must be ≥ 0."); }
 
+    /// <summary>
+    /// Gets the time per running sequence per engine iteration of an online server (closed-loop and Poisson loads): detokenising and
+    /// streaming each new token to its client and per-request scheduling, host work the device waits for. It replaces
+    /// <see cref="SequenceOverhead"/> for online loads; offline runs (in-process, no streaming) keep <see cref="SequenceOverhead"/>.
+    /// </summary>
+    /// <value>The default value is 10 µs.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeInterval StreamingSequenceOverhead { get => _streamingSequenceOverhead; init => _streamingSequenceOverhead = value >= TimeInterval.Zero ? value : throw new ArgumentOutOfRangeException(nameof(StreamingSequenceOverhead), value, "must be ≥ 0."); }
+
     /// <summary>Gets the scheduler's budget of tokens per continuous-batching iteration (decode tokens plus prefill chunk; vLLM <c>max-num-batched-tokens</c>), ≥ 1.</summary>
     /// <value>The default value is 8192 (the InferenceX vLLM recipes).</value>
     public int MaxBatchedTokens { get => _maxBatchedTokens; init => _maxBatchedTokens = Guard.Positive(value, nameof(MaxBatchedTokens)); }
 
-    /// <summary>Gets the profile continuous batching runs with: no per-layer overhead (captured graphs), <see cref="IterationOverhead"/> as the per-step overhead.</summary>
+    /// <summary>
+    /// Gets the profile continuous batching runs with: no per-layer overhead (captured graphs), <see cref="IterationOverhead"/> as the
+    /// per-step overhead, and for an online server <see cref="StreamingSequenceOverhead"/> as the per-sequence overhead.
+    /// </summary>
+    /// <param name="streaming">Whether tokens are streamed to clients (closed-loop and Poisson loads) rather than produced in-process (offline).</param>
     /// <returns>The profile for loaded (continuous-batching) iterations.</returns>
-    public EfficiencyProfile ForContinuousBatching() => this with { LayerOverhead = TimeInterval.Zero, StepOverhead = IterationOverhead };
+    public EfficiencyProfile ForContinuousBatching(bool streaming = true) =>
+        this with { LayerOverhead = TimeInterval.Zero, StepOverhead = IterationOverhead, SequenceOverhead = streaming ? StreamingSequenceOverhead : SequenceOverhead };
 
     /// <summary>Gets per-format multipliers on <see cref="BandwidthEfficiency"/> for weight reads (dequantizing kernels such as int4 reach less of peak), keyed by format id; a missing key means 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A multiplier is NaN, infinite, zero or negative.</exception>

@@ -110,7 +110,7 @@ public sealed class ContinuousBatchingEstimator
     /// </summary>
     internal static SteadyState Solve(DeploymentConfiguration c, EfficiencyProfile profile, LoadKind kind, double amount, double input, double output, double lengthRangeRatio = 1)
     {
-        var cb = profile.ForContinuousBatching();
+        var cb = profile.ForContinuousBatching(streaming: kind != LoadKind.Offline);
         var prompt = Math.Max(1, input);
         var decodeContext = input + (output / 2);
         var memoryLimit = RooflineEstimator.PlanMemory(c, (int)Math.Max(1, Math.Ceiling(decodeContext)), 1, profile).MaxBatch;
@@ -158,9 +158,11 @@ public sealed class ContinuousBatchingEstimator
             double change;
             if (kind == LoadKind.Poisson)
             {
+                // Little's law; the slot time depends only weakly on the running sequences, so plain substitution converges (damped
+                // only once the occupancy nears the slots, where the iteration could oscillate).
                 var newRunning = Math.Min(cap, lambda * slotTime);
                 change = Math.Abs(newRunning - running) / Math.Max(running, 1e-9);
-                running = (0.5 * running) + (0.5 * newRunning);
+                running = newRunning > 0.9 * cap ? (0.5 * running) + (0.5 * newRunning) : newRunning;
             }
             else
             {
