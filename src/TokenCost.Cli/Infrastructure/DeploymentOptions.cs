@@ -58,6 +58,9 @@ public sealed class DeploymentOptions
     /// <summary>Gets the rental price option.</summary>
     public Option<double?> PricePerHour { get; } = new("--price-per-hour") { Description = "Rental price in USD per device-hour (default: the catalog's cloud price)" };
 
+    /// <summary>Gets the price-tier option.</summary>
+    public Option<string?> PriceTier { get; } = new("--price-tier") { Description = "Rent at a dated price tier of the hardware (hyperscaler, neocloud, rental_3yr, retail; most recent date, or name@yyyy-MM; see 'tokencost platforms'). Energy stays from the data-centre model" };
+
     /// <summary>Gets the capex option.</summary>
     public Option<double?> Capex { get; } = new("--capex") { Description = "Purchase price in USD per device: amortise instead of renting" };
 
@@ -159,9 +162,27 @@ public sealed class DeploymentOptions
             devices,
             tp ?? Math.Max(1, devices / pp),
             pp));
-        return result.GetValue(ExpertWeights) is { } expert
-            ? configuration with { ExpertWeights = Named(() => catalog.GetFormat(expert)) }
-            : configuration;
+        if (result.GetValue(ExpertWeights) is { } expert)
+        {
+            configuration = configuration with { ExpertWeights = Named(() => catalog.GetFormat(expert)) };
+        }
+
+        CheckPriceTier(result, configuration.Hardware);
+        return configuration;
+    }
+
+    /// <summary>Checks that the hardware has the tier named by --price-tier (when given).</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="hardware">The hardware that will be priced.</param>
+    /// <exception cref="CliUsageException">The hardware has no such tier; the message names --price-tier and lists the hardware's tiers.</exception>
+    public void CheckPriceTier(ParseResult result, TokenCost.Hardware.HardwarePlatform hardware)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(hardware);
+        if (result.GetValue(PriceTier) is { } tier && !hardware.TryGetPriceTier(tier, out _))
+        {
+            throw new CliUsageException($"--price-tier: hardware '{hardware.Id}' has no price tier '{tier}'; tiers for {hardware.Id}: {hardware.DescribePriceTiers()}.");
+        }
     }
 
     /// <summary>Builds the workload.</summary>
@@ -188,6 +209,7 @@ public sealed class DeploymentOptions
         var rent = OptionValues.Number(result, PricePerHour, allowZero: true);
         var capex = OptionValues.Number(result, Capex, allowZero: true);
         var utilization = OptionValues.Fraction(result, Utilization);
+        var tier = result.GetValue(PriceTier);
         if (rent is not null && capex is not null)
         {
             throw new CliUsageException("--price-per-hour and --capex are alternatives; give one of them.");
@@ -196,6 +218,18 @@ public sealed class DeploymentOptions
         if (utilization is not null && capex is null)
         {
             throw new CliUsageException("--utilization applies to purchased hardware: give --capex as well (a rental is paid for every hour).");
+        }
+
+        if (tier is not null && (rent is not null || capex is not null))
+        {
+            throw new CliUsageException("--price-tier is an alternative to --price-per-hour and --capex; give one of them.");
+        }
+
+        if (tier is not null)
+        {
+            return string.IsNullOrWhiteSpace(tier)
+                ? throw new CliUsageException("--price-tier must name a tier (see 'tokencost platforms'); got an empty value.")
+                : CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = tier });
         }
 
         if (capex is double c)
@@ -228,6 +262,6 @@ public sealed class DeploymentOptions
     private IEnumerable<Option> All() =>
     [
         Model, ModelConfig, Hardware, Devices, TensorParallel, PipelineParallel, Weights, ExpertWeights, Activations, KvCache, Stack, Batch, Input, Output,
-        PricePerHour, Capex, Utilization, ElectricityPrice, Pue, CatalogFile, ProfilesFile,
+        PricePerHour, PriceTier, Capex, Utilization, ElectricityPrice, Pue, CatalogFile, ProfilesFile,
     ];
 }

@@ -1,6 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Comparisons;
 using TokenCost.Costs;
+using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
 
 namespace TokenCost.Rendering;
@@ -27,6 +28,7 @@ internal static class RenderedView
             PerformanceEstimate e => html ? e.ToHtml() : e.ToMarkdown(),
             PlatformComparison c => html ? c.ToHtml() : c.ToMarkdown(),
             Catalog c => html ? c.ToHtml() : c.ToMarkdown(),
+            InteractivityCurve c => html ? c.ToHtml() : c.ToMarkdown(),
             _ => null,
         };
     }

@@ -12,6 +12,7 @@ public sealed class ChartCommandTests : IDisposable
     [Theory]
     [InlineData("roofline", "svg")]
     [InlineData("compare", "png")]
+    [InlineData("curve", "svg")]
     public void Chart_DefaultsWithOut_WritesTheFormatOfTheExtension(string kind, string extension)
     {
         var path = Path.Combine(_directory, kind + "." + extension);

@@ -29,6 +29,20 @@ public sealed class ChartTests : IDisposable
     }
 
     [Fact]
+    public void CurveChart_DrawsOneSeriesPerHardware()
+    {
+        var engine = new TokenCost.Serving.Load.ContinuousBatchingEstimator(new RooflineEstimator(Catalog.Default.Profiles));
+        var configurations = new[] { "nvidia_h100_sxm", "amd_mi300x" }.Select(hw => DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", hw, "fp8"));
+        var curve = TokenCost.Economics.Curves.InteractivityCurve.Sweep(engine, new TokenCost.Costs.TokenCostCalculator(), configurations, RenderingFixture.Workload, [1, 8, 64]);
+
+        var svg = CurveChart.Create(curve).ToSvg(400, 300);
+
+        svg.Should().Contain("nvidia_h100_sxm").And.Contain("amd_mi300x").And.Contain("tokens/s per user");
+        var empty = () => CurveChart.Create(TokenCost.Economics.Curves.InteractivityCurve.Sweep(engine, new TokenCost.Costs.TokenCostCalculator(), [DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-405b", "nvidia_l4", "bf16")], RenderingFixture.Workload));
+        empty.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Save_FrontierAsPng_WritesThePngSignature()
     {
         var path = Path.Combine(_directory, "frontier.PNG");
