@@ -1,0 +1,190 @@
+using TokenCost.Catalogs;
+using TokenCost.Comparisons;
+using TokenCost.Costs;
+using TokenCost.Economics.Frontier;
+using TokenCost.Economics.Optimization;
+using TokenCost.Estimation;
+using TokenCost.Quantities;
+using TokenCost.Server.Contracts;
+using TokenCost.Server.Requests;
+
+namespace TokenCost.Server.Endpoints;
+
+/// <summary>
+/// Answers each endpoint with the library: the same calls the CLI's commands make, on the service's catalog.
+/// Stateless apart from the immutable catalog and estimator, so results are identical under concurrent requests.
+/// </summary>
+/// <param name="catalog">The catalog requests are priced with.</param>
+internal sealed class PricingService(Catalog catalog)
+{
+    private readonly RooflineEstimator _estimator = new(catalog.Profiles);
+
+    /// <summary>Gets the catalog.</summary>
+    public Catalog Catalog { get; } = catalog;
+
+    /// <summary>Estimates and prices one deployment, as <c>tokencost estimate</c> does.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The response.</returns>
+    public EstimateResponse Estimate(EstimateRequest request)
+    {
+        var catalog = DeploymentMapper.ResolveCatalog(Catalog, request);
+        var configuration = DeploymentMapper.ResolveConfiguration(request, catalog);
+        var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
+        var costModel = DeploymentMapper.ResolveCostModel(request);
+        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        return LibraryErrors.Translate(
+            () => ResponseMapper.ToResponse(new TokenCostCalculator(costModel, catalog.DataCenter).Calculate(estimator.Estimate(configuration, workload))),
+            request);
+    }
+
+    /// <summary>Prices one model on several platforms (the library's <see cref="PlatformComparison"/>), one platform at a time so that a cancelled request stops.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between platforms.</param>
+    /// <returns>The response.</returns>
+    public CompareResponse Compare(CompareRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.WithDataCenter(Catalog, request.ElectricityPrice, request.Pue);
+        var model = Check.Id(request.Model, "model");
+        LibraryErrors.Translate(() => catalog.GetModel(model));
+        var weights = Check.Id(request.Weights, "weights");
+        var stack = Check.Id(request.Stack, "stack");
+        var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
+        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")
+            ?? catalog.Hardware.Where(h => h.CloudPricePerHour is not null).Select(h => h.Id).ToArray();
+        var reports = new List<TokenCostReport>();
+        var skipped = new List<string>();
+        foreach (var id in hardware)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!catalog.TryGetHardware(Check.Id(id, "hardwareList"), out _))
+            {
+                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+            }
+
+            try
+            {
+                reports.AddRange(PlatformComparison.Create(catalog, model, [id], workload, weights, stack).Reports);
+            }
+            catch (Catalogs.UnknownIdException ex)
+            {
+                throw LibraryErrors.ToRequestError(ex);
+            }
+            catch (ArgumentException ex)
+            {
+                skipped.Add($"{id}: {LibraryErrors.ToRequestError(ex).Message}");
+            }
+        }
+
+        var comparison = reports.Count > 0 ? new PlatformComparison(reports) : null;
+        return new CompareResponse
+        {
+            Model = model,
+            Cheapest = comparison?.Cheapest?.Estimate.Configuration.Hardware.Id,
+            Rows = reports.Select(ResponseMapper.ToResponse).ToArray(),
+            Skipped = skipped,
+        };
+    }
+
+    /// <summary>Sweeps batches (and formats and device counts) as <c>tokencost frontier</c> does, one configuration at a time so that a cancelled request stops.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between configurations.</param>
+    /// <returns>The response.</returns>
+    public FrontierResponse Frontier(FrontierRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.ResolveCatalog(Catalog, request);
+        var baseConfig = DeploymentMapper.ResolveConfiguration(request, catalog);
+        var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
+        var axes = request.Axes is "latency-cost" or "throughput" ? request.Axes : throw new RequestValidationException("axes", "axes must be \"latency-cost\" or \"throughput\".");
+        var weightIds = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [baseConfig.Weights.Id];
+        var deviceCounts = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")?.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
+        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
+        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        var points = new List<FrontierPoint>();
+        foreach (var weights in weightIds)
+        {
+            foreach (var devices in deviceCounts ?? [baseConfig.Devices])
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var configuration = deviceCounts is null && weights == baseConfig.Weights.Id
+                    ? baseConfig
+                    : LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights });
+                points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(estimator, calculator, [configuration], workload), request));
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            throw new RequestValidationException("devices", $"no configuration fits: the weights of {baseConfig.Model.Id} do not fit on the devices swept; add devices or a smaller weight format.");
+        }
+
+        IReadOnlyList<FrontierPoint> shown = request.All ? points : axes == "throughput" ? LatencyCostFrontier.ParetoThroughput(points) : LatencyCostFrontier.ParetoLatencyCost(points);
+        return new FrontierResponse { Axes = axes, Evaluated = points.Count, Points = shown.Select(ResponseMapper.ToResponse).ToArray() };
+    }
+
+    /// <summary>
+    /// Finds the cheapest configuration as <c>tokencost optimize</c> does: the library's optimizer run one platform at a time (so that a cancelled
+    /// request stops), the answers merged with the optimizer's own ordering (cost, then TPOT; ties keep the platform order).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between platforms.</param>
+    /// <returns>The response.</returns>
+    public OptimizeResponse Optimize(OptimizeRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.WithDataCenter(Catalog, request.ElectricityPrice, request.Pue);
+        var model = Check.Id(request.Model, "model");
+        LibraryErrors.Translate(() => catalog.GetModel(model));
+        var tpot = request.MaxTpotMs ?? throw new RequestValidationException("maxTpotMs", "maxTpotMs is required: the largest acceptable time per output token, a number > 0 in ms.");
+        var objective = new ServiceLevelObjective
+        {
+            MaxTimePerOutputToken = TimeInterval.FromMilliseconds(Check.NonNegative(tpot, "maxTpotMs", allowZero: false)!.Value),
+            MaxTimeToFirstToken = Check.NonNegative(request.MaxTtftMs, "maxTtftMs", allowZero: false) is double t ? TimeInterval.FromMilliseconds(t) : null,
+            MinQuality = Check.Range(request.MinQuality, 0, true, 1, "minQuality"),
+        };
+        var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
+        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")?.Select(h => Check.Id(h, "hardwareList")).ToArray()
+            ?? catalog.Hardware.Select(h => h.Id).ToArray();
+        var deviceCounts = Check.List(request.DeviceCounts, RequestLimits.MaxListEntries, "deviceCounts")!.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "deviceCounts")).ToArray();
+        var formats = Check.List(request.WeightFormats, RequestLimits.MaxListEntries, "weightFormats")!.Select(f => Check.Id(f, "weightFormats")).ToArray();
+        foreach (var id in formats.Where(f => !catalog.TryGetFormat(f, out _)))
+        {
+            throw new RequestValidationException("weightFormats", $"weightFormats must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+        }
+
+        var stack = Check.Id(request.Stack, "stack");
+        LibraryErrors.Translate(() => catalog.GetStack(stack));
+        var calculator = new TokenCostCalculator(null, catalog.DataCenter);
+        var parts = new List<OptimizationResult>();
+        foreach (var id in hardware)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!catalog.TryGetHardware(id, out _))
+            {
+                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+            }
+
+            var space = new OptimizerSearchSpace { Hardware = [id], DeviceCounts = deviceCounts, WeightFormats = formats, Stack = stack };
+            parts.Add(LibraryErrors.Translate(() => DeploymentOptimizer.Optimize(catalog, _estimator, calculator, model, workload, objective, space)));
+        }
+
+        var best = parts.Select(p => p.Best).OfType<FrontierPoint>().OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.TimePerOutputToken.Seconds).FirstOrDefault();
+        var fastest = parts.Select(p => p.Fastest).OfType<FrontierPoint>().OrderBy(p => p.TimePerOutputToken.Seconds).FirstOrDefault();
+        return new OptimizeResponse
+        {
+            Feasible = best is not null,
+            Model = model,
+            Best = best is null ? null : ResponseMapper.ToResponse(best),
+            Objective = new ObjectiveResponse
+            {
+                MaxTimePerOutputTokenMs = objective.MaxTimePerOutputToken.Milliseconds,
+                MaxTtftMs = objective.MaxTimeToFirstToken?.Milliseconds,
+                MinQuality = objective.MinQuality,
+                InputTokens = workload.InputTokens,
+                OutputTokens = workload.OutputTokens,
+            },
+            Evaluated = parts.Sum(p => p.Evaluated),
+            FeasibleCount = parts.Sum(p => p.FeasibleCount),
+            Fastest = best is null && fastest is not null ? ResponseMapper.ToResponse(fastest) : null,
+            Skipped = parts.SelectMany(p => p.Skipped).ToArray(),
+        };
+    }
+}
