@@ -54,6 +54,7 @@ public static class PricingServer
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
             json.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
         });
+        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "TokenCost pricing service";
@@ -88,6 +89,7 @@ public static class PricingServer
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return next(context);
         });
+        app.UseStatusCodePages();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseRequestTimeouts();

@@ -96,6 +96,11 @@ internal sealed class PricingService(Catalog catalog)
         var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
         var axes = request.Axes is "latency-cost" or "throughput" ? request.Axes : throw new RequestValidationException("axes", "axes must be \"latency-cost\" or \"throughput\".");
         var weightIds = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [baseConfig.Weights.Id];
+        foreach (var id in weightIds.Where(w => !catalog.TryGetFormat(w, out _)))
+        {
+            throw new RequestValidationException("sweepWeights", $"sweepWeights must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+        }
+
         var deviceCounts = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")?.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
         var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
         var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);

@@ -53,7 +53,7 @@ internal static class LibraryErrors
             "PipelineParallel" => new("pipelineParallel", "pipelineParallel must not exceed the model's layers."),
             "Activations" => new("activations", "activations must be a compute format (bf16, fp16, fp8, int8, fp4 or fp32), not a weight-only one."),
             "KvCache" => new("kvCache", "kvCache must be a storage format for the cache (bf16, fp16, fp8, int8 or fp32), not a weight-only one."),
-            "Hardware" => new("devices", "this hardware lists no interconnect bandwidth, so tensorParallel × pipelineParallel must be 1."),
+            "Hardware" => new("devices", "devices per replica (tensorParallel × pipelineParallel) must be 1 on this hardware: it lists no interconnect bandwidth."),
             "configuration" or "hw" => new("hardware", "this hardware lists no peak compute rate, so it cannot be estimated."),
             "context" => new("pricePerHour", "this hardware has no catalog price; give pricePerHour (USD per device-hour) or capex (USD per device)."),
             "workload" or "outputTokens" or "OutputTokens" => new("outputTokens", "inputTokens + outputTokens must not exceed 2147483647."),
