@@ -19,6 +19,7 @@ foreach (var command in new[] { SpeculativeCommand.Create(), FrontierCommand.Cre
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
+root.Subcommands.Add(CurveCommand.Create());
 root.Subcommands.Add(ChartCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());

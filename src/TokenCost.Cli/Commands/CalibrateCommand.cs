@@ -19,15 +19,15 @@ public static class CalibrateCommand
         var profiles = CaseOptions.Profiles();
         profiles.Description = "Starting profiles and priors (default: the embedded priors, Data/profile-priors.json)";
         var output = new Option<string>("--out") { Description = "Where to write the fitted profiles JSON", Required = true };
-        var command = new Command("calibrate", "Fit serving-stack profiles by robust nonlinear least squares on ln(predicted/measured) and write them.\n\nExample:\n  dotnet run --project src/TokenCost.Cli -- calibrate --cases ../shared/validation/calibration.jsonl --out src/TokenCost/Data/profiles.json");
+        var command = new Command("calibrate", "Fit serving-stack profiles by robust nonlinear least squares on ln(predicted/measured) and write them.\n\nExample:\n  dotnet run --project src/TokenCost.Cli -- calibrate --cases ../shared/validation/calibration.jsonl --cases ../shared/validation/inferencex.jsonl --out src/TokenCost/Data/profiles.json");
         command.Options.Add(cases);
         command.Options.Add(profiles);
         command.Options.Add(output);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var path = result.GetValue(cases)!;
-            var list = CaseReader.ReadFile(path);
-            var provenance = $"tokencost calibrate --cases {path.Replace('\\', '/')} --out {result.GetValue(output)!.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
+            var paths = result.GetValue(cases)!;
+            var list = CaseOptions.ReadCases(paths);
+            var provenance = $"tokencost calibrate {CaseOptions.Describe(paths)} --out {result.GetValue(output)!.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
             var priors = result.GetValue(profiles) is { Length: > 0 } priorPath ? ServingProfiles.Load(priorPath) : Calibrator.DefaultPriors;
             var fit = new Calibrator().Fit(list, priors, provenance);
             File.WriteAllText(result.GetValue(output)!, fit.Profiles.ToJson() + "\n");

@@ -15,7 +15,7 @@ public static class CatalogCommands
     /// <returns>The commands.</returns>
     public static IEnumerable<Command> Create()
     {
-        yield return Listing("platforms", "List hardware platforms with memory, bandwidth, dense peaks, TDP, prices and sources.", WritePlatforms, TablePlatforms);
+        yield return Listing("platforms", "List hardware platforms with memory, bandwidth, dense peaks, TDP, prices (catalog cloud price and dated price tiers) and sources.", WritePlatforms, TablePlatforms);
         yield return Listing("models", "List model architectures with parameter counts and sources.", WriteModels, TableModels);
         yield return Listing("formats", "List numeric formats with bytes per element and compute precision.", WriteFormats, TableFormats);
         yield return Listing("stacks", "List serving stacks with their efficiency profiles.", WriteStacks, TableStacks);
@@ -66,6 +66,7 @@ public static class CatalogCommands
             w.NumberOrNull("purchaseUsd", h.PurchasePrice?.Usd);
             w.NumberOrNull("cloudUsdPerHour", h.CloudPricePerHour?.UsdPerHour);
             w.WriteString("priceDate", h.PriceDate);
+            WritePriceTiers(w, h);
             w.WriteBoolean("estimate", h.IsEstimate);
             w.WriteString("source", h.Sources);
             w.WriteEndObject();
@@ -74,9 +75,39 @@ public static class CatalogCommands
         w.WriteEndArray();
     }
 
+    // Dated rental price tiers (price-tiers.json from shared/data/gpu_prices.csv), most recent first; --price-tier selects one.
+    private static void WritePriceTiers(Utf8JsonWriter w, HardwarePlatform h)
+    {
+        w.WriteStartArray("priceTiers");
+        foreach (var tier in h.PriceTiers)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", tier.Id);
+            w.WriteString("tier", tier.Name);
+            w.WriteString("asOf", tier.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            w.WriteNumber("usdPerDeviceHour", tier.PricePerDeviceHour.UsdPerHour);
+            w.WriteNumber("allInKwPerDevice", tier.AllInPowerPerDevice.Kilowatts);
+            w.WriteString("powerBasis", tier.PowerBasis == AllInPowerBasis.ProvisionedUtility ? "provisioned_utility" : "it_all_in");
+            w.WriteBoolean("estimate", tier.IsEstimate);
+            w.WriteString("source", tier.Source);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string LatestTiers(HardwarePlatform h)
+    {
+        var latest = h.PriceTiers.Count == 0 ? default : h.PriceTiers.Max(t => t.AsOf);
+        return h.PriceTiers.Count == 0
+            ? "–"
+            : string.Join(" ", h.PriceTiers.Where(t => t.AsOf == latest).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.PricePerDeviceHour.UsdPerHour:F2}")))
+              + latest.ToString(" (yyyy-MM)", CultureInfo.InvariantCulture);
+    }
+
     private static Table TablePlatforms(Catalog catalog)
     {
-        var t = new Table().Border(TableBorder.Simple).AddColumns("id", "memory", "bandwidth", "bf16 dense", "fp8 dense", "TDP", "$/GPU-h", "est.");
+        var t = new Table().Border(TableBorder.Simple).AddColumns("id", "memory", "bandwidth", "bf16 dense", "fp8 dense", "TDP", "$/GPU-h", "price tiers $/GPU-h", "est.");
         foreach (var h in catalog.Hardware)
         {
             t.AddRow(
@@ -87,6 +118,7 @@ public static class CatalogCommands
                 h.PeakFor(ComputePrecision.Fp8)?.ToString() ?? "–",
                 h.ThermalDesignPower?.ToString() ?? "–",
                 h.CloudPricePerHour?.UsdPerHour.ToString("F2", CultureInfo.InvariantCulture) ?? "–",
+                Markup.Escape(LatestTiers(h)),
                 h.IsEstimate ? "yes" : "");
         }
 

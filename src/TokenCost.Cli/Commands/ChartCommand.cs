@@ -7,7 +7,7 @@ using TokenCost.Estimation;
 
 namespace TokenCost.Cli.Commands;
 
-/// <summary><c>tokencost chart roofline|frontier|breakdown|compare</c>: draw a chart as SVG or PNG.</summary>
+/// <summary><c>tokencost chart roofline|frontier|breakdown|compare|curve</c>: draw a chart as SVG or PNG.</summary>
 public static class ChartCommand
 {
     /// <summary>Gets the platforms compared when <c>--platforms</c> is not given.</summary>
@@ -63,12 +63,27 @@ public static class ChartCommand
                     throw new CliUsageException("--platforms: give at least one hardware id.");
                 }
 
+                foreach (var id in ids)
+                {
+                    if (catalog.TryGetHardware(id, out var hw))
+                    {
+                        options.CheckPriceTier(result, hw);
+                    }
+                }
+
                 var comparison = PlatformComparison.Create(
                     catalog, result.GetValue(options.Model)!, ids, options.ResolveWorkload(result), result.GetValue(options.Weights)!, result.GetValue(options.Stack)!, options.ResolveCostModel(result));
                 return PlatformComparisonChart.Create(comparison);
             });
         compare.Options.Add(platforms);
         chart.Subcommands.Add(compare);
+        var sweep = new CurveSweepOptions();
+        var curve = Sub(
+            "curve",
+            "Interactivity–throughput curve under continuous batching: output tok/s per user (x) against output tok/s per device (y), one series per hardware, over a closed-loop concurrency sweep (same options as 'curve').\n\nExample:\n  tokencost chart curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-tp 1,2,4,8 --out curve.svg",
+            (options, result, catalog) => CurveChart.Create(sweep.Run(result, options, catalog).Curve));
+        sweep.AddTo(curve);
+        chart.Subcommands.Add(curve);
         return chart;
     }
 

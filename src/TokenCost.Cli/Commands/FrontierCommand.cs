@@ -4,14 +4,21 @@ using System.Text;
 using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
+using TokenCost.Economics.Curves;
 using TokenCost.Economics.Frontier;
+using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Quantities;
+using TokenCost.Serving.Load;
 
 namespace TokenCost.Cli.Commands;
 
-/// <summary><c>tokencost frontier</c>: the Pareto frontier of time per output token vs $/1M output tokens over a batch sweep (and optionally formats and TP).</summary>
+/// <summary><c>tokencost frontier</c>: the Pareto frontier of time per output token vs $/1M output tokens over a batch sweep (and optionally formats and TP);
+/// with <c>--concurrency</c>, the speed–cost frontier under continuous batching (optionally filtered by a per-user speed floor and a TTFT limit).</summary>
 public static class FrontierCommand
 {
+    private static readonly string[] LoadHeaders = ["Devices", "Weights", "Users", "tok/s/user", "TTFT (ms)", "TPOT (ms)", "$ / 1M output", "tok/s/device"];
+
     private static readonly string[] Headers = ["Devices", "Weights", "Batch", "TPOT (ms)", "TTFT (ms)", "$ / 1M output", "tok/s", "tok/s/device", "tok/s/user"];
 
     /// <summary>Creates the command.</summary>
@@ -25,9 +32,12 @@ public static class FrontierCommand
         var kind = new Option<string>("--axes") { Description = "'latency-cost' (TPOT vs $/1M output) or 'throughput' (per-user tok/s vs tok/s per device)", DefaultValueFactory = _ => "latency-cost" };
         var formats = new Option<string?>("--sweep-weights") { Description = "Comma-separated weight formats to sweep as well (for example bf16,fp8,int4)" };
         var tps = new Option<string?>("--sweep-devices") { Description = "Comma-separated device counts to sweep as well, each one tensor-parallel replica (for example 1,2,4,8)" };
+        var concurrency = new Option<string?>("--concurrency") { Description = "Comma-separated closed-loop concurrencies: sweep users under continuous batching instead of static batches (axes become per-user tok/s vs $/1M output, or vs tok/s per device)" };
+        var minUserSpeed = new Option<double?>("--min-user-tokens-per-second") { Description = "With --concurrency: keep only points where every user gets at least this many output tokens/s (1 ÷ median TPOT)" };
+        var maxTtft = new Option<double?>("--max-ttft-ms") { Description = "With --concurrency: keep only points whose mean TTFT is at most this, in ms" };
         var command = new Command("frontier", "Sweep batch sizes (and optionally weight formats and device counts) and keep the Pareto-optimal points of time per output token vs $ per 1M output tokens.\nThe batch option is ignored; points are ordered by rising latency and falling cost.\n\nExamples:\n  tokencost frontier --model llama-3.1-8b --hardware nvidia_h100_sxm --weights fp8 --json\n  tokencost frontier --model llama-3.1-70b --sweep-weights bf16,fp8,int4 --sweep-devices 1,2,4 --csv");
         options.AddTo(command);
-        foreach (var o in new Option[] { json, csv, all, kind, formats, tps })
+        foreach (var o in new Option[] { json, csv, all, kind, formats, tps, concurrency, minUserSpeed, maxTtft })
         {
             command.Options.Add(o);
         }
@@ -57,6 +67,21 @@ public static class FrontierCommand
             }
 
             var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
+            if (SweepLists.PositiveInts(result, concurrency) is { } users)
+            {
+                var objective = new UserSpeedObjective
+                {
+                    MinPerUserOutputTokensPerSecond = OptionValues.Number(result, minUserSpeed),
+                    MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double t ? TimeInterval.FromMilliseconds(t) : null,
+                };
+                return UnderLoad(InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, users), objective, axes, result.GetValue(all), result.GetValue(json), result.GetValue(csv));
+            }
+
+            if (result.GetValue(minUserSpeed) is not null || result.GetValue(maxTtft) is not null)
+            {
+                throw new CliUsageException("--min-user-tokens-per-second and --max-ttft-ms filter the continuous-batching sweep: give --concurrency as well.");
+            }
+
             var points = LatencyCostFrontier.Evaluate(new RooflineEstimator(catalog.Profiles), calculator, configurations, workload);
             if (points.Count == 0)
             {
@@ -120,6 +145,70 @@ public static class FrontierCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static int UnderLoad(InteractivityCurve curve, UserSpeedObjective objective, string axes, bool all, bool json, bool csv)
+    {
+        if (curve.Points.Count == 0)
+        {
+            throw new CliUsageException("no configuration can run and be priced: " + string.Join("; ", curve.Skipped));
+        }
+
+        IReadOnlyList<CurvePoint> shown = all
+            ? curve.Points.Where(objective.IsMetBy).ToList()
+            : axes == "throughput" ? curve.ParetoFront.Where(objective.IsMetBy).ToList() : LatencyCostFrontier.ParetoSpeedCost(curve.Points, objective);
+        var inv = CultureInfo.InvariantCulture;
+        if (json)
+        {
+            JsonOutput.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var p in shown)
+                {
+                    w.WriteStartObject();
+                    CurveJson.WritePointProperties(w, p);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            });
+        }
+        else if (csv)
+        {
+            var sb = new StringBuilder(CurveJson.CsvHeader).Append('\n');
+            foreach (var p in shown)
+            {
+                sb.Append(CurveJson.CsvRow(p)).Append('\n');
+            }
+
+            Console.Out.Write(sb.ToString());
+        }
+        else
+        {
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var h in LoadHeaders)
+            {
+                table.AddColumn(new TableColumn(h).RightAligned());
+            }
+
+            foreach (var p in shown)
+            {
+                table.AddRow(
+                    p.Configuration.Devices.ToString(inv),
+                    p.Configuration.Weights.Id,
+                    p.Concurrency.ToString(inv),
+                    p.PerUserOutputTokensPerSecond.ToString("F1", inv),
+                    p.TimeToFirstToken.Milliseconds.ToString("F0", inv),
+                    p.TimePerOutputToken.Milliseconds.ToString("F2", inv),
+                    p.CostPerMillionOutputTokens.Usd.ToString("F3", inv),
+                    p.OutputTokensPerSecondPerDevice.ToString("F0", inv));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{shown.Count} of {curve.Points.Count} continuous-batching points shown ({(all ? "all meeting the limits" : axes == "throughput" ? "per-hardware Pareto front" : "speed–cost frontier")}).")));
+        }
+
+        return ExitCodes.Success;
     }
 
     private static List<string>? Split(string? text) =>

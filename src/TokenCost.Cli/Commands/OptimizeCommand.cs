@@ -10,7 +10,8 @@ using TokenCost.Quantities;
 namespace TokenCost.Cli.Commands;
 
 /// <summary><c>tokencost optimize</c>: the cheapest configuration across the catalog that fits and meets latency limits.</summary>
-/// <remarks>Exit code 0 also when nothing meets the objective: the JSON then has <c>"feasible": false</c> and the table says so.</remarks>
+/// <remarks>Exit code 0 also when nothing meets the objective: the JSON then has <c>"feasible": false</c> and the table says so.
+/// With <c>--min-user-tokens-per-second</c> or <c>--concurrency</c> the search runs under continuous batching (<see cref="OptimizeUnderLoadCommand"/>).</remarks>
 public static class OptimizeCommand
 {
     private static readonly string[] NullFields = ["hardware", "devices", "weights", "batch", "timePerOutputTokenMs", "ttftMs", "costPerMillionOutputTokensUsd"];
@@ -20,15 +21,18 @@ public static class OptimizeCommand
     public static Command Create()
     {
         var options = new DeploymentOptions();
-        var maxTpot = new Option<double>("--max-tpot-ms") { Description = "Largest acceptable time per output token, in ms", Required = true };
-        var maxTtft = new Option<double?>("--max-ttft-ms") { Description = "Largest acceptable time to first token (prefill of the batch), in ms" };
+        var maxTpot = new Option<double?>("--max-tpot-ms") { Description = "Largest acceptable time per output token, in ms (required for the static search; under load: median TPOT)" };
+        var maxTtft = new Option<double?>("--max-ttft-ms") { Description = "Largest acceptable time to first token, in ms (static: prefill of the batch; under load: mean TTFT including waits)" };
+        var minUserSpeed = new Option<double?>("--min-user-tokens-per-second") { Description = "Search under continuous batching for the cheapest point where every user gets at least this many output tokens/s (1 ÷ median TPOT)" };
+        var concurrency = new Option<string?>("--concurrency") { Description = "Comma-separated closed-loop concurrencies to try under continuous batching (default: search each configuration from 1 user up to its KV-cache limit by bisection)" };
+        var rangeRatio = new CurveSweepOptions().RangeRatio;
         var minQuality = new Option<double?>("--min-quality") { Description = "Smallest acceptable quality score in [0, 1] (needs a quality catalog; none is wired in yet, so no configuration meets it)" };
         var hardware = new Option<string?>("--hardware-list") { Description = "Comma-separated hardware ids to consider (default: every catalog platform with a cloud price)" };
         var devices = new Option<string>("--device-counts") { Description = "Comma-separated device counts (each one tensor-parallel replica)", DefaultValueFactory = _ => "1,2,4,8" };
         var formats = new Option<string>("--weight-formats") { Description = "Comma-separated weight formats", DefaultValueFactory = _ => "bf16,fp8,int8,int4" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var command = new Command("optimize", "Find the cheapest configuration ($ per 1M output tokens) across hardware, device count, weight format and batch that fits and meets the latency limits.\nHardware without a catalog cloud price is skipped (listed under 'skipped'). Exit code 0 with \"feasible\": false when nothing meets the limits.\n\nExamples:\n  tokencost optimize --model llama-3.1-70b --max-tpot-ms 50 --input 1000 --output 300 --json\n  tokencost optimize --model llama-3.1-8b --max-tpot-ms 20 --max-ttft-ms 500");
-        foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minQuality, hardware, devices, formats, json })
+        var command = new Command("optimize", "Find the cheapest configuration ($ per 1M output tokens) across hardware, device count, weight format and batch that fits and meets the latency limits.\nWith --min-user-tokens-per-second (or --concurrency) the search runs under continuous batching over hardware, devices (= TP), weight format and closed-loop concurrency: the cheapest point where every user gets at least that speed (1 ÷ median TPOT) and mean TTFT ≤ --max-ttft-ms.\nHardware without a catalog cloud price (or without --price-tier) is skipped (listed under 'skipped'). Exit code 0 with \"feasible\": false when nothing meets the limits.\n\nExamples:\n  tokencost optimize --model llama-3.1-70b --max-tpot-ms 50 --input 1000 --output 300 --json\n  tokencost optimize --model llama-3.1-8b --max-tpot-ms 20 --max-ttft-ms 500\n  tokencost optimize --model llama-3.1-70b --min-user-tokens-per-second 50 --max-ttft-ms 2000 --input 1000 --output 1000 --json");
+        foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.PriceTier, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minUserSpeed, concurrency, rangeRatio, minQuality, hardware, devices, formats, json })
         {
             command.Options.Add(o);
         }
@@ -36,11 +40,15 @@ public static class OptimizeCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var catalog = options.ResolveCatalog(result);
-            var tpot = result.GetValue(maxTpot);
-            if (!double.IsFinite(tpot) || tpot <= 0)
+            var tier = result.GetValue(options.PriceTier);
+            var hardwareIds = PriceTierHardware(catalog, options, result, Split(result.GetValue(hardware)), out var tierSkipped);
+            var costModel = tier is null ? null : CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = tier });
+            if (result.GetValue(minUserSpeed) is not null || result.GetValue(concurrency) is not null)
             {
-                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--max-tpot-ms must be a finite number > 0; got {tpot}."));
+                return OptimizeUnderLoadCommand.Run(result, options, concurrency, rangeRatio, catalog, costModel, hardwareIds, tierSkipped, minUserSpeed, maxTpot, maxTtft, minQuality, devices, formats, json);
             }
+
+            var tpot = OptionValues.Number(result, maxTpot) ?? throw new CliUsageException("--max-tpot-ms is required for the static search (or give --min-user-tokens-per-second to search under continuous batching).");
 
             var quality = result.GetValue(minQuality);
             if (quality is double q && (!double.IsFinite(q) || q < 0 || q > 1))
@@ -56,7 +64,7 @@ public static class OptimizeCommand
             };
             var space = new OptimizerSearchSpace
             {
-                Hardware = Split(result.GetValue(hardware)),
+                Hardware = hardwareIds,
                 DeviceCounts = Split(result.GetValue(devices))?.Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1 ? d : throw new CliUsageException($"--device-counts must list integers ≥ 1; got '{s}'.")).ToList() ?? [1],
                 WeightFormats = Split(result.GetValue(formats)) ?? ["bf16"],
                 Stack = result.GetValue(options.Stack) ?? "unknown",
@@ -68,7 +76,8 @@ public static class OptimizeCommand
                 throw new CliUsageException($"--model: unknown model '{model}' (see 'tokencost models').");
             }
 
-            var answer = DeploymentOptimizer.Optimize(catalog, new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(null, catalog.DataCenter), model, workload, objective, space);
+            var answer = DeploymentOptimizer.Optimize(catalog, new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(costModel, catalog.DataCenter), model, workload, objective, space);
+            answer = tierSkipped.Count == 0 ? answer : answer with { Skipped = [.. tierSkipped, .. answer.Skipped] };
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>
@@ -140,6 +149,42 @@ public static class OptimizeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Restricts the hardware to those with the --price-tier (when given): listed hardware without it is an error, unlisted is skipped.</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="options">The deployment options (for --price-tier).</param>
+    /// <param name="result">The parse result.</param>
+    /// <param name="listed">The hardware ids given with --hardware-list, or null for the whole catalog.</param>
+    /// <param name="skipped">Receives one line naming the catalog platforms left out for lack of the tier.</param>
+    /// <returns>The hardware ids to search, or null for the whole catalog.</returns>
+    internal static List<string>? PriceTierHardware(Catalogs.Catalog catalog, DeploymentOptions options, ParseResult result, List<string>? listed, out List<string> skipped)
+    {
+        skipped = [];
+        if (result.GetValue(options.PriceTier) is not { } tier)
+        {
+            return listed;
+        }
+
+        if (listed is not null)
+        {
+            foreach (var id in listed)
+            {
+                options.CheckPriceTier(result, catalog.TryGetHardware(id, out var hw) ? hw : throw new CliUsageException($"--hardware-list: unknown hardware '{id}' (see 'tokencost platforms')."));
+            }
+
+            return listed;
+        }
+
+        var with = catalog.Hardware.Where(h => h.TryGetPriceTier(tier, out _)).Select(h => h.Id).ToList();
+        if (with.Count == 0)
+        {
+            var names = catalog.PriceTiers.Select(t => t.Name).Distinct(StringComparer.Ordinal);
+            throw new CliUsageException($"--price-tier: no hardware has a price tier '{tier}'; tiers: {string.Join(", ", names)} (or name@yyyy-MM, see 'tokencost platforms').");
+        }
+
+        skipped.Add($"{catalog.Hardware.Count - with.Count} platforms have no price tier '{tier}' and were not searched.");
+        return with;
     }
 
     private static List<string>? Split(string? text) =>

@@ -20,25 +20,27 @@ public static class PredictCommand
         command.Options.Add(profiles);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var path = result.GetValue(cases)!;
             var predictor = new CasePredictor(Catalog.Default, CaseOptions.LoadProfiles(result.GetValue(profiles)));
-            var lines = File.ReadAllText(path).Split('\n');
-            var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
-            for (var i = 0; i < count; i++)
+            foreach (var path in result.GetValue(cases)!)
             {
-                // Each line stands alone: an invalid line yields {"id", "error"} with the reader's message, the others are still predicted.
-                string text;
-                try
+                var lines = File.ReadAllText(path).Split('\n');
+                var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+                for (var i = 0; i < count; i++)
                 {
-                    var p = predictor.Predict(CaseReader.ParseLine(lines[i].TrimEnd('\r').TrimStart('\uFEFF'), path, i + 1));
-                    text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
-                }
-                catch (CatalogException ex)
-                {
-                    text = JsonOutput.ToString(w => WriteError(w, TryId(lines[i]), ex.Message), indented: false);
-                }
+                    // Each line stands alone: an invalid line yields {"id", "error"} with the reader's message, the others are still predicted.
+                    string text;
+                    try
+                    {
+                        var p = predictor.Predict(CaseReader.ParseLine(lines[i].TrimEnd('\r').TrimStart('\uFEFF'), path, i + 1));
+                        text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
+                    }
+                    catch (CatalogException ex)
+                    {
+                        text = JsonOutput.ToString(w => WriteError(w, TryId(lines[i]), ex.Message), indented: false);
+                    }
 
-                Console.Out.WriteLine(text);
+                    Console.Out.WriteLine(text);
+                }
             }
 
             return ExitCodes.Success;

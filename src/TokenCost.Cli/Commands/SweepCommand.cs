@@ -37,7 +37,8 @@ public static class SweepCommand
         var json = new Option<bool>("--json") { Description = "Stream a JSON array of results; with --count, print {estimates, seconds, estimatesPerSecond}" };
         var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
         var command = new Command("sweep", "Estimate every combination of hardware × model × formats × devices × batch × sequence lengths, in parallel.\n\nExamples:\n  tokencost sweep --hardware nvidia_h100_sxm,amd_mi300x --model llama-3.1-70b --batch 1,16,64 --csv\n  tokencost sweep --count 1000000 --json");
-        foreach (var option in new Option[] { hardware, model, weights, kv, stack, devices, pp, batch, input, output, price, threads, count, csv, json, catalogFile })
+        var tier = new Option<string?>("--price-tier") { Description = "Rent at a dated price tier of each hardware for the cost column (hyperscaler, neocloud, rental_3yr, retail; or name@yyyy-MM); hardware without it gets no cost" };
+        foreach (var option in new Option[] { hardware, model, weights, kv, stack, devices, pp, batch, input, output, price, tier, threads, count, csv, json, catalogFile })
         {
             command.Options.Add(option);
         }
@@ -51,6 +52,16 @@ public static class SweepCommand
 
             var catalog = result.GetValue(catalogFile) is { } file ? Catalog.Default.WithOverrides(file) : Catalog.Default;
             var rate = OptionValues.Number(result, price, allowZero: true);
+            var tierName = result.GetValue(tier);
+            if (tierName is not null && rate is not null)
+            {
+                throw new CliUsageException("--price-tier and --price-per-hour are alternatives; give one of them.");
+            }
+
+            if (tierName is not null && !catalog.Hardware.Any(h => h.TryGetPriceTier(tierName, out _)))
+            {
+                throw new CliUsageException($"--price-tier: no hardware has a price tier '{tierName}'; tiers: {string.Join(", ", catalog.PriceTiers.Select(t => t.Name).Distinct(StringComparer.Ordinal))} (or name@yyyy-MM, see 'tokencost platforms').");
+            }
             var workers = result.GetValue(threads) is int t ? (t >= 1 ? t : throw new CliUsageException($"--threads must be an integer ≥ 1; got {t}.")) : Environment.ProcessorCount;
             var engine = new SweepEngine(new RooflineEstimator(catalog.Profiles));
             SweepPlan plan;
@@ -64,7 +75,7 @@ public static class SweepCommand
                 }
 
                 var planning = System.Diagnostics.Stopwatch.StartNew();
-                plan = StandardPlan(engine, catalog, rate, n);
+                plan = StandardPlan(engine, catalog, rate, tierName, n);
                 planSeconds = planning.Elapsed.TotalSeconds;
                 limit = n;
             }
@@ -83,6 +94,7 @@ public static class SweepCommand
                     Batches = Integers(result.GetValue(batch), "--batch", 1),
                     Sequences = [.. from i in Integers(result.GetValue(input), "--input", 0) from o in Integers(result.GetValue(output), "--output", 0) select new SequenceLengths(i, o)],
                     PricePerDeviceHour = rate is double r ? HourlyRate.FromUsdPerHour(r) : null,
+                    PriceTierName = tierName,
                 };
                 plan = engine.Plan(space);
             }
@@ -141,9 +153,9 @@ public static class SweepCommand
         return command;
     }
 
-    private static SweepPlan StandardPlan(SweepEngine engine, Catalog catalog, double? rate, long count)
+    private static SweepPlan StandardPlan(SweepEngine engine, Catalog catalog, double? rate, string? tier, long count)
     {
-        var space = SweepSpace.Standard(catalog) with { PricePerDeviceHour = rate is double r ? HourlyRate.FromUsdPerHour(r) : null };
+        var space = SweepSpace.Standard(catalog) with { PricePerDeviceHour = rate is double r ? HourlyRate.FromUsdPerHour(r) : null, PriceTierName = tier };
         var plan = engine.Plan(space);
         if (plan.Count == 0)
         {

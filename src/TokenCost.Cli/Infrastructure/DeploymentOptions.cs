@@ -52,6 +52,9 @@ public sealed class DeploymentOptions
     /// <summary>Gets the rental price option.</summary>
     public Option<double?> PricePerHour { get; } = new("--price-per-hour") { Description = "Rental price in USD per device-hour (default: the catalog's cloud price)" };
 
+    /// <summary>Gets the price-tier option.</summary>
+    public Option<string?> PriceTier { get; } = new("--price-tier") { Description = "Rent at a dated price tier of the hardware (hyperscaler, neocloud, rental_3yr, retail; most recent date, or name@yyyy-MM; see 'tokencost platforms'). Energy stays from the data-centre model" };
+
     /// <summary>Gets the capex option.</summary>
     public Option<double?> Capex { get; } = new("--capex") { Description = "Purchase price in USD per device: amortise instead of renting" };
 
@@ -123,7 +126,7 @@ public sealed class DeploymentOptions
         var devices = OptionValues.PositiveInt(result, Devices);
         var pp = OptionValues.PositiveInt(result, PipelineParallel);
         var tp = OptionValues.PositiveInt(result, TensorParallel);
-        return Named(() => DeploymentConfiguration.Create(
+        var configuration = Named(() => DeploymentConfiguration.Create(
             catalog,
             result.GetValue(Model)!,
             result.GetValue(Hardware)!,
@@ -134,6 +137,22 @@ public sealed class DeploymentOptions
             devices,
             tp ?? Math.Max(1, devices / pp),
             pp));
+        CheckPriceTier(result, configuration.Hardware);
+        return configuration;
+    }
+
+    /// <summary>Checks that the hardware has the tier named by --price-tier (when given).</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="hardware">The hardware that will be priced.</param>
+    /// <exception cref="CliUsageException">The hardware has no such tier; the message names --price-tier and lists the hardware's tiers.</exception>
+    public void CheckPriceTier(ParseResult result, TokenCost.Hardware.HardwarePlatform hardware)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(hardware);
+        if (result.GetValue(PriceTier) is { } tier && !hardware.TryGetPriceTier(tier, out _))
+        {
+            throw new CliUsageException($"--price-tier: hardware '{hardware.Id}' has no price tier '{tier}'; tiers for {hardware.Id}: {hardware.DescribePriceTiers()}.");
+        }
     }
 
     /// <summary>Builds the workload.</summary>
@@ -160,9 +179,22 @@ public sealed class DeploymentOptions
         var rent = OptionValues.Number(result, PricePerHour, allowZero: true);
         var capex = OptionValues.Number(result, Capex, allowZero: true);
         var utilization = OptionValues.Fraction(result, Utilization);
+        var tier = result.GetValue(PriceTier);
         if (rent is not null && capex is not null)
         {
             throw new CliUsageException("--price-per-hour and --capex are alternatives; give one of them.");
+        }
+
+        if (tier is not null && (rent is not null || capex is not null))
+        {
+            throw new CliUsageException("--price-tier is an alternative to --price-per-hour and --capex; give one of them.");
+        }
+
+        if (tier is not null)
+        {
+            return string.IsNullOrWhiteSpace(tier)
+                ? throw new CliUsageException("--price-tier must name a tier (see 'tokencost platforms'); got an empty value.")
+                : CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = tier });
         }
 
         if (capex is double c)
@@ -195,6 +227,6 @@ public sealed class DeploymentOptions
     private IEnumerable<Option> All() =>
     [
         Model, Hardware, Devices, TensorParallel, PipelineParallel, Weights, Activations, KvCache, Stack, Batch, Input, Output,
-        PricePerHour, Capex, Utilization, ElectricityPrice, Pue, CatalogFile, ProfilesFile,
+        PricePerHour, PriceTier, Capex, Utilization, ElectricityPrice, Pue, CatalogFile, ProfilesFile,
     ];
 }

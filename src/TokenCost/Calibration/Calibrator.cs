@@ -62,7 +62,8 @@ public sealed class Calibrator
             throw new ArgumentException("no case can be modelled, so nothing can be fitted.", nameof(cases));
         }
 
-        var space = new ParameterSpace(initial, prepared.Select(p => p.Case.ServingStack).Where(s => s != "unknown"));
+        var vendorHardware = _catalog.Hardware.GroupBy(h => h.Vendor, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(h => h.Id).ToArray(), StringComparer.Ordinal);
+        var space = new ParameterSpace(initial, prepared.Select(p => p.Case.ServingStack).Where(s => s != "unknown"), vendorHardware, prepared.Select(p => p.Target.Hardware.Vendor));
         var weights = prepared.Select(p => Math.Sqrt(CaseWeight(p.Case))).ToArray();
         double[] Residuals(double[] u)
         {

@@ -9,7 +9,7 @@ namespace TokenCost.Calibration;
 /// </summary>
 internal sealed class ParameterSpace
 {
-    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency"];
+    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency", "iterationOverheadMilliseconds"];
     public static readonly string[] FittedFormats = ["int4", "q4_0", "q4_k_m", "fp4"];
 
     /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies, KV-read efficiency and per-sequence overhead.</summary>
@@ -18,11 +18,17 @@ internal sealed class ParameterSpace
         ["pytorch-eager"] = "pytorch-cudagraph",
     };
 
-    private readonly ServingProfiles _initial;
+    /// <summary>The vendor whose memory-bandwidth efficiency is the reference (factor 1): the stack efficiencies are fitted mostly on its devices.</summary>
+    public const string ReferenceVendor = "NVIDIA";
 
-    public ParameterSpace(ServingProfiles initial, IEnumerable<string> fittedStacks)
+    private readonly ServingProfiles _initial;
+    private readonly IReadOnlyDictionary<string, string[]> _vendorHardware;
+
+    public ParameterSpace(ServingProfiles initial, IEnumerable<string> fittedStacks, IReadOnlyDictionary<string, string[]>? vendorHardware = null, IEnumerable<string>? fittedVendors = null)
     {
         _initial = initial;
+        _vendorHardware = vendorHardware ?? new Dictionary<string, string[]>();
+        Vendors = (fittedVendors ?? []).Where(v => v.Length > 0 && v != ReferenceVendor && _vendorHardware.ContainsKey(v)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         Stacks = fittedStacks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var list = new List<ParameterSpec>();
         var d = initial.Defaults;
@@ -41,6 +47,12 @@ internal sealed class ParameterSpace
             list.Add(new("weightFormatEfficiency." + f, null, 0.2, 1.25, d.WeightFormatEfficiency.TryGetValue(f, out var v) ? v : 0.8, 0.5));
         }
 
+        foreach (var v in Vendors)
+        {
+            // Prior 1 (the reference vendor's achieved bandwidth), narrow: only data from several of the vendor's devices and stacks move it.
+            list.Add(new("vendorBandwidthFactor." + v, null, 0.5, 1.25, 1.0, 0.15));
+        }
+
         list.Add(new("power.idleFraction", null, 0.02, 0.7, initial.Power.IdleFraction, 0.7));
         list.Add(new("power.memoryFraction", null, 0.01, 1.5, Math.Max(0.01, initial.Power.MemoryFraction), 0.7));
         list.Add(new("power.computeFraction", null, 0.01, 3, Math.Max(0.01, initial.Power.ComputeFraction), 0.7));
@@ -48,6 +60,9 @@ internal sealed class ParameterSpace
     }
 
     public IReadOnlyList<string> Stacks { get; }
+
+    /// <summary>Gets the vendors (other than <see cref="ReferenceVendor"/>) whose bandwidth factor is fitted.</summary>
+    public IReadOnlyList<string> Vendors { get; }
 
     public IReadOnlyList<ParameterSpec> Parameters { get; }
 
@@ -119,6 +134,7 @@ internal sealed class ParameterSpace
             StepOverhead = TimeInterval.FromMilliseconds(values[prefix + "stepOverheadMilliseconds"]),
             SequenceOverhead = TimeInterval.FromMicroseconds(values[EfficiencyPrefix(prefix) + "sequenceOverheadMicroseconds"]),
             KvReadEfficiency = values[EfficiencyPrefix(prefix) + "kvReadEfficiency"],
+            IterationOverhead = TimeInterval.FromMilliseconds(values[prefix + "iterationOverheadMilliseconds"]),
         };
 
         var defaults = StackValues(Shared(_initial.Defaults), "");
@@ -138,10 +154,25 @@ internal sealed class ParameterSpace
         {
             Defaults = defaults,
             Stacks = stacks,
-            HardwareBandwidthFactors = _initial.HardwareBandwidthFactors,
+            HardwareBandwidthFactors = HardwareFactors(values),
             Power = new PowerModel { IdleFraction = values["power.idleFraction"], MemoryFraction = values["power.memoryFraction"], ComputeFraction = values["power.computeFraction"] },
             Provenance = provenance,
         };
+    }
+
+    /// <summary>The initial per-hardware factors, with each fitted vendor factor written for every device of that vendor in the catalog.</summary>
+    private Dictionary<string, double> HardwareFactors(Dictionary<string, double> values)
+    {
+        var factors = new Dictionary<string, double>(_initial.HardwareBandwidthFactors, StringComparer.Ordinal);
+        foreach (var v in Vendors)
+        {
+            foreach (var id in _vendorHardware[v])
+            {
+                factors[id] = values["vendorBandwidthFactor." + v];
+            }
+        }
+
+        return factors;
     }
 
     private string EfficiencySource(string stack) =>
@@ -164,6 +195,8 @@ internal sealed class ParameterSpace
             list.Add(new("sequenceOverheadMicroseconds", stack, 0.01, 500, Math.Max(0.01, p.SequenceOverhead.Microseconds), stack is null ? 2.0 : 1.5));
             list.Add(new("kvReadEfficiency", stack, 0.1, 1.25, p.KvReadEfficiency, stack is null ? 0.5 : 0.7));
         }
+
+        list.Add(new("iterationOverheadMilliseconds", stack, 0.01, 20, Math.Max(0.01, p.IterationOverhead.Milliseconds), stack is null ? 1.5 : 1.0));
     }
 
     private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));

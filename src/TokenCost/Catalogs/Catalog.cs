@@ -160,7 +160,7 @@ public sealed partial class Catalog
 
     private Catalog WithOverrides(OverrideFileDto dto, string file) => new(
         Version + "+" + Path.GetFileName(file),
-        Merge(Hardware, dto.Hardware?.Select(h => CatalogMapper.ToHardware(h, file)), h => h.Id),
+        Merge(Hardware, dto.Hardware?.Select(h => KeepPriceTiers(CatalogMapper.ToHardware(h, file))), h => h.Id),
         Merge(Models, dto.Models?.Select(m => CatalogMapper.ToModel(m, file)), m => m.Id),
         Merge(Formats, dto.Formats?.Select(f => CatalogMapper.ToFormat(f, file)), f => f.Id),
         Merge(Stacks, dto.Stacks?.Select(s => CatalogMapper.ToStack(s, file)), s => s.Id),
@@ -197,14 +197,15 @@ public sealed partial class Catalog
         var stacks = ReadResource("stacks.json", CatalogJsonContext.Default.StackFileDto);
         var dc = ReadResource("datacenter.json", CatalogJsonContext.Default.DataCenterFileDto);
         var profiles = ReadResource("profiles.json", CatalogJsonContext.Default.ProfilesFileDto);
-        return new Catalog(
+        var tiers = ReadResource(PriceTierFile, PriceTierJsonContext.Default.PriceTierFileDto);
+        return WithPriceTiers(tiers, new Catalog(
             hw.CatalogVersion ?? "unknown",
             (hw.Hardware ?? []).Select(h => CatalogMapper.ToHardware(h, "hardware.json")),
             (models.Models ?? []).Select(m => CatalogMapper.ToModel(m, "models.json")),
             (formats.Formats ?? []).Select(f => CatalogMapper.ToFormat(f, "formats.json")),
             (stacks.Stacks ?? []).Select(s => CatalogMapper.ToStack(s, "stacks.json")),
             CatalogMapper.ToProfiles(profiles, "profiles.json"),
-            CatalogMapper.ToDataCenter(dc, "datacenter.json"));
+            CatalogMapper.ToDataCenter(dc, "datacenter.json")));
     }
 
     private static T ReadResource<T>(string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)

@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
 using TokenCost.Quantities;
+using TokenCost.Serving.Load;
 
 namespace TokenCost.Costs;
 
@@ -70,6 +71,35 @@ public sealed class TokenCostCalculator
             FacilityPower = Costs.EnergyCost.FacilityPower(context),
             FacilityEnergyPerOutputToken = facilityEnergy,
             GramsCo2ePerMillionOutputTokens = facilityEnergy is { } f ? f.KilowattHours * 1e6 * DataCenter.GridCarbonIntensity.GramsCo2ePerKilowattHour : null,
+        };
+    }
+
+    /// <summary>Prices a loaded operating point: $/1M prompt, output and total tokens at the throughput and power of that point.</summary>
+    /// <param name="estimate">The loaded estimate.</param>
+    /// <returns>The cost report.</returns>
+    /// <exception cref="ArgumentException">A component cannot price this hardware (for example no catalog price).</exception>
+    public LoadedCostReport Calculate(LoadedEstimate estimate)
+    {
+        Guard.NotNull(estimate);
+        var atPoint = estimate.Static with { PrefillPowerPerDevice = estimate.AveragePowerPerDevice, DecodePowerPerDevice = estimate.AveragePowerPerDevice };
+        var staticReport = Calculate(atPoint);
+        var devices = (double)estimate.Configuration.Devices;
+        var inputPerHour = estimate.InputTokensPerSecondPerDevice * devices * 3600;
+        var outputPerHour = estimate.OutputTokensPerSecondPerDevice * devices * 3600;
+        var extra = estimate.PrefillIterationFraction * Math.Max(0, (estimate.MixedIterationTime - estimate.DecodeIterationTime).Seconds);
+        var inputShare = inputPerHour > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
+        var components = staticReport.Components.Select(c => c with
+        {
+            PerMillionInputTokens = Money.FromUsd(inputPerHour > 0 ? c.PerHour.UsdPerHour * inputShare * 1e6 / inputPerHour : 0),
+            PerMillionOutputTokens = Money.FromUsd(outputPerHour > 0 ? c.PerHour.UsdPerHour * (1 - inputShare) * 1e6 / outputPerHour : 0),
+        }).ToList();
+        var total = components.Sum(c => c.PerHour.UsdPerHour);
+        return new LoadedCostReport
+        {
+            Estimate = estimate,
+            Components = components,
+            InputTimeShare = inputShare,
+            CostPerMillionTotalTokens = Money.FromUsd(Guard.Result(total * 1e6 / (inputPerHour + outputPerHour))),
         };
     }
 }

@@ -172,16 +172,28 @@ public sealed partial class RooflineEstimator
         Guard.Positive(batch);
         Guard.Positive(newTokens);
         Guard.NonNegativeFinite(priorContext);
+        return Iteration(c, new SequenceGroup(batch, newTokens, priorContext), default, profile);
+    }
+
+    /// <summary>
+    /// One engine iteration over a mixed batch of two groups of sequences (for continuous batching: the running decodes, one new token each,
+    /// and the prefill chunks admitted this iteration): weights are read once for all tokens, each group reads its own KV cache and pays
+    /// its own attention compute (docs/roofline.md, "Serving under load").
+    /// </summary>
+    internal static StepEstimate Iteration(DeploymentConfiguration c, SequenceGroup first, SequenceGroup second, EfficiencyProfile profile)
+    {
         var m = c.Model;
         var hw = c.Hardware;
         double t = c.TensorParallel;
-        double b = batch, q = newTokens, tokens = b * q;
+        double b = first.Sequences + second.Sequences, tokens = first.Tokens + second.Tokens;
         double wB = c.Weights.BytesPerElement, aB = ActivationBytes, kvB = c.KvCache.BytesPerElement;
         var bandwidth = hw.MemoryBandwidth.BytesPerSecond;
         var weightBw = bandwidth * profile.WeightBandwidthEfficiency(c.Weights);
         var dataBw = bandwidth * profile.BandwidthEfficiency;
         var linearPeak = LinearPeak(hw, c.Activations.ComputePrecision);
-        var attentionPeak = LinearPeak(hw, ComputePrecision.Bf16);
+        // FP8 attention kernels (FlashAttention-3 FP8, TensorRT-LLM FP8 FMHA) run QKᵀ and softmax·V at the FP8 rate when both the
+        // KV cache and the activations are FP8; otherwise attention runs in 16-bit.
+        var attentionPeak = LinearPeak(hw, c.KvCache.ComputePrecision == ComputePrecision.Fp8 && c.Activations.ComputePrecision == ComputePrecision.Fp8 ? ComputePrecision.Fp8 : ComputePrecision.Bf16);
         var gemmRate = linearPeak * profile.ComputeEfficiency;
         var attentionRate = attentionPeak * profile.AttentionEfficiency;
 
@@ -192,12 +204,18 @@ public sealed partial class RooflineEstimator
         acc.Linear(m.QkvParametersPerLayer / t * wB, tokens * ((m.HiddenSize * aB) + (qkvOut / t * aB)), 2 * tokens * m.QkvParametersPerLayer / t, weightBw, dataBw, gemmRate);
 
         var kvPerToken = KvElementsPerDevicePerLayer(c) * kvB;
-        var kvBytes = (b * (priorContext + q) * kvPerToken) + (b * q * kvPerToken);
         var qoBytes = 2 * tokens * m.AttentionHeads / t * m.HeadDimension * aB;
-        var attended = priorContext + ((q + 1) / 2);
-        var attentionFlops = 4 * b * (m.AttentionHeads / t) * m.HeadDimension * q * attended;
-        // Attention kernels need enough (sequence, KV head, new token) items in flight to keep the memory system busy.
-        var attentionItems = b * Math.Max(m.KeyValueHeads / t, 1.0) * q;
+        double kvBytes = 0, attentionFlops = 0, attentionItems = 0;
+        foreach (var g in (ReadOnlySpan<SequenceGroup>)[first, second])
+        {
+            double gb = g.Sequences, q = g.NewTokens, priorContext = g.PriorContext;
+            kvBytes += (gb * (priorContext + q) * kvPerToken) + (gb * q * kvPerToken);
+            var attended = priorContext + ((q + 1) / 2);
+            attentionFlops += 4 * gb * (m.AttentionHeads / t) * m.HeadDimension * q * attended;
+            // Attention kernels need enough (sequence, KV head, new token) items in flight to keep the memory system busy.
+            attentionItems += gb * Math.Max(m.KeyValueHeads / t, 1.0) * q;
+        }
+
         var attentionBw = Math.Min(bandwidth, dataBw * profile.KvReadEfficiency) * attentionItems / (attentionItems + profile.AttentionHalfSaturation);
         acc.Attention(kvBytes, qoBytes, attentionFlops, attentionBw, attentionRate);
 

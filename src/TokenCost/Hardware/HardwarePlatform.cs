@@ -11,7 +11,7 @@ namespace TokenCost.Hardware;
 /// (for example <c>h100 with { MemoryBandwidth = Bandwidth.FromTerabytesPerSecond(4.8) }</c>).
 /// All peak rates are dense (no 2:4 structured sparsity) unless <see cref="DenseOrSparseNote"/> says otherwise.
 /// </remarks>
-public sealed record HardwarePlatform
+public sealed partial record HardwarePlatform
 {
     private static readonly ComputePrecision[] Bf16Fallback = [ComputePrecision.Bf16, ComputePrecision.Fp32];
 

@@ -159,6 +159,8 @@ internal sealed class ProfileDto
     public double? KvCacheMemoryFraction { get; set; }
     public double? MemoryReserveGigabytes { get; set; }
     public int? MaxBatch { get; set; }
+    public double? IterationOverheadMilliseconds { get; set; }
+    public int? MaxBatchedTokens { get; set; }
     public Dictionary<string, double>? WeightFormatEfficiency { get; set; }
 }
 

@@ -229,6 +229,8 @@ internal static class CatalogMapper
         KvCacheMemoryFraction = p.KvCacheMemoryFraction,
         MemoryReserveGigabytes = p.MemoryReserve.Gigabytes,
         MaxBatch = p.MaxBatch,
+        IterationOverheadMilliseconds = p.IterationOverhead.Milliseconds,
+        MaxBatchedTokens = p.MaxBatchedTokens,
         WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
     };
 
@@ -260,6 +262,8 @@ internal static class CatalogMapper
             KvCacheMemoryFraction = d.KvCacheMemoryFraction ?? b.KvCacheMemoryFraction,
             MemoryReserve = d.MemoryReserveGigabytes is double r ? DataSize.FromGigabytes(r) : b.MemoryReserve,
             MaxBatch = d.MaxBatch ?? b.MaxBatch,
+            IterationOverhead = d.IterationOverheadMilliseconds is double i ? TimeInterval.FromMilliseconds(i) : b.IterationOverhead,
+            MaxBatchedTokens = d.MaxBatchedTokens ?? b.MaxBatchedTokens,
             WeightFormatEfficiency = formats,
         };
     }

@@ -24,6 +24,8 @@ public sealed record EfficiencyProfile
     private readonly IReadOnlyDictionary<string, double> _weightFormatEfficiency = new Dictionary<string, double>();
     private readonly double _attentionHalfSaturation = 64;
     private readonly double _kvReadEfficiency = 1;
+    private readonly int _maxBatchedTokens = 8192;
+    private readonly TimeInterval _iterationOverhead = TimeInterval.FromMilliseconds(0.5);
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
     /// <value>The default value is 0.8.</value>
@@ -80,6 +82,23 @@ public sealed record EfficiencyProfile
     /// <summary>Gets the scheduler's cap on concurrent sequences per replica when the batch is left to the stack.</summary>
     /// <value>The default value is 256.</value>
     public int MaxBatch { get => _maxBatch; init => _maxBatch = Guard.Positive(value, nameof(MaxBatch)); }
+
+    /// <summary>
+    /// Gets the fixed time per engine iteration under continuous batching (closed, offline and Poisson loads): scheduling, sampling,
+    /// detokenisation and the launch of the captured decode graph that the device waits for. Under continuous batching it replaces
+    /// <see cref="LayerOverhead"/> × layers + <see cref="StepOverhead"/>, which were fitted to static-batching runs (docs/roofline.md, "Serving under load").
+    /// </summary>
+    /// <value>The default value is 0.5 ms.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeInterval IterationOverhead { get => _iterationOverhead; init => _iterationOverhead = value >= TimeInterval.Zero ? value : throw new ArgumentOutOfRangeException(nameof(IterationOverhead), value, "must be ≥ 0."); }
+
+    /// <summary>Gets the scheduler's budget of tokens per continuous-batching iteration (decode tokens plus prefill chunk; vLLM <c>max-num-batched-tokens</c>), ≥ 1.</summary>
+    /// <value>The default value is 8192 (the InferenceX vLLM recipes).</value>
+    public int MaxBatchedTokens { get => _maxBatchedTokens; init => _maxBatchedTokens = Guard.Positive(value, nameof(MaxBatchedTokens)); }
+
+    /// <summary>Gets the profile continuous batching runs with: no per-layer overhead (captured graphs), <see cref="IterationOverhead"/> as the per-step overhead.</summary>
+    /// <returns>The profile for loaded (continuous-batching) iterations.</returns>
+    public EfficiencyProfile ForContinuousBatching() => this with { LayerOverhead = TimeInterval.Zero, StepOverhead = IterationOverhead };
 
     /// <summary>Gets per-format multipliers on <see cref="BandwidthEfficiency"/> for weight reads (dequantizing kernels such as int4 reach less of peak), keyed by format id; a missing key means 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A multiplier is NaN, infinite, zero or negative.</exception>

@@ -90,7 +90,9 @@ public sealed class SweepPlan
         var skipped = new List<string>();
         foreach (var hw in space.Hardware)
         {
-            var price = space.PricePerDeviceHour ?? catalog.GetHardware(hw).CloudPricePerHour;
+            var platform = catalog.GetHardware(hw);
+            var price = space.PricePerDeviceHour
+                ?? (space.PriceTierName is { } tier ? (platform.TryGetPriceTier(tier, out var t) ? t.PricePerDeviceHour : null) : platform.CloudPricePerHour);
             foreach (var model in space.Models)
             {
                 foreach (var weights in space.Weights)

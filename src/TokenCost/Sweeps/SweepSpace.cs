@@ -50,6 +50,13 @@ public sealed record SweepSpace
     public Quantities.HourlyRate? PricePerDeviceHour { get; init; }
 
     /// <summary>
+    /// Gets the price tier to rent at when <see cref="PricePerDeviceHour"/> is null (a name such as <c>neocloud</c> for its most recent date,
+    /// or <c>name@yyyy-MM</c>; see <see cref="Hardware.HardwarePlatform.GetPriceTier(string)"/>), or null for the catalog's cloud price.
+    /// Hardware without that tier gets no cost figure.
+    /// </summary>
+    public string? PriceTierName { get; init; }
+
+    /// <summary>
     /// Creates the standard sweep used by <c>tokencost sweep --count</c> and the benchmarks: every catalog hardware and model,
     /// weights bf16/fp8/int8/int4, KV cache bf16/fp8, the <c>unknown</c> stack, tensor parallel over 1, 2, 4 and 8 devices,
     /// prompt/output shapes 512/256, 2048/512 and 8192/1024, and batch 1 (widen the batch axis with <see cref="SweepPlan.WithBatches"/>).

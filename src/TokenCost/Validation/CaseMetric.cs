@@ -29,4 +29,7 @@ public enum CaseMetric
 
     /// <summary><c>joules_per_output_token</c>: accelerator board energy ÷ output tokens (J/token).</summary>
     JoulesPerOutputToken,
+
+    /// <summary><c>total_tokens_per_s_per_device</c>: prompt plus output tokens processed per second by the whole configuration ÷ devices (tokens/s/device).</summary>
+    TotalTokensPerSecondPerDevice,
 }

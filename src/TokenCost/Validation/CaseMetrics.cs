@@ -15,6 +15,7 @@ public static class CaseMetrics
         (CaseMetric.PrefillTokensPerSecond, "prefill_tokens_per_s", "tokens/s"),
         (CaseMetric.StepTime, "step_ms", "ms"),
         (CaseMetric.JoulesPerOutputToken, "joules_per_output_token", "J/token"),
+        (CaseMetric.TotalTokensPerSecondPerDevice, "total_tokens_per_s_per_device", "tokens/s/device"),
     ];
 
     /// <summary>Gets every metric id, in definition order.</summary>
@@ -33,7 +34,7 @@ public static class CaseMetrics
     /// <summary>Tries to parse a metric id.</summary>
     /// <param name="id">The id, for example <c>step_ms</c>.</param>
     /// <param name="metric">The metric, when known.</param>
-    /// <returns><see langword="true"/> when the id is one of the nine metric ids.</returns>
+    /// <returns><see langword="true"/> when the id is one of the ten metric ids.</returns>
     public static bool TryParse(string? id, out CaseMetric metric)
     {
         foreach (var t in Table)

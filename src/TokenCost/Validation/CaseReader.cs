@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using TokenCost.Serving.Load;
 using TokenCost.Catalogs;
 using TokenCost.Internal;
 
@@ -8,11 +10,12 @@ namespace TokenCost.Validation;
 
 /// <summary>
 /// Reads validation case files (JSON Lines) strictly: every line must be an object with exactly the 18 keys in order,
-/// typed values, ids known to the catalog, metric and tag vocabularies as documented. The first invalid line throws a
+/// typed values, hardware, format and stack ids known to the catalog, metric and tag vocabularies as documented. A model id the catalog
+/// does not know is kept (cases may use models_modern.csv ids): predicting such a case gives a per-case error. The first invalid line throws a
 /// <see cref="CatalogException"/> naming the file, the line number and the key.
 /// </summary>
 /// <remarks>This type is stateless and thread-safe.</remarks>
-public static class CaseReader
+public static partial class CaseReader
 {
     /// <summary>The keys of a case line, in their required order.</summary>
     public static readonly IReadOnlyList<string> Keys =
@@ -127,7 +130,8 @@ public static class CaseReader
 
             var p = new LineParser(sourceName, lineNumber);
             var props = p.ExactKeys(root, Keys, "");
-            var model = p.Id(props[1], "model", id => catalog.TryGetModel(id, out _));
+            // A model id the catalog lacks is kept (the case format also allows models_modern.csv ids): predicting the case reports it.
+            var model = p.String(props[1], "model");
             var hardware = p.Id(props[2], "hardware", id => catalog.TryGetHardware(id, out _));
             var metricId = p.String(props[14], "metric");
             if (!CaseMetrics.TryParse(metricId, out var metric))
@@ -154,12 +158,18 @@ public static class CaseReader
                 throw Fail(sourceName, lineNumber, "notes", "the timebase tag is only used with per_user_output_tokens_per_s");
             }
 
+            var devices = p.Int(props[3], "devices", 1);
+            if (tags.PrefillPool is { } prefillPool && tags.DecodePool is { } decodePool && prefillPool.Devices + decodePool.Devices != devices)
+            {
+                throw Fail(sourceName, lineNumber, "devices", FormattableString.Invariant($"must equal the devices of both disagg pools ({prefillPool.Devices} + {decodePool.Devices}); got {devices}"));
+            }
+
             return new ValidationCase
             {
                 Id = p.String(props[0], "id"),
                 Model = model,
                 Hardware = hardware,
-                Devices = p.Int(props[3], "devices", 1),
+                Devices = devices,
                 TensorParallel = p.OptionalInt(props[4], "tensor_parallel", 1),
                 PipelineParallel = p.OptionalInt(props[5], "pipeline_parallel", 1),
                 Weights = p.OptionalId(props[6], "weights", id => catalog.TryGetFormat(id, out _)),
@@ -216,7 +226,11 @@ public static class CaseReader
                 "hardware_variant" when value == "assumed" => tags with { HardwareVariantAssumed = true },
                 "precision" when value == "assumed" => tags with { PrecisionAssumed = true },
                 "quality" when value == "anomalous" => tags with { Anomalous = true },
-                "timebase" or "statistic" or "group_size" or "hardware_variant" or "precision" or "quality" =>
+                "load" when ParseLoad(value) is { } load => tags with { Load = load },
+                "expert_parallel" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ep) && ep >= 2 => tags with { ExpertParallel = ep },
+                "attention_dp" when value == "yes" => tags with { AttentionDataParallel = true },
+                "disagg" when ParseDisaggregation(value) is { } pools => tags with { PrefillPool = pools.Prefill, DecodePool = pools.Decode },
+                "timebase" or "statistic" or "group_size" or "hardware_variant" or "precision" or "quality" or "load" or "expert_parallel" or "attention_dp" or "disagg" =>
                     throw Fail(sourceName, lineNumber, "notes", $"tag '{key}' has an invalid value '{value}'"),
                 _ => throw Fail(sourceName, lineNumber, "notes", $"unknown tag '{key}'"),
             };
@@ -238,6 +252,45 @@ public static class CaseReader
 
         return tags;
     }
+
+    private static LoadKind? ParseLoad(string value) => value switch
+    {
+        "static" => LoadKind.Static,
+        "closed" => LoadKind.Closed,
+        "offline" => LoadKind.Offline,
+        "poisson" => LoadKind.Poisson,
+        _ => null,
+    };
+
+    private static (DisaggregatedPool Prefill, DisaggregatedPool Decode)? ParseDisaggregation(string value)
+    {
+        var plus = value.IndexOf('+', StringComparison.Ordinal);
+        return plus > 0 && ParsePool(value[..plus]) is { } prefill && ParsePool(value[(plus + 1)..]) is { } decode ? (prefill, decode) : null;
+    }
+
+    // WxGg[TPt][EPe][DP], for example 1x8gTP8EP8DP.
+    private static DisaggregatedPool? ParsePool(string text)
+    {
+        var m = PoolPattern().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        static int Group(Match m, int i, int fallback) => m.Groups[i].Success ? int.Parse(m.Groups[i].Value, NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
+        var pool = new DisaggregatedPool
+        {
+            Workers = Group(m, 1, 0),
+            DevicesPerWorker = Group(m, 2, 0),
+            TensorParallel = Group(m, 3, 1),
+            ExpertParallel = Group(m, 4, 1),
+            AttentionDataParallel = m.Groups[5].Success,
+        };
+        return pool.Workers >= 1 && pool.DevicesPerWorker >= 1 && pool.TensorParallel >= 1 && pool.ExpertParallel >= 1 ? pool : null;
+    }
+
+    [GeneratedRegex("^([0-9]{1,6})x([0-9]{1,6})g(?:TP([0-9]{1,6}))?(?:EP([0-9]{1,6}))?(DP)?$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PoolPattern();
 
     private static SpeculativeSetting? ParseSpeculative(JsonElement e, LineParser p, Catalog catalog)
     {

@@ -1,3 +1,5 @@
+using TokenCost.Serving.Load;
+
 namespace TokenCost.Validation;
 
 /// <summary>The <c>[key=value]</c> tags that start a case's <c>notes</c>.</summary>
@@ -21,4 +23,26 @@ public sealed record CaseTags
 
     /// <summary>Gets a value indicating whether the source calls the value anomalous (not a capability figure; excluded from fitting).</summary>
     public bool Anomalous { get; init; }
+
+    /// <summary>Gets how requests reached the server (tag <c>load</c>), or null when the source does not say.</summary>
+    public LoadKind? Load { get; init; }
+
+    /// <summary>Gets the expert-parallel degree of a replica (tag <c>expert_parallel</c>, ≥ 2), or null.</summary>
+    public int? ExpertParallel { get; init; }
+
+    /// <summary>Gets a value indicating whether attention runs data-parallel across a replica's devices (tag <c>attention_dp=yes</c>).</summary>
+    public bool AttentionDataParallel { get; init; }
+
+    /// <summary>Gets the prefill pool of a disaggregated deployment (tag <c>disagg</c>, first pool), or null.</summary>
+    public DisaggregatedPool? PrefillPool { get; init; }
+
+    /// <summary>Gets the decode pool of a disaggregated deployment (tag <c>disagg</c>, second pool), or null.</summary>
+    public DisaggregatedPool? DecodePool { get; init; }
+
+    /// <summary>Gets the parallel-layout tags the estimator does not model yet (expert parallelism, data-parallel attention, disaggregation), for an error message; null when there are none.</summary>
+    public string? UnmodelledLayout =>
+        PrefillPool is not null ? "disaggregated prefill/decode (disagg)"
+        : ExpertParallel is not null ? "expert parallelism (expert_parallel)"
+        : AttentionDataParallel ? "data-parallel attention (attention_dp)"
+        : null;
 }

@@ -1,12 +1,15 @@
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using TokenCost.Serving;
+using TokenCost.Serving.Load;
 using TokenCost.Speculative;
 
 namespace TokenCost.Validation;
 
 /// <summary>A case with its ids resolved, defaults applied and layout chosen: evaluation under a set of profiles is then pure arithmetic.</summary>
-internal sealed class PreparedCase
+internal sealed partial class PreparedCase
 {
     private PreparedCase(ValidationCase c, DeploymentConfiguration target, DeploymentConfiguration? draft, int input, int output, double acceptance, int draftTokens)
     {
@@ -33,8 +36,31 @@ internal sealed class PreparedCase
 
     public int DraftTokens { get; }
 
+    /// <summary>Gets the shortest request length as a fraction of the nominal lengths, as the notes state it (1 = fixed lengths).</summary>
+    public double LengthRangeRatio { get; private init; } = 1;
+
+    /// <summary>Gets the stack's token budget per iteration as the notes state it, or null for the profile's.</summary>
+    public int? MaxBatchedTokens { get; private init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the case is evaluated with the continuous-batching engine: a closed loop with its client count,
+    /// or an offline run. Poisson cases state no arrival rate (MLPerf Server runs at a latency-bounded target rate the case does not give),
+    /// so they keep the static saturating model.
+    /// </summary>
+    public bool Continuous => Case.Tags.Load is LoadKind.Offline || (Case.Tags.Load is LoadKind.Closed && Case.Batch is not null);
+
     public static PreparedCase Create(ValidationCase c, Catalog catalog)
     {
+        if (c.Tags.UnmodelledLayout is { } layout)
+        {
+            throw new InvalidOperationException($"layout {layout} not modelled yet.");
+        }
+
+        if (!catalog.TryGetModel(c.Model, out _))
+        {
+            throw new InvalidOperationException($"unknown model '{c.Model}' (not in the catalog).");
+        }
+
         var weights = catalog.GetFormat(c.Weights ?? "bf16");
         if (c.Tags.GroupSize is int g && weights.ScaleBytesPerGroup > 0)
         {
@@ -76,8 +102,44 @@ internal sealed class PreparedCase
             draftTokens = s.DraftTokens ?? (eagle ? CasePredictor.DefaultEagleDraftTokens : CasePredictor.DefaultDraftModelTokens);
         }
 
-        return new PreparedCase(c, config, draft, c.InputTokens ?? CasePredictor.DefaultInputTokens, c.OutputTokens ?? CasePredictor.DefaultOutputTokens, acceptance, draftTokens);
+        return new PreparedCase(c, config, draft, c.InputTokens ?? CasePredictor.DefaultInputTokens, c.OutputTokens ?? CasePredictor.DefaultOutputTokens, acceptance, draftTokens)
+        {
+            LengthRangeRatio = StatedLengthRangeRatio(c.Notes),
+            MaxBatchedTokens = StatedMaxBatchedTokens(c.Notes),
+        };
     }
+
+    /// <summary>
+    /// The shortest request length as a fraction of nominal, where the notes state a <c>benchmark_serving</c> random dataset
+    /// (<c>--random-range-ratio R</c>, or "uniform in P-100%"); 1 otherwise.
+    /// </summary>
+    internal static double StatedLengthRangeRatio(string notes)
+    {
+        var m = RangeRatioPattern().Match(notes);
+        if (m.Success && double.TryParse(m.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 1)
+        {
+            return r;
+        }
+
+        m = UniformPercentPattern().Match(notes);
+        return m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pct) && pct is > 0 and <= 100 ? pct / 100.0 : 1;
+    }
+
+    /// <summary>The stack's token budget per iteration where the notes state it (<c>max-num-batched-tokens N</c>, <c>max_num_tokens N</c>).</summary>
+    internal static int? StatedMaxBatchedTokens(string notes)
+    {
+        var m = BatchedTokensPattern().Match(notes);
+        return m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
+    }
+
+    [GeneratedRegex(@"random-range-ratio[ =]([0-9]*\.?[0-9]+)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RangeRatioPattern();
+
+    [GeneratedRegex(@"uniform in ([0-9]{1,3}) ?- ?100 ?%", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex UniformPercentPattern();
+
+    [GeneratedRegex(@"(?:max-num-batched-tokens|max_num_batched_tokens|max_num_tokens|max-num-tokens)[ =]([0-9]{1,9})", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BatchedTokensPattern();
 
     /// <summary>Evaluates the case's metric under a profile set.</summary>
     public double Evaluate(ServingProfiles profiles, out Bound bound)
@@ -95,6 +157,11 @@ internal sealed class PreparedCase
             return c.Metric is CaseMetric.StepTime
                 ? step.Time.Milliseconds
                 : StepPower(profiles, step) * step.Time.Seconds * Target.DevicesPerReplica / batch;
+        }
+
+        if (Continuous && Draft is null && c.Metric is not CaseMetric.PrefillTokensPerSecond)
+        {
+            return EvaluateLoaded(profiles, profile, out bound);
         }
 
         var b = c.Batch is int given ? Math.Max(1, (int)Math.Ceiling(given / replicas)) : SaturatingBatch(profile, Input + Output);
@@ -122,6 +189,8 @@ internal sealed class PreparedCase
                 return replicas * b * outputs / e2e;
             case CaseMetric.OutputTokensPerSecondPerDevice:
                 return replicas * b * outputs / e2e / Target.Devices;
+            case CaseMetric.TotalTokensPerSecondPerDevice:
+                return replicas * b * (outputs + Input) / e2e / Target.Devices;
             case CaseMetric.PerUserOutputTokensPerSecond:
                 return c.Tags.Timebase == "e2e" ? outputs / (ttft + ((outputs - 1) * tpot)) : 1 / tpot;
             case CaseMetric.TimePerOutputToken:
@@ -139,6 +208,53 @@ internal sealed class PreparedCase
                 return energy / (replicas * b * outputs);
             default:
                 throw new InvalidOperationException($"metric {c.Metric} is not modelled");
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a continuous-batching case with the engine model: a closed loop of <c>batch</c> clients (split over replicas), or the
+    /// saturating point of an offline run.
+    /// Lengths are the means of the stated distribution.
+    /// </summary>
+    private double EvaluateLoaded(ServingProfiles profiles, EfficiencyProfile profile, out Bound bound)
+    {
+        var c = Case;
+        var replicas = (double)Target.Replicas;
+        if (MaxBatchedTokens is int budget)
+        {
+            profile = profile with { MaxBatchedTokens = budget };
+        }
+
+        var fraction = (1 + LengthRangeRatio) / 2;
+        var input = Input * fraction;
+        var output = Math.Max(1, Output * fraction);
+        var closed = c.Tags.Load == LoadKind.Closed;
+        var s = ContinuousBatchingEstimator.Solve(Target, profile, closed ? LoadKind.Closed : LoadKind.Offline, closed ? Math.Ceiling(c.Batch!.Value / replicas) : 0, input, output, LengthRangeRatio);
+        bound = s.PrefillFraction * s.Mixed.Time.Seconds > (1 - s.PrefillFraction) * s.Decode.Time.Seconds ? s.Mixed.Bound : s.Decode.Bound;
+        var requests = replicas * s.RequestsPerSecond;
+        switch (c.Metric)
+        {
+            case CaseMetric.OutputTokensPerSecond:
+                return requests * output;
+            case CaseMetric.OutputTokensPerSecondPerDevice:
+                return requests * output / Target.Devices;
+            case CaseMetric.TotalTokensPerSecondPerDevice:
+                return requests * (input + output) / Target.Devices;
+            case CaseMetric.PerUserOutputTokensPerSecond:
+                return c.Tags.Timebase == "e2e" ? output / s.RequestSeconds(output) : 1 / s.TpotSeconds;
+            case CaseMetric.TimePerOutputToken:
+                return s.TpotSeconds * 1000;
+            case CaseMetric.TimeToFirstToken:
+                bound = s.Mixed.Bound;
+                return s.TtftSeconds * 1000;
+            case CaseMetric.EndToEndLatency:
+                return s.RequestSeconds(output) * 1000;
+            case CaseMetric.JoulesPerOutputToken:
+                var share = s.PrefillFraction * s.Mixed.Time.Seconds / s.IterationSeconds;
+                var watts = (share * StepPower(profiles, s.Mixed)) + ((1 - share) * StepPower(profiles, s.Decode));
+                return watts * Target.Devices / (requests * output);
+            default:
+                throw new InvalidOperationException($"metric {c.Metric} is not modelled under load");
         }
     }
 

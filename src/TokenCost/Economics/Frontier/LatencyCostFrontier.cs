@@ -12,7 +12,7 @@ namespace TokenCost.Economics.Frontier;
 /// This type is stateless and thread-safe. A point is dominated when another is no slower and no dearer and strictly better in one;
 /// the latency–cost frontier is returned by rising latency, so its cost never rises as latency is allowed to rise.
 /// </remarks>
-public static class LatencyCostFrontier
+public static partial class LatencyCostFrontier
 {
     /// <summary>Gets the default batch sweep: powers of two from 1 up to <paramref name="maxBatch"/>, plus <paramref name="maxBatch"/> itself.</summary>
     /// <param name="maxBatch">The largest batch, ≥ 1.</param>

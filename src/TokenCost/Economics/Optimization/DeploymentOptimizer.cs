@@ -14,7 +14,7 @@ namespace TokenCost.Economics.Optimization;
 /// price under the default rental model) is skipped and listed in <see cref="OptimizationResult.Skipped"/>, as are layouts the
 /// estimator cannot model (no interconnect for TP &gt; 1, format not in the catalog). TTFT is the prefill of the whole batch.
 /// </remarks>
-public static class DeploymentOptimizer
+public static partial class DeploymentOptimizer
 {
     /// <summary>Searches the space.</summary>
     /// <param name="catalog">The catalog.</param>
@@ -35,32 +35,8 @@ public static class DeploymentOptimizer
         ArgumentNullException.ThrowIfNull(objective);
         space ??= new OptimizerSearchSpace();
         catalog.GetModel(modelId);
-        var hardware = space.Hardware is { } ids ? ids.Select(catalog.GetHardware).ToList() : catalog.Hardware.ToList();
         var skipped = new List<string>();
-        var configurations = new List<DeploymentConfiguration>();
-        foreach (var hw in hardware)
-        {
-            foreach (var devices in space.DeviceCounts)
-            {
-                if (devices > 1 && hw.InterconnectBandwidth is null)
-                {
-                    skipped.Add($"{hw.Id} × {devices}: no interconnect bandwidth listed, so tensor parallelism cannot be modelled.");
-                    continue;
-                }
-
-                foreach (var format in space.WeightFormats)
-                {
-                    try
-                    {
-                        configurations.Add(DeploymentConfiguration.Create(catalog, modelId, hw.Id, format, null, null, space.Stack, devices, devices, 1));
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        skipped.Add($"{hw.Id} × {devices} {format}: {ex.Message.Split(" (Parameter", 2)[0]}");
-                    }
-                }
-            }
-        }
+        var configurations = Configurations(catalog, modelId, space, skipped);
 
         var points = new List<FrontierPoint>();
         foreach (var group in configurations.GroupBy(c => c.Hardware.Id, StringComparer.Ordinal))

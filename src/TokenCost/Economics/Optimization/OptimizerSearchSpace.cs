@@ -1,8 +1,9 @@
 using TokenCost.Estimation;
+using TokenCost.Internal;
 
 namespace TokenCost.Economics.Optimization;
 
-/// <summary>What the optimizer may choose from: hardware, device counts (all tensor-parallel), weight formats, batches and the serving stack.</summary>
+/// <summary>What the optimizer may choose from: hardware, device counts (all tensor-parallel), weight formats, batches (static) or concurrencies (under load) and the serving stack.</summary>
 /// <remarks>This type is immutable and thread-safe (when <see cref="Quality"/> is).</remarks>
 public sealed record OptimizerSearchSpace
 {
@@ -30,4 +31,22 @@ public sealed record OptimizerSearchSpace
     /// </summary>
     /// <value>The default value is null: no quality catalog, so a minimum quality cannot be met.</value>
     public Func<DeploymentConfiguration, double?>? Quality { get; init; }
+
+    /// <summary>
+    /// Gets the closed-loop concurrencies to try under load (<see cref="DeploymentOptimizer.OptimizeUnderLoad"/>), or null to search each
+    /// configuration for the largest concurrency that meets the objective (bisection between 1 and the smaller of
+    /// <see cref="MaxConcurrency"/> and the sequences its KV-cache memory holds).
+    /// </summary>
+    /// <value>The default value is null (search).</value>
+    public IReadOnlyList<int>? Concurrencies { get; init; }
+
+    /// <summary>Gets the largest concurrency the search under load considers, in users of one deployment.</summary>
+    /// <value>The default value is 1024.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxConcurrency { get => field; init => field = Guard.Positive(value, nameof(MaxConcurrency)); } = 1024;
+
+    /// <summary>Gets the most operating points the search under load may evaluate (configurations × concurrencies tried); a larger space is refused.</summary>
+    /// <value>The default value is 20,000.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxEvaluatedPoints { get => field; init => field = Guard.Positive(value, nameof(MaxEvaluatedPoints)); } = 20_000;
 }

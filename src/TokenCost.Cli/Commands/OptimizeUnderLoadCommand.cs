@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TokenCost.Catalogs;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Costs;
+using TokenCost.Economics.Optimization;
+using TokenCost.Estimation;
+using TokenCost.Quantities;
+using TokenCost.Serving.Load;
+
+namespace TokenCost.Cli.Commands;
+
+/// <summary>The continuous-batching branch of <c>tokencost optimize</c>: the cheapest token at a per-user speed floor and a TTFT limit.</summary>
+public static class OptimizeUnderLoadCommand
+{
+    private const int CandidatesShown = 5;
+
+    private static readonly string[] NullFields = ["hardware", "devices", "weights", "concurrency", "perUserOutputTokensPerSecond", "ttftMs", "tpotMs", "costPerMillionOutputTokensUsd"];
+
+    /// <summary>Runs the search and prints the answer.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="options">The deployment options.</param>
+    /// <param name="concurrency">The --concurrency list option.</param>
+    /// <param name="rangeRatio">The --random-range-ratio option.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="costModel">The cost model (a price tier), or null for the default.</param>
+    /// <param name="hardwareIds">The hardware to search, or null for the catalog.</param>
+    /// <param name="tierSkipped">Lines about platforms left out for lack of the price tier.</param>
+    /// <param name="minUserSpeed">The --min-user-tokens-per-second option.</param>
+    /// <param name="maxTpot">The --max-tpot-ms option.</param>
+    /// <param name="maxTtft">The --max-ttft-ms option.</param>
+    /// <param name="minQuality">The --min-quality option (not supported under load).</param>
+    /// <param name="devices">The --device-counts option.</param>
+    /// <param name="formats">The --weight-formats option.</param>
+    /// <param name="json">The --json option.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(
+        ParseResult result,
+        DeploymentOptions options,
+        Option<string?> concurrency,
+        Option<double?> rangeRatio,
+        Catalog catalog,
+        CostModel? costModel,
+        IReadOnlyList<string>? hardwareIds,
+        IReadOnlyList<string> tierSkipped,
+        Option<double?> minUserSpeed,
+        Option<double?> maxTpot,
+        Option<double?> maxTtft,
+        Option<double?> minQuality,
+        Option<string> devices,
+        Option<string> formats,
+        Option<bool> json)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(tierSkipped);
+        if (result.GetValue(minQuality) is not null)
+        {
+            throw new CliUsageException("--min-quality applies to the static search only (no quality catalog is wired into the search under load).");
+        }
+
+        var objective = new UserSpeedObjective
+        {
+            MinPerUserOutputTokensPerSecond = OptionValues.Number(result, minUserSpeed),
+            MaxTimePerOutputToken = OptionValues.Number(result, maxTpot) is double tpot ? TimeInterval.FromMilliseconds(tpot) : null,
+            MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double ttft ? TimeInterval.FromMilliseconds(ttft) : null,
+        };
+        var space = new OptimizerSearchSpace
+        {
+            Hardware = hardwareIds,
+            DeviceCounts = SweepLists.PositiveInts(devices.Name, result.GetValue(devices)) ?? [1],
+            WeightFormats = (result.GetValue(formats) ?? "bf16").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Stack = result.GetValue(options.Stack) ?? "unknown",
+            Concurrencies = SweepLists.PositiveInts(result, concurrency),
+        };
+        var workload = new Workload { InputTokens = OptionValues.NonNegativeInt(result, options.Input), OutputTokens = OptionValues.NonNegativeInt(result, options.Output) };
+        var model = result.GetValue(options.Model)!;
+        if (!catalog.TryGetModel(model, out _))
+        {
+            throw new CliUsageException($"--model: unknown model '{model}' (see 'tokencost models').");
+        }
+
+        LoadedOptimizationResult answer;
+        try
+        {
+            answer = DeploymentOptimizer.OptimizeUnderLoad(
+                catalog, new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), new TokenCostCalculator(costModel, catalog.DataCenter), model, workload, objective, space, OptionValues.Fraction(result, rangeRatio) ?? 1);
+        }
+        catch (UnknownIdException ex) when (ex.Kind == "hardware")
+        {
+            throw new CliUsageException($"--hardware-list: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+        }
+
+        var skipped = tierSkipped.Concat(answer.Skipped).ToList();
+        if (result.GetValue(json))
+        {
+            WriteJson(answer, model, workload, objective, skipped, result.GetValue(options.PriceTier));
+        }
+        else
+        {
+            WriteText(answer, skipped);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void WriteJson(LoadedOptimizationResult answer, string model, Workload workload, UserSpeedObjective objective, List<string> skipped, string? tier)
+    {
+        JsonOutput.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("feasible", answer.Feasible);
+            w.WriteString("model", model);
+            w.WriteString("load", "closed loop (continuous batching); devices = tensor parallel, one replica; concurrency = users of that replica");
+            w.WriteString("priceTier", tier);
+            if (answer.Best is { } best)
+            {
+                CurveJson.WritePointProperties(w, best);
+            }
+            else
+            {
+                w.WriteString("message", "no configuration meets the objective");
+                foreach (var name in NullFields)
+                {
+                    w.WriteNull(name);
+                }
+            }
+
+            w.WriteStartObject("objective");
+            w.NumberOrNull("minPerUserOutputTokensPerSecond", objective.MinPerUserOutputTokensPerSecond);
+            w.NumberOrNull("maxTtftMs", objective.MaxTimeToFirstToken?.Milliseconds);
+            w.NumberOrNull("maxTpotMs", objective.MaxTimePerOutputToken?.Milliseconds);
+            w.WriteString("statistics", "speed floor on 1 ÷ median TPOT, TPOT limit on the median, TTFT limit on the mean (the steady-state model's mean and median TPOT are equal)");
+            w.WriteNumber("inputTokens", workload.InputTokens);
+            w.WriteNumber("outputTokens", workload.OutputTokens);
+            w.WriteEndObject();
+            w.WriteNumber("evaluated", answer.Evaluated);
+            w.WriteNumber("feasibleCount", answer.Candidates.Count);
+            w.WriteStartArray("candidates");
+            foreach (var p in answer.Candidates.Take(CandidatesShown))
+            {
+                w.WriteStartObject();
+                CurveJson.WritePointProperties(w, p);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (!answer.Feasible && answer.Fastest is { } fastest)
+            {
+                w.WriteStartObject("fastest");
+                CurveJson.WritePointProperties(w, fastest);
+                w.WriteEndObject();
+            }
+
+            w.WriteStartArray("skipped");
+            foreach (var s in skipped)
+            {
+                w.WriteStringValue(s);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static void WriteText(LoadedOptimizationResult answer, List<string> skipped)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (answer.Best is { } b)
+        {
+            var c = b.Configuration;
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest under continuous batching: {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}), weights {c.Weights.Id}, {b.Concurrency} concurrent users: {b.PerUserOutputTokensPerSecond:F1} tok/s per user, TTFT {b.TimeToFirstToken}, TPOT {b.TimePerOutputToken}; ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens (${b.CostPerMillionTotalTokens.Usd:F3} per 1M total).")));
+            foreach (var p in answer.Candidates.Skip(1).Take(CandidatesShown - 1))
+            {
+                var pc = p.Configuration;
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"  next: {pc.Devices} × {pc.Hardware.Id}, {pc.Weights.Id}, {p.Concurrency} users: {p.PerUserOutputTokensPerSecond:F1} tok/s/user, TTFT {p.TimeToFirstToken}, ${p.CostPerMillionOutputTokens.Usd:F3} per 1M output")));
+            }
+        }
+        else
+        {
+            AnsiConsole.MarkupLine("[red]No configuration meets the objective.[/]");
+            if (answer.Fastest is { } f)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Fastest evaluated: {f.Configuration.Devices} × {f.Configuration.Hardware.Id}, {f.Configuration.Weights.Id}, {f.Concurrency} users: {f.PerUserOutputTokensPerSecond:F1} tok/s per user, TTFT {f.TimeToFirstToken}.")));
+            }
+        }
+
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} operating points evaluated, {answer.Candidates.Count} configurations feasible, {skipped.Count} skipped (see --json).")));
+    }
+}

@@ -1,0 +1,29 @@
+using TokenCost.Economics.Curves;
+
+namespace TokenCost.Economics.Optimization;
+
+/// <summary>The answer of <see cref="DeploymentOptimizer.OptimizeUnderLoad"/>: the cheapest operating point that meets a <see cref="UserSpeedObjective"/>, or none.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record LoadedOptimizationResult
+{
+    /// <summary>Gets the cheapest point ($/1M output tokens) that meets the objective, or null when nothing does.</summary>
+    public CurvePoint? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>Gets a value indicating whether some configuration meets the objective.</summary>
+    public bool Feasible => Best is not null;
+
+    /// <summary>Gets the objective searched for.</summary>
+    public required UserSpeedObjective Objective { get; init; }
+
+    /// <summary>Gets, per configuration that meets the objective, its cheapest point that does, cheapest first.</summary>
+    public required IReadOnlyList<CurvePoint> Candidates { get; init; }
+
+    /// <summary>Gets the point with the highest per-user speed among those evaluated (what comes closest when nothing is feasible), or null when nothing could be evaluated.</summary>
+    public CurvePoint? Fastest { get; init; }
+
+    /// <summary>Gets the number of operating points evaluated (configurations × concurrencies tried).</summary>
+    public required int Evaluated { get; init; }
+
+    /// <summary>Gets the reasons configurations were skipped (hardware without a price, layouts that cannot be modelled, no memory for a KV cache).</summary>
+    public required IReadOnlyList<string> Skipped { get; init; }
+}

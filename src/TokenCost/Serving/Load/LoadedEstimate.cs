@@ -1,0 +1,93 @@
+using TokenCost.Estimation;
+using TokenCost.Quantities;
+
+namespace TokenCost.Serving.Load;
+
+/// <summary>
+/// A deployment's steady state under a load: the mean engine iteration, latencies as <c>benchmark_serving</c> reports them, and
+/// throughput per device (docs/roofline.md, "Serving under load").
+/// </summary>
+/// <remarks>This type is immutable and thread-safe. Rates per device count every device of the deployment; counts of sequences are per replica.</remarks>
+public sealed class LoadedEstimate
+{
+    /// <summary>Gets the load assumed.</summary>
+    public required ServingLoad Load { get; init; }
+
+    /// <summary>Gets the static estimate of the same deployment and workload at the mean running batch (memory plan, warnings, per-phase power).</summary>
+    public required PerformanceEstimate Static { get; init; }
+
+    /// <summary>Gets the deployment.</summary>
+    public DeploymentConfiguration Configuration => Static.Configuration;
+
+    /// <summary>Gets the mean prompt tokens per request the model used (the nominal length × <see cref="ServingLoad.MeanLengthFraction"/>).</summary>
+    public required double MeanInputTokens { get; init; }
+
+    /// <summary>Gets the mean output tokens per request the model used (the nominal length × <see cref="ServingLoad.MeanLengthFraction"/>).</summary>
+    public required double MeanOutputTokens { get; init; }
+
+    /// <summary>Gets the mean number of sequences holding a slot (KV cache) per replica, rounded to the nearest integer.</summary>
+    public required int RunningSequences { get; init; }
+
+    /// <summary>Gets the mean number of sequences decoding in an iteration per replica (running sequences not in their prefill).</summary>
+    public required double DecodingSequences { get; init; }
+
+    /// <summary>Gets the largest number of sequences per replica that can run at once: the KV-cache memory limit at the mean context, capped by the stack's sequence limit.</summary>
+    public required int MaxRunningSequences { get; init; }
+
+    /// <summary>Gets a value indicating whether KV-cache memory (not the clients) limits the running sequences: further clients wait for a slot, which adds to TTFT.</summary>
+    public required bool KvCacheLimited { get; init; }
+
+    /// <summary>Gets a value indicating whether Poisson arrivals exceed the capacity: the queue grows without bound and the figures are those at capacity.</summary>
+    public required bool Saturated { get; init; }
+
+    /// <summary>Gets the mean engine iteration time (decode-only and prefill-carrying iterations, weighted by how often each occurs).</summary>
+    public required TimeInterval IterationTime { get; init; }
+
+    /// <summary>Gets the time of an iteration that only decodes the running sequences.</summary>
+    public required TimeInterval DecodeIterationTime { get; init; }
+
+    /// <summary>Gets the time of an iteration that also processes a prefill chunk.</summary>
+    public required TimeInterval MixedIterationTime { get; init; }
+
+    /// <summary>Gets the fraction of iterations that carry prefill tokens, in [0, 1].</summary>
+    public required double PrefillIterationFraction { get; init; }
+
+    /// <summary>Gets the mean over requests of the per-request TPOT, (end-to-end latency − TTFT) ÷ (output tokens − 1).</summary>
+    public required TimeInterval MeanTimePerOutputToken { get; init; }
+
+    /// <summary>Gets the median over requests of the per-request TPOT (the fluid model gives the mean; see docs/roofline.md).</summary>
+    public required TimeInterval MedianTimePerOutputToken { get; init; }
+
+    /// <summary>Gets the mean time to first token: waiting for a slot and for prefill budget, plus the prefill itself.</summary>
+    public required TimeInterval MeanTimeToFirstToken { get; init; }
+
+    /// <summary>Gets the mean end-to-end latency of a request: TTFT + (output tokens − 1) × mean TPOT.</summary>
+    public TimeInterval MeanRequestLatency => MeanTimeToFirstToken + (MeanTimePerOutputToken * Math.Max(0, MeanOutputTokens - 1));
+
+    /// <summary>Gets the output tokens per second one user receives on the decode time base: 1 ÷ median TPOT (InferenceX "interactivity"), tokens/s.</summary>
+    public double PerUserOutputTokensPerSecond => 1 / MedianTimePerOutputToken.Seconds;
+
+    /// <summary>Gets the output tokens per second one user receives on the end-to-end time base: output tokens ÷ mean end-to-end latency, tokens/s.</summary>
+    public double PerUserEndToEndOutputTokensPerSecond => MeanOutputTokens / MeanRequestLatency.Seconds;
+
+    /// <summary>Gets the completed requests per second of one replica.</summary>
+    public required double RequestsPerSecondPerReplica { get; init; }
+
+    /// <summary>Gets the output tokens per second per device of the deployment at this load, tokens/s/device.</summary>
+    public double OutputTokensPerSecondPerDevice => RequestsPerSecondPerReplica * MeanOutputTokens / Configuration.DevicesPerReplica;
+
+    /// <summary>Gets the prompt tokens per second per device of the deployment at this load, tokens/s/device.</summary>
+    public double InputTokensPerSecondPerDevice => RequestsPerSecondPerReplica * MeanInputTokens / Configuration.DevicesPerReplica;
+
+    /// <summary>Gets the prompt plus output tokens per second per device, tokens/s/device.</summary>
+    public double TotalTokensPerSecondPerDevice => OutputTokensPerSecondPerDevice + InputTokensPerSecondPerDevice;
+
+    /// <summary>Gets the time-weighted mean board power of one device at this operating point, or null when the hardware lists no TDP.</summary>
+    public required Power? AveragePowerPerDevice { get; init; }
+
+    /// <summary>Gets the dominant bound of the mean iteration.</summary>
+    public required Bound Bound { get; init; }
+
+    /// <summary>Gets warnings about the operating point (memory, saturation, context).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
