@@ -49,6 +49,9 @@ internal abstract record DeploymentRequest
     /// <summary>Gets the rental price in USD per device-hour, or null for the catalog's cloud price.</summary>
     public double? PricePerHour { get; set; }
 
+    /// <summary>Gets a dated price tier to rent at (hyperscaler, neocloud, rental_3yr, retail; most recent, or name@yyyy-MM; see <c>GET /v1/price-tiers</c>), or null.</summary>
+    public string? PriceTier { get; set; }
+
     /// <summary>Gets the purchase price in USD per device (amortise instead of renting), or null.</summary>
     public double? Capex { get; set; }
 

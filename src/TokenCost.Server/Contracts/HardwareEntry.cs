@@ -60,6 +60,9 @@ internal sealed record HardwareEntry
     /// <summary>Gets the date of the prices.</summary>
     public required string PriceDate { get; init; }
 
+    /// <summary>Gets the dated rental price tiers, most recent first.</summary>
+    public required IReadOnlyList<PriceTierEntry> PriceTiers { get; init; }
+
     /// <summary>Gets a value indicating whether some figure is an estimate.</summary>
     public required bool Estimate { get; init; }
 

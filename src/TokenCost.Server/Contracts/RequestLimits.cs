@@ -18,6 +18,12 @@ internal static class RequestLimits
     /// <summary>The most entries in a list of ids or counts (hardware to compare, formats or device counts to sweep).</summary>
     public const int MaxListEntries = 64;
 
+    /// <summary>The most operating points one curve request may evaluate (configurations × concurrencies).</summary>
+    public const int MaxCurvePoints = 2_000;
+
+    /// <summary>The largest closed-loop concurrency of a curve point.</summary>
+    public const int MaxConcurrency = 1_000_000;
+
     /// <summary>The most device counts a sweep may try, and the largest of them.</summary>
     public const int MaxSweepDevices = 1_024;
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using TokenCost.Catalogs;
 using TokenCost.Costs;
+using TokenCost.Economics.Curves;
 using TokenCost.Economics.Frontier;
 using TokenCost.Hardware;
 
@@ -131,6 +133,7 @@ internal static class ResponseMapper
         PurchaseUsd = h.PurchasePrice?.Usd,
         CloudUsdPerHour = h.CloudPricePerHour?.UsdPerHour,
         PriceDate = h.PriceDate,
+        PriceTiers = h.PriceTiers.Select(ToResponse).ToArray(),
         Estimate = h.IsEstimate,
         Source = h.Sources,
     }).ToArray();
@@ -194,6 +197,69 @@ internal static class ResponseMapper
             ProfileSource = catalog.Profiles.Provenance,
         };
     }).ToArray();
+
+    /// <summary>Lists every platform's price tiers.</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The entries.</returns>
+    public static IReadOnlyList<PriceTierEntry> PriceTiers(Catalog catalog) => catalog.PriceTiers.Select(ToResponse).ToArray();
+
+    /// <summary>Maps a price tier (the fields of <c>tokencost platforms --json</c>'s priceTiers, plus the hardware id).</summary>
+    /// <param name="tier">The tier.</param>
+    /// <returns>The entry.</returns>
+    public static PriceTierEntry ToResponse(PriceTier tier)
+    {
+        ArgumentNullException.ThrowIfNull(tier);
+        return new PriceTierEntry
+        {
+            Hardware = tier.HardwareId,
+            Id = tier.Id,
+            Tier = tier.Name,
+            AsOf = tier.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            UsdPerDeviceHour = tier.PricePerDeviceHour.UsdPerHour,
+            AllInKwPerDevice = tier.AllInPowerPerDevice.Kilowatts,
+            PowerBasis = tier.PowerBasis == AllInPowerBasis.ProvisionedUtility ? "provisioned_utility" : "it_all_in",
+            Estimate = tier.IsEstimate,
+            Source = tier.Source,
+        };
+    }
+
+    /// <summary>Maps a curve point (the fields of <c>tokencost curve --json</c>).</summary>
+    /// <param name="p">The point.</param>
+    /// <returns>The response.</returns>
+    public static CurvePointResponse ToResponse(CurvePoint p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var c = p.Configuration;
+        return new CurvePointResponse
+        {
+            Hardware = c.Hardware.Id,
+            Devices = c.Devices,
+            TensorParallel = c.TensorParallel,
+            PipelineParallel = c.PipelineParallel,
+            Weights = c.Weights.Id,
+            Activations = c.Activations.Id,
+            KvCache = c.KvCache.Id,
+            Stack = c.Stack.Id,
+            Concurrency = p.Concurrency,
+            PerUserOutputTokensPerSecond = p.PerUserOutputTokensPerSecond,
+            TtftMs = p.TimeToFirstToken.Milliseconds,
+            TpotMs = p.TimePerOutputToken.Milliseconds,
+            OutputTokensPerSecondPerDevice = p.OutputTokensPerSecondPerDevice,
+            InputTokensPerSecondPerDevice = p.Estimate.InputTokensPerSecondPerDevice,
+            TotalTokensPerSecondPerDevice = p.TotalTokensPerSecondPerDevice,
+            CostPerMillionInputTokensUsd = p.CostPerMillionInputTokens.Usd,
+            CostPerMillionOutputTokensUsd = p.CostPerMillionOutputTokens.Usd,
+            CostPerMillionTotalTokensUsd = p.CostPerMillionTotalTokens.Usd,
+            UsdPerHour = p.Report.TotalPerHour.UsdPerHour,
+            FacilityKwPerDevice = Finite(p.FacilityPowerPerDevice?.Kilowatts),
+            OutputTokensPerSecondPerMegawatt = Finite(p.OutputTokensPerSecondPerMegawatt),
+            TotalTokensPerSecondPerMegawatt = Finite(p.TotalTokensPerSecondPerMegawatt),
+            RunningSequencesPerReplica = p.Estimate.RunningSequences,
+            KvCacheLimited = p.Estimate.KvCacheLimited,
+            OnParetoFront = p.OnParetoFront,
+            OnCostParetoFront = p.OnCostParetoFront,
+        };
+    }
 
     private static double? Finite(double? value) => value is double v && double.IsFinite(v) ? v : null;
 }

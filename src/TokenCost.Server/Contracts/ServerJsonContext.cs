@@ -23,6 +23,9 @@ namespace TokenCost.Server.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<FormatEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<StackEntry>))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(CurveRequest))]
+[JsonSerializable(typeof(CurveResponse))]
+[JsonSerializable(typeof(IReadOnlyList<PriceTierEntry>))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -64,13 +64,26 @@ internal static class ApiEndpoints
             .WithRequestTimeout(ExpensivePolicy)
             .RequireRateLimiting(ExpensivePolicy);
 
+        v1.MapPost("/curve", async (HttpContext context, CancellationToken cancellationToken) =>
+            Results.Json(service.Curve(await JsonBody.ReadAsync(context.Request, json.CurveRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), json.CurveResponse))
+            .WithName("curve")
+            .WithSummary("The interactivity–throughput curve under continuous batching: a closed-loop concurrency sweep with per-user speed, TTFT, TPOT, throughput per device, $/1M tokens, tokens/s per MW and Pareto flags (tokencost curve --json).")
+            .Accepts<CurveRequest>("application/json")
+            .Produces<CurveResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithRequestTimeout(ExpensivePolicy)
+            .RequireRateLimiting(ExpensivePolicy);
+
         var hardware = ResponseMapper.Hardware(service.Catalog);
+        var priceTiers = ResponseMapper.PriceTiers(service.Catalog);
         var models = ResponseMapper.Models(service.Catalog);
         var formats = ResponseMapper.Formats(service.Catalog);
         var stacks = ResponseMapper.Stacks(service.Catalog);
         v1.MapGet("/hardware", () => Results.Json(hardware, json.IReadOnlyListHardwareEntry)).WithName("hardware").WithSummary("The hardware catalog (tokencost platforms --json).").Produces<IReadOnlyList<HardwareEntry>>();
         v1.MapGet("/models", () => Results.Json(models, json.IReadOnlyListModelEntry)).WithName("models").WithSummary("The model catalog (tokencost models --json).").Produces<IReadOnlyList<ModelEntry>>();
         v1.MapGet("/formats", () => Results.Json(formats, json.IReadOnlyListFormatEntry)).WithName("formats").WithSummary("The numeric formats (tokencost formats --json).").Produces<IReadOnlyList<FormatEntry>>();
+        v1.MapGet("/price-tiers", () => Results.Json(priceTiers, json.IReadOnlyListPriceTierEntry)).WithName("priceTiers").WithSummary("Dated rental price tiers of every platform (hyperscaler, neocloud, rental_3yr, retail), to pass as priceTier.").Produces<IReadOnlyList<PriceTierEntry>>();
         v1.MapGet("/stacks", () => Results.Json(stacks, json.IReadOnlyListStackEntry)).WithName("stacks").WithSummary("The serving stacks and their efficiency profiles (tokencost stacks --json).").Produces<IReadOnlyList<StackEntry>>();
 
         var health = new HealthResponse { Status = "ok", CatalogVersion = service.Catalog.Version };

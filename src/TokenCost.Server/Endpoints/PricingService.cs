@@ -1,12 +1,14 @@
 using TokenCost.Catalogs;
 using TokenCost.Comparisons;
 using TokenCost.Costs;
+using TokenCost.Economics.Curves;
 using TokenCost.Economics.Frontier;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
 using TokenCost.Quantities;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
+using TokenCost.Serving.Load;
 
 namespace TokenCost.Server.Endpoints;
 
@@ -124,6 +126,124 @@ internal sealed class PricingService(Catalog catalog)
 
         IReadOnlyList<FrontierPoint> shown = request.All ? points : axes == "throughput" ? LatencyCostFrontier.ParetoThroughput(points) : LatencyCostFrontier.ParetoLatencyCost(points);
         return new FrontierResponse { Axes = axes, Evaluated = points.Count, Points = shown.Select(ResponseMapper.ToResponse).ToArray() };
+    }
+
+    /// <summary>
+    /// Sweeps closed-loop concurrency under continuous batching as <c>tokencost curve</c> does (the library's <see cref="InteractivityCurve"/>),
+    /// one configuration at a time so that a cancelled request stops; the Pareto flags are then set over all points, as one sweep sets them.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between configurations.</param>
+    /// <returns>The response.</returns>
+    public CurveResponse Curve(CurveRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.ResolveCatalog(Catalog, request);
+        var concurrencies = (Check.List(request.Concurrency, RequestLimits.MaxListEntries, "concurrency") ?? InteractivityCurve.DefaultConcurrencies)
+            .Select(c => Check.Int(c, 1, RequestLimits.MaxConcurrency, "concurrency")).ToArray();
+        var ratio = Check.Range(request.RandomRangeRatio, 0, false, 1, "randomRangeRatio") ?? 1;
+        var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
+        var model = Check.Id(request.Model, "model");
+        LibraryErrors.Translate(() => catalog.GetModel(model));
+        var hardwareIds = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")?.Select(h => Check.Id(h, "sweepHardware")).ToArray();
+        var tps = Check.List(request.SweepTensorParallel, RequestLimits.MaxListEntries, "sweepTensorParallel")?.Select(t => Check.Int(t, 1, RequestLimits.MaxSweepDevices, "sweepTensorParallel")).ToArray();
+        var weights = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [Check.Id(request.Weights, "weights")];
+        foreach (var id in weights.Where(w => !catalog.TryGetFormat(w, out _)))
+        {
+            throw new RequestValidationException(request.SweepWeights is null ? "weights" : "sweepWeights", $"weights must be known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+        }
+
+        var configurations = new List<DeploymentConfiguration>();
+        var skipped = new List<string>();
+        if (hardwareIds is null && tps is null)
+        {
+            var baseConfig = DeploymentMapper.ResolveConfiguration(request, catalog);
+            foreach (var w in weights)
+            {
+                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), $"{baseConfig.Hardware.Id} {w}");
+            }
+        }
+        else
+        {
+            var devices = Check.Int(request.Devices, 1, RequestLimits.MaxDevices, "devices");
+            var pp = Check.Int(request.PipelineParallel, 1, RequestLimits.MaxDevices, "pipelineParallel");
+            var tp = Check.Int(request.TensorParallel, 1, RequestLimits.MaxDevices, "tensorParallel") ?? Math.Max(1, devices / pp);
+            var stack = Check.Id(request.Stack, "stack");
+            LibraryErrors.Translate(() => catalog.GetStack(stack));
+            foreach (var id in hardwareIds ?? [Check.Id(request.Hardware, "hardware")])
+            {
+                if (!catalog.TryGetHardware(id, out var hw))
+                {
+                    throw new RequestValidationException(hardwareIds is null ? "hardware" : "sweepHardware", $"hardware must be known ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+                }
+
+                DeploymentMapper.CheckPriceTier(request, hw);
+                foreach (var t in tps ?? [tp])
+                {
+                    foreach (var w in weights)
+                    {
+                        var (d, p) = tps is null ? (devices, pp) : (t, 1);
+                        Add(() => DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
+                    }
+                }
+            }
+        }
+
+        if (configurations.Count == 0)
+        {
+            throw new RequestValidationException("request", "no configuration can be built: " + string.Join("; ", skipped));
+        }
+
+        if ((long)configurations.Count * concurrencies.Length > RequestLimits.MaxCurvePoints)
+        {
+            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepTensorParallel × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
+        }
+
+        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
+        var estimator = new ContinuousBatchingEstimator(ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles));
+        var points = new List<CurvePoint>();
+        foreach (var configuration in configurations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(estimator, calculator, [configuration], workload, concurrencies, ratio), request);
+            points.AddRange(part.Points);
+            skipped.AddRange(part.Skipped);
+        }
+
+        if (points.Count == 0)
+        {
+            throw new RequestValidationException("request", "no configuration can run and be priced: " + string.Join("; ", skipped));
+        }
+
+        var flagged = InteractivityCurve.Flag(points);
+        var shown = request.Front
+            ? flagged.Where(p => p.OnParetoFront).OrderBy(p => p.Configuration.Hardware.Id, StringComparer.Ordinal).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList()
+            : flagged;
+        return new CurveResponse
+        {
+            Model = model,
+            InputTokens = workload.InputTokens,
+            OutputTokens = workload.OutputTokens,
+            Load = "closed loop (continuous batching)",
+            PriceTier = request.PriceTier,
+            Points = shown.Select(ResponseMapper.ToResponse).ToArray(),
+            Skipped = skipped,
+        };
+
+        void Add(Func<DeploymentConfiguration> create, string label)
+        {
+            try
+            {
+                configurations.Add(create());
+            }
+            catch (Catalogs.UnknownIdException ex)
+            {
+                throw LibraryErrors.ToRequestError(ex, request);
+            }
+            catch (ArgumentException ex)
+            {
+                skipped.Add($"{label}: {LibraryErrors.ToRequestError(ex, request).Message}");
+            }
+        }
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ internal static class DeploymentMapper
         var devices = Check.Int(request.Devices, 1, RequestLimits.MaxDevices, "devices");
         var pp = Check.Int(request.PipelineParallel, 1, RequestLimits.MaxDevices, "pipelineParallel");
         var tp = Check.Int(request.TensorParallel, 1, RequestLimits.MaxDevices, "tensorParallel");
-        return LibraryErrors.Translate(
+        var configuration = LibraryErrors.Translate(
             () => DeploymentConfiguration.Create(
                 catalog,
                 Check.Id(request.Model, "model"),
@@ -75,6 +75,21 @@ internal static class DeploymentMapper
                 tp ?? Math.Max(1, devices / pp),
                 pp),
             request);
+        CheckPriceTier(request, configuration.Hardware);
+        return configuration;
+    }
+
+    /// <summary>Checks that the hardware has the price tier the request names (when it names one), as the CLI's --price-tier does.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="hardware">The hardware that will be priced.</param>
+    public static void CheckPriceTier(DeploymentRequest request, Hardware.HardwarePlatform hardware)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(hardware);
+        if (request.PriceTier is { } tier && !hardware.TryGetPriceTier(tier, out _))
+        {
+            throw new RequestValidationException("priceTier", $"priceTier must be one of this hardware's tiers (see GET /v1/price-tiers): {hardware.DescribePriceTiers()}.");
+        }
     }
 
     /// <summary>Builds the workload.</summary>
@@ -101,6 +116,13 @@ internal static class DeploymentMapper
         if (rent is not null && capex is not null)
         {
             throw new RequestValidationException("capex", "pricePerHour and capex are alternatives; give one of them.");
+        }
+
+        if (request.PriceTier is { } tier)
+        {
+            return rent is not null || capex is not null
+                ? throw new RequestValidationException("priceTier", "priceTier is an alternative to pricePerHour and capex; give one of them.")
+                : CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = Check.Id(tier, "priceTier") });
         }
 
         if (capex is double c)

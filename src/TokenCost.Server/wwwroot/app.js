@@ -4,12 +4,13 @@
 const FIELDS = {
   model: "id", hardware: "id", devices: "int", tensorParallel: "int", pipelineParallel: "int", weights: "id",
   activations: "id", kvCache: "id", stack: "id", batch: "batch", inputTokens: "int", outputTokens: "int",
-  priceMode: "ui", pricePerHour: "number", capex: "number", utilization: "number", electricityPrice: "number", pue: "number",
+  concurrency: "ui", priceMode: "ui", priceTier: "id", pricePerHour: "number", capex: "number", utilization: "number", electricityPrice: "number", pue: "number",
 };
 const DEFAULTS = { model: "llama-2-70b", hardware: "nvidia_h100_sxm", weights: "int4", stack: "unknown", priceMode: "catalog" };
 const $ = (id) => document.getElementById(id);
 const fmt = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
 const usd = (v) => (v == null ? "n/a" : "$" + (v >= 100 ? v.toFixed(0) : fmt.format(v)));
+let hardwareList = [];
 let sequence = 0;
 let inflight = null;
 let timer = 0;
@@ -29,6 +30,7 @@ async function getJson(path) {
 
 async function loadCatalogs() {
   const [models, hardware, formats, stacks] = await Promise.all(["/v1/models", "/v1/hardware", "/v1/formats", "/v1/stacks"].map(getJson));
+  hardwareList = hardware;
   for (const m of models) option($("model"), m.id, `${m.name} (${fmt.format(m.paramsB)}B)`);
   for (const h of hardware) option($("hardware"), h.id, h.name + (h.cloudUsdPerHour == null ? " (no catalog price)" : ` ($${h.cloudUsdPerHour}/h)`));
   for (const f of formats) {
@@ -37,6 +39,23 @@ async function loadCatalogs() {
   }
   for (const s of stacks) option($("stack"), s.id, s.id);
   for (const [k, v] of Object.entries(DEFAULTS)) $(k).value = v;
+  fillTiers();
+}
+
+// The price-tier choices follow the hardware: its tier names (most recent date) and each dated tier id.
+function fillTiers() {
+  const select = $("priceTier");
+  const keep = select.value;
+  select.replaceChildren();
+  const h = hardwareList.find((x) => x.id === $("hardware").value);
+  const tiers = h ? h.priceTiers : [];
+  const latest = new Set();
+  for (const t of tiers) {
+    if (!latest.has(t.tier)) { latest.add(t.tier); option(select, t.tier, `${t.tier} — $${t.usdPerDeviceHour}/h (${t.asOf})`); }
+  }
+  for (const t of tiers) option(select, t.id, `${t.id} — $${t.usdPerDeviceHour}/h`);
+  if (tiers.length === 0) option(select, "", "no price tiers for this hardware");
+  if ([...select.options].some((o) => o.value === keep)) select.value = keep;
 }
 
 function readState() {
@@ -79,7 +98,7 @@ function deploymentBody(state) {
   const body = {};
   for (const [k, v] of Object.entries(state)) {
     if (FIELDS[k] === "ui") continue;
-    if ((k === "pricePerHour" && state.priceMode !== "rent") || ((k === "capex" || k === "utilization") && state.priceMode !== "capex")) continue;
+    if ((k === "pricePerHour" && state.priceMode !== "rent") || (k === "priceTier" && state.priceMode !== "tier") || ((k === "capex" || k === "utilization") && state.priceMode !== "capex")) continue;
     body[k] = value(FIELDS[k], v);
   }
   return body;
@@ -90,7 +109,7 @@ function clearErrors() {
   for (const el of document.querySelectorAll("[aria-invalid]")) { el.removeAttribute("aria-invalid"); el.removeAttribute("aria-describedby"); }
 }
 
-function showProblem(problem) {
+function showProblem(problem, fallback = "form-error") {
   const errors = problem.errors ?? {};
   let shown = false;
   for (const [field, messages] of Object.entries(errors)) {
@@ -103,7 +122,7 @@ function showProblem(problem) {
     input.setAttribute("aria-describedby", slot.id);
     shown = true;
   }
-  if (!shown) { $("form-error").textContent = problem.detail ?? problem.title ?? "The service could not answer."; $("form-error").hidden = false; }
+  if (!shown) { $(fallback).textContent = problem.detail ?? problem.title ?? "The service could not answer."; $(fallback).hidden = false; }
 }
 
 async function post(path, body, signal) {
@@ -170,27 +189,48 @@ function logTicks(min, max) {
 }
 
 function renderChart(points, currentBatch) {
-  const figure = $("chart");
   const data = points.filter((p) => p.fits && p.perUserTokensPerSecond > 0 && p.costPerMillionOutputTokensUsd > 0).sort((a, b) => a.batch - b.batch);
+  drawChart($("chart"), data, {
+    x: (p) => p.perUserTokensPerSecond, y: (p) => p.costPerMillionOutputTokensUsd, yPrefix: "$",
+    xLabel: "per-user output speed (tokens/s, log scale)", yLabel: "$ per 1M output tokens (log)",
+    label: `Cost per million output tokens against per-user speed for ${data.length} batch sizes`,
+    title: (p) => `batch ${p.batch}: ${fmt.format(p.perUserTokensPerSecond)} tokens/s per user, ${usd(p.costPerMillionOutputTokensUsd)} per 1M output`,
+    current: (p) => p.batch === currentBatch, filled: () => true,
+  });
+}
+
+function renderCurve(points) {
+  const data = points.filter((p) => p.perUserOutputTokensPerSecond > 0 && p.outputTokensPerSecondPerDevice > 0);
+  drawChart($("curve-chart"), data, {
+    x: (p) => p.perUserOutputTokensPerSecond, y: (p) => p.outputTokensPerSecondPerDevice, yPrefix: "",
+    xLabel: "per-user output speed (tokens/s, log scale)", yLabel: "output tokens/s per device (log)",
+    label: `Output tokens per second per device against per-user speed for ${data.length} numbers of concurrent users`,
+    title: (p) => `${p.concurrency} users: ${fmt.format(p.perUserOutputTokensPerSecond)} tokens/s per user, ${fmt.format(p.outputTokensPerSecondPerDevice)} tokens/s per device, TTFT ${fmt.format(p.ttftMs)} ms, ${usd(p.costPerMillionOutputTokensUsd)} per 1M output${p.kvCacheLimited ? " (KV-cache limited)" : ""}`,
+    current: () => false, filled: (p) => p.onParetoFront, tag: (p) => String(p.concurrency),
+  });
+}
+
+function drawChart(figure, data, o) {
   if (data.length === 0) { figure.replaceChildren(); return; }
   const W = 640, H = 320, L = 64, R = 16, T = 12, B = 44;
-  const xs = data.map((p) => p.perUserTokensPerSecond), ys = data.map((p) => p.costPerMillionOutputTokensUsd);
+  const xs = data.map(o.x), ys = data.map(o.y);
   const pad = (lo, hi) => (hi / lo < 1.5 ? [lo / 1.25, hi * 1.25] : [lo / 1.1, hi * 1.1]);
   const [x0, x1] = pad(Math.min(...xs), Math.max(...xs)), [y0, y1] = pad(Math.min(...ys), Math.max(...ys));
   const sx = (v) => L + ((Math.log10(v) - Math.log10(x0)) / (Math.log10(x1) - Math.log10(x0))) * (W - L - R);
   const sy = (v) => H - B - ((Math.log10(v) - Math.log10(y0)) / (Math.log10(y1) - Math.log10(y0))) * (H - T - B);
-  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Cost per million output tokens against per-user speed for ${data.length} batch sizes` });
+  const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": o.label });
   for (const t of logTicks(x0, x1)) { svg.append(el("line", { class: "grid", x1: sx(t), x2: sx(t), y1: T, y2: H - B })); svg.append(el("text", { x: sx(t), y: H - B + 16, "text-anchor": "middle" }, fmt.format(t))); }
-  for (const t of logTicks(y0, y1)) { svg.append(el("line", { class: "grid", x1: L, x2: W - R, y1: sy(t), y2: sy(t) })); svg.append(el("text", { x: L - 6, y: sy(t) + 4, "text-anchor": "end" }, "$" + fmt.format(t))); }
+  for (const t of logTicks(y0, y1)) { svg.append(el("line", { class: "grid", x1: L, x2: W - R, y1: sy(t), y2: sy(t) })); svg.append(el("text", { x: L - 6, y: sy(t) + 4, "text-anchor": "end" }, o.yPrefix + fmt.format(t))); }
   svg.append(el("line", { class: "axis", x1: L, x2: W - R, y1: H - B, y2: H - B }), el("line", { class: "axis", x1: L, x2: L, y1: T, y2: H - B }));
-  svg.append(el("text", { x: (L + W - R) / 2, y: H - 8, "text-anchor": "middle" }, "per-user output speed (tokens/s, log scale)"));
-  svg.append(el("text", { x: 14, y: (T + H - B) / 2, "text-anchor": "middle", transform: `rotate(-90 14 ${(T + H - B) / 2})` }, "$ per 1M output tokens (log)"));
-  svg.append(el("polyline", { class: "line", points: data.map((p) => `${sx(p.perUserTokensPerSecond)},${sy(p.costPerMillionOutputTokensUsd)}`).join(" ") }));
+  svg.append(el("text", { x: (L + W - R) / 2, y: H - 8, "text-anchor": "middle" }, o.xLabel));
+  svg.append(el("text", { x: 14, y: (T + H - B) / 2, "text-anchor": "middle", transform: `rotate(-90 14 ${(T + H - B) / 2})` }, o.yLabel));
+  svg.append(el("polyline", { class: "line", points: data.map((p) => `${sx(o.x(p))},${sy(o.y(p))}`).join(" ") }));
   for (const p of data) {
-    const c = el("circle", { class: "point", cx: sx(p.perUserTokensPerSecond), cy: sy(p.costPerMillionOutputTokensUsd), r: 4 });
-    c.append(el("title", {}, `batch ${p.batch}: ${fmt.format(p.perUserTokensPerSecond)} tokens/s per user, ${usd(p.costPerMillionOutputTokensUsd)} per 1M output`));
+    const c = el("circle", { class: o.filled(p) ? "point" : "point hollow", cx: sx(o.x(p)), cy: sy(o.y(p)), r: 4 });
+    c.append(el("title", {}, o.title(p)));
     svg.append(c);
-    if (p.batch === currentBatch) svg.append(el("circle", { class: "current", cx: sx(p.perUserTokensPerSecond), cy: sy(p.costPerMillionOutputTokensUsd), r: 8 }));
+    if (o.tag) svg.append(el("text", { x: sx(o.x(p)) + 6, y: sy(o.y(p)) - 6 }, o.tag(p)));
+    if (o.current(p)) svg.append(el("circle", { class: "current", cx: sx(o.x(p)), cy: sy(o.y(p)), r: 8 }));
   }
   figure.replaceChildren(svg);
 }
@@ -213,10 +253,16 @@ async function update() {
     renderEstimate(estimate.json);
     const compareBody = { model: body.model, weights: body.weights, stack: body.stack, inputTokens: body.inputTokens, outputTokens: body.outputTokens, electricityPrice: body.electricityPrice, pue: body.pue };
     if (typeof body.batch === "number") compareBody.batch = body.batch;
-    const [compare, frontier] = await Promise.all([post("/v1/compare", compareBody, signal), post("/v1/frontier", { ...body, all: true }, signal)]);
+    const curveBody = { ...body };
+    delete curveBody.batch;
+    if (state.concurrency) curveBody.concurrency = state.concurrency.split(",").map((s) => value("int", s.trim()));
+    const [compare, frontier, curve] = await Promise.all([post("/v1/compare", compareBody, signal), post("/v1/frontier", { ...body, all: true }, signal), post("/v1/curve", curveBody, signal)]);
     if (id !== sequence) return;
     if (compare.ok) renderCompare(compare.json, estimate.json.hardware);
     if (frontier.ok) renderChart(frontier.json.points, estimate.json.batch); else $("chart").replaceChildren();
+    $("curve-error").hidden = true;
+    if (curve.ok) renderCurve(curve.json.points);
+    else { $("curve-chart").replaceChildren(); showProblem(curve.json, "curve-error"); }
     $("results").setAttribute("aria-busy", "false");
   } catch (err) {
     if (err.name !== "AbortError") { $("form-error").textContent = "The service could not be reached."; $("form-error").hidden = false; }
@@ -227,7 +273,10 @@ function schedule() { clearTimeout(timer); timer = setTimeout(update, 200); }
 
 async function start() {
   try { await loadCatalogs(); } catch { $("form-error").textContent = "The catalogs could not be loaded."; $("form-error").hidden = false; return; }
-  applyState(new URLSearchParams(location.search));
+  const params = new URLSearchParams(location.search);
+  if (params.has("hardware")) { $("hardware").value = params.get("hardware"); fillTiers(); }
+  applyState(params);
+  $("hardware").addEventListener("change", fillTiers);
   $("inputs").addEventListener("input", schedule);
   $("inputs").addEventListener("change", schedule);
   $("inputs").addEventListener("submit", (e) => { e.preventDefault(); update(); });
