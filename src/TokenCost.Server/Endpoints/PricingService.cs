@@ -149,7 +149,8 @@ internal sealed class PricingService(Catalog catalog)
         var weights = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [Check.Id(request.Weights, "weights")];
         foreach (var id in weights.Where(w => !catalog.TryGetFormat(w, out _)))
         {
-            throw new RequestValidationException(request.SweepWeights is null ? "weights" : "sweepWeights", $"weights must be known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+            var field = request.SweepWeights is null ? "weights" : "sweepWeights";
+            throw new RequestValidationException(field, $"{field} must name known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
         }
 
         var configurations = new List<DeploymentConfiguration>();
@@ -173,7 +174,8 @@ internal sealed class PricingService(Catalog catalog)
             {
                 if (!catalog.TryGetHardware(id, out var hw))
                 {
-                    throw new RequestValidationException(hardwareIds is null ? "hardware" : "sweepHardware", $"hardware must be known ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+                    var field = hardwareIds is null ? "hardware" : "sweepHardware";
+                    throw new RequestValidationException(field, $"{field} must name known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
                 }
 
                 DeploymentMapper.CheckPriceTier(request, hw);

@@ -28,6 +28,16 @@ public sealed class CatalogAndDocumentTests(ApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task PriceTiers_ListsEveryPlatformsTiers()
+    {
+        var list = JsonNode.Parse(await _client.GetStringAsync(new Uri("/v1/price-tiers", UriKind.Relative)))!.AsArray();
+
+        list.Select(e => (e!["hardware"]!.GetValue<string>(), e["id"]!.GetValue<string>(), e["usdPerDeviceHour"]!.GetValue<double>()))
+            .Should().Equal(Catalog.Default.PriceTiers.Select(t => (t.HardwareId, t.Id, t.PricePerDeviceHour.UsdPerHour)));
+        list.Count.Should().BeGreaterThan(10);
+    }
+
+    [Fact]
     public async Task Hardware_CarriesPriceAndSource()
     {
         var list = JsonNode.Parse(await _client.GetStringAsync(new Uri("/v1/hardware", UriKind.Relative)))!.AsArray();
@@ -43,7 +53,7 @@ public sealed class CatalogAndDocumentTests(ApiFactory factory) : IClassFixture<
         var document = JsonNode.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
 
         document["paths"]!.AsObject().Select(p => p.Key).Should().BeEquivalentTo(
-            ["/v1/estimate", "/v1/compare", "/v1/frontier", "/v1/optimize", "/v1/hardware", "/v1/models", "/v1/formats", "/v1/stacks", "/healthz"]);
+            ["/v1/estimate", "/v1/compare", "/v1/frontier", "/v1/optimize", "/v1/curve", "/v1/hardware", "/v1/models", "/v1/formats", "/v1/stacks", "/v1/price-tiers", "/healthz"]);
         document["paths"]!["/v1/estimate"]!["post"]!["requestBody"]!["content"]!["application/json"].Should().NotBeNull();
         document["components"]!["schemas"]!["EstimateResponse"]!["properties"]!["costPerMillionOutputTokensUsd"].Should().NotBeNull();
     }

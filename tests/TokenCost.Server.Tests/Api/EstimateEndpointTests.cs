@@ -14,6 +14,7 @@ public sealed class EstimateEndpointTests(ApiFactory factory) : IClassFixture<Ap
         { ["--model", "llama-3.1-8b", "--hardware", "nvidia_h200_sxm", "--weights", "fp8", "--batch", "64"], """{"model":"llama-3.1-8b","hardware":"nvidia_h200_sxm","weights":"fp8","batch":64}""" },
         { ["--model", "llama-3.1-70b", "--hardware", "amd_mi300x", "--devices", "4", "--tp", "2", "--batch", "auto", "--capex", "15000", "--utilization", "0.7", "--input", "2000", "--output", "300"], """{"model":"llama-3.1-70b","hardware":"amd_mi300x","devices":4,"tensorParallel":2,"batch":"auto","capex":15000,"utilization":0.7,"inputTokens":2000,"outputTokens":300}""" },
         { ["--weights", "bf16", "--devices", "2", "--kv-cache", "fp8", "--price-per-hour", "1.5", "--electricity-price", "0.2", "--pue", "1.3"], """{"weights":"bf16","devices":2,"kvCache":"fp8","pricePerHour":1.5,"electricityPrice":0.2,"pue":1.3}""" },
+        { ["--model", "llama-3.1-70b", "--weights", "fp8", "--devices", "2", "--price-tier", "neocloud"], """{"model":"llama-3.1-70b","weights":"fp8","devices":2,"priceTier":"neocloud"}""" },
     };
 
     [Theory]

@@ -47,6 +47,31 @@ public sealed class CalculatorPageTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [ChromiumFact]
+    public async Task LoadCurve_HasOnePointPerConcurrency_AndFollowsTheConcurrencyInput()
+    {
+        var page = await OpenAsync("?concurrency=2,16,128");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#curve-chart svg circle').length === 3");
+
+        (await page.Locator("#curve-chart svg circle").CountAsync()).Should().Be(3);
+        await page.FillAsync("#concurrency", "1,4,16,64");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#curve-chart svg circle').length === 4");
+        await page.FillAsync("#concurrency", "4,0");
+        await page.WaitForSelectorAsync("#err-concurrency:not([hidden])");
+        (await page.TextContentAsync("#err-concurrency")).Should().Contain("concurrency");
+    }
+
+    [ChromiumFact]
+    public async Task PriceTier_PricesTheHardwareAtTheTiersRate()
+    {
+        var page = await OpenAsync("?model=llama-3.1-70b&weights=fp8&devices=2&priceMode=tier&priceTier=neocloud");
+
+        (await page.InputValueAsync("#priceTier")).Should().Be("neocloud");
+        var hardwareRow = await page.Locator("#breakdown tbody tr", new PageLocatorOptions { HasText = "hardware" }).First.TextContentAsync();
+        var tier = TokenCost.Catalogs.Catalog.Default.GetHardware("nvidia_h100_sxm").GetPriceTier("neocloud").PricePerDeviceHour.UsdPerHour;
+        hardwareRow.Should().Contain((2 * tier).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [ChromiumFact]
     public async Task InvalidValue_ShowsAnInlineErrorNextToTheInput()
     {
         var page = await OpenAsync("");
