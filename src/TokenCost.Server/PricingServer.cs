@@ -53,6 +53,8 @@ public static class PricingServer
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
             json.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
+            // As the contracts read: numbers are JSON numbers (the OpenAPI document describes them from these options).
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>

@@ -15,7 +15,7 @@ internal abstract record DeploymentRequest
     /// <summary>Gets the hardware id (see <c>GET /v1/hardware</c>).</summary>
     public string Hardware { get; set; } = "nvidia_h100_sxm";
 
-    /// <summary>Gets the number of accelerators, 1 to <see cref="RequestLimits.MaxDevices"/>.</summary>
+    /// <summary>Gets the number of accelerators, 1 to 65,536.</summary>
     public int Devices { get; set; } = 1;
 
     /// <summary>Gets the tensor-parallel degree, or null for devices ÷ pipelineParallel.</summary>
