@@ -40,6 +40,7 @@ root.Subcommands.Add(ChartCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 foreach (var command in CatalogCommands.Create())
 {
     root.Subcommands.Add(command);

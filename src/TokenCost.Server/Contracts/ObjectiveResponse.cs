@@ -1,0 +1,20 @@
+namespace TokenCost.Server.Contracts;
+
+/// <summary>The limits an optimization searched for.</summary>
+internal sealed record ObjectiveResponse
+{
+    /// <summary>Gets the largest acceptable time per output token, in milliseconds.</summary>
+    public required double MaxTimePerOutputTokenMs { get; init; }
+
+    /// <summary>Gets the largest acceptable time to first token, in milliseconds, or null.</summary>
+    public required double? MaxTtftMs { get; init; }
+
+    /// <summary>Gets the smallest acceptable quality score, or null.</summary>
+    public required double? MinQuality { get; init; }
+
+    /// <summary>Gets the prompt tokens per sequence.</summary>
+    public required int InputTokens { get; init; }
+
+    /// <summary>Gets the generated tokens per sequence.</summary>
+    public required int OutputTokens { get; init; }
+}

@@ -1,0 +1,29 @@
+namespace TokenCost.Server.Contracts;
+
+/// <summary>The answer of <c>POST /v1/optimize</c>, as <c>tokencost optimize --json</c> prints it, with the best point nested.</summary>
+internal sealed record OptimizeResponse
+{
+    /// <summary>Gets a value indicating whether some configuration fits and meets the objective.</summary>
+    public required bool Feasible { get; init; }
+
+    /// <summary>Gets the model id.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Gets the cheapest feasible point, or null.</summary>
+    public required FrontierPointResponse? Best { get; init; }
+
+    /// <summary>Gets the objective searched for.</summary>
+    public required ObjectiveResponse Objective { get; init; }
+
+    /// <summary>Gets the number of fitting points evaluated.</summary>
+    public required int Evaluated { get; init; }
+
+    /// <summary>Gets the number of evaluated points that met the objective.</summary>
+    public required int FeasibleCount { get; init; }
+
+    /// <summary>Gets the fastest evaluated point when nothing is feasible, else null.</summary>
+    public required FrontierPointResponse? Fastest { get; init; }
+
+    /// <summary>Gets the candidates skipped before evaluation, with the reason.</summary>
+    public required IReadOnlyList<string> Skipped { get; init; }
+}

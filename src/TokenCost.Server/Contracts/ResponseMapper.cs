@@ -1,0 +1,265 @@
+using System.Globalization;
+using TokenCost.Catalogs;
+using TokenCost.Costs;
+using TokenCost.Economics.Curves;
+using TokenCost.Economics.Frontier;
+using TokenCost.Hardware;
+
+namespace TokenCost.Server.Contracts;
+
+/// <summary>Builds response contracts from the library's results, with the values (and units) <c>tokencost … --json</c> prints.</summary>
+internal static class ResponseMapper
+{
+    /// <summary>Maps a priced estimate (the fields of <c>tokencost estimate --json</c>).</summary>
+    /// <param name="report">The priced estimate.</param>
+    /// <returns>The response.</returns>
+    public static EstimateResponse ToResponse(TokenCostReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var e = report.Estimate;
+        var c = e.Configuration;
+        var tokens = (double)e.Workload.InputTokens + e.Workload.OutputTokens;
+        return new EstimateResponse
+        {
+            Model = c.Model.Id,
+            Hardware = c.Hardware.Id,
+            Devices = c.Devices,
+            TensorParallel = c.TensorParallel,
+            PipelineParallel = c.PipelineParallel,
+            Weights = c.Weights.Id,
+            Activations = c.Activations.Id,
+            KvCache = c.KvCache.Id,
+            Stack = c.Stack.Id,
+            Batch = e.Batch,
+            InputTokens = e.Workload.InputTokens,
+            OutputTokens = e.Workload.OutputTokens,
+            CostPerMillionOutputTokensUsd = report.PerMillionOutputTokens.Usd,
+            CostPerMillionInputTokensUsd = report.PerMillionInputTokens.Usd,
+            CostPerMillionTotalTokensUsd = tokens > 0
+                ? ((e.Workload.InputTokens * report.PerMillionInputTokens.Usd) + (e.Workload.OutputTokens * report.PerMillionOutputTokens.Usd)) / tokens
+                : null,
+            TotalUsdPerHour = report.TotalPerHour.UsdPerHour,
+            Breakdown = new CostBreakdownResponse
+            {
+                HardwareUsdPerHour = report.HardwarePerHour.UsdPerHour,
+                EnergyUsdPerHour = report.EnergyPerHour.UsdPerHour,
+                ServingUsdPerHour = report.ServingPerHour.UsdPerHour,
+                Components = report.Components.Select(part => new ComponentCostResponse
+                {
+                    Name = part.Name,
+                    Category = part.Category.ToString().ToLowerInvariant(),
+                    UsdPerHour = part.PerHour.UsdPerHour,
+                    CostPerMillionInputTokensUsd = part.PerMillionInputTokens.Usd,
+                    CostPerMillionOutputTokensUsd = part.PerMillionOutputTokens.Usd,
+                }).ToArray(),
+            },
+            OutputTokensPerSecond = e.DecodeTokensPerSecond.TokensPerSecond,
+            SustainedOutputTokensPerSecond = e.OutputTokensPerSecond.TokensPerSecond,
+            OutputTokensPerSecondPerDevice = e.DecodeTokensPerSecond.TokensPerSecond / c.Devices,
+            PerUserTokensPerSecond = e.PerUserTokensPerSecond.TokensPerSecond,
+            TimePerOutputTokenMs = e.TimePerOutputToken.Milliseconds,
+            TtftMs = e.TimeToFirstToken.Milliseconds,
+            RequestLatencyMs = e.RequestLatency.Milliseconds,
+            WeightReadFloorMs = (e.Decode.WeightBytesPerDevice / c.Hardware.MemoryBandwidth).Milliseconds,
+            Bound = e.Bound.ToString().ToLowerInvariant(),
+            Fits = e.Memory.Fits,
+            MaxBatch = e.Memory.MaxBatch,
+            Memory = new MemoryResponse
+            {
+                CapacityGb = e.Memory.Capacity.Gigabytes,
+                WeightsPerDeviceGb = e.Memory.WeightsPerDevice.Gigabytes,
+                ReserveGb = e.Memory.Reserve.Gigabytes,
+                KvCacheBudgetGb = e.Memory.KvCacheBudget.Gigabytes,
+                KvCachePerSequenceGb = e.Memory.KvCachePerSequence.Gigabytes,
+                UsedGb = e.Memory.Used.Gigabytes,
+            },
+            JoulesPerOutputToken = Finite(e.EnergyPerOutputToken?.Joules),
+            AveragePowerPerDeviceW = Finite(e.AveragePowerPerDevice?.Watts),
+            FacilityPowerW = report.FacilityPower.Watts,
+            GramsCo2ePerMillionOutputTokens = Finite(report.GramsCo2ePerMillionOutputTokens),
+            Warnings = e.Warnings.ToArray(),
+        };
+    }
+
+    /// <summary>Maps a frontier point (the fields of <c>tokencost frontier --json</c>).</summary>
+    /// <param name="p">The point.</param>
+    /// <returns>The response.</returns>
+    public static FrontierPointResponse ToResponse(FrontierPoint p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var c = p.Configuration;
+        return new FrontierPointResponse
+        {
+            Hardware = c.Hardware.Id,
+            Devices = c.Devices,
+            TensorParallel = c.TensorParallel,
+            Weights = c.Weights.Id,
+            Activations = c.Activations.Id,
+            KvCache = c.KvCache.Id,
+            Batch = p.Batch,
+            TimePerOutputTokenMs = p.TimePerOutputToken.Milliseconds,
+            TtftMs = p.TimeToFirstToken.Milliseconds,
+            CostPerMillionOutputTokensUsd = p.CostPerMillionOutputTokens.Usd,
+            CostPerMillionInputTokensUsd = p.Report.PerMillionInputTokens.Usd,
+            OutputTokensPerSecond = p.OutputTokensPerSecond.TokensPerSecond,
+            OutputTokensPerSecondPerDevice = p.OutputTokensPerSecondPerDevice.TokensPerSecond,
+            PerUserTokensPerSecond = p.PerUserTokensPerSecond.TokensPerSecond,
+            UsdPerHour = p.Report.TotalPerHour.UsdPerHour,
+            Fits = p.Fits,
+        };
+    }
+
+    /// <summary>Lists the hardware (the fields of <c>tokencost platforms --json</c>).</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The entries.</returns>
+    public static IReadOnlyList<HardwareEntry> Hardware(Catalog catalog) => catalog.Hardware.Select(h => new HardwareEntry
+    {
+        Id = h.Id,
+        Name = h.Name,
+        Vendor = h.Vendor,
+        Year = h.Year,
+        MemoryType = h.MemoryType,
+        MemoryGb = h.ListedMemoryGigabytes,
+        BandwidthTbps = h.MemoryBandwidth.TerabytesPerSecond,
+        Fp32Tflops = h.PeakFor(ComputePrecision.Fp32)?.TeraflopsPerSecond,
+        Tf32Tflops = h.PeakFor(ComputePrecision.Tf32)?.TeraflopsPerSecond,
+        Bf16Tflops = h.PeakFor(ComputePrecision.Bf16)?.TeraflopsPerSecond,
+        Fp8Tflops = h.PeakFor(ComputePrecision.Fp8)?.TeraflopsPerSecond,
+        Int8Tflops = h.PeakFor(ComputePrecision.Int8)?.TeraflopsPerSecond,
+        Fp4Tflops = h.PeakFor(ComputePrecision.Fp4)?.TeraflopsPerSecond,
+        Int4Tflops = h.PeakFor(ComputePrecision.Int4)?.TeraflopsPerSecond,
+        TdpW = h.ThermalDesignPower?.Watts,
+        InterconnectGbps = h.InterconnectBandwidth?.GigabytesPerSecond,
+        PurchaseUsd = h.PurchasePrice?.Usd,
+        CloudUsdPerHour = h.CloudPricePerHour?.UsdPerHour,
+        PriceDate = h.PriceDate,
+        PriceTiers = h.PriceTiers.Select(ToResponse).ToArray(),
+        Estimate = h.IsEstimate,
+        Source = h.Sources,
+    }).ToArray();
+
+    /// <summary>Lists the models (the fields of <c>tokencost models --json</c>).</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The entries.</returns>
+    public static IReadOnlyList<ModelEntry> Models(Catalog catalog) => catalog.Models.Select(m => new ModelEntry
+    {
+        Id = m.Id,
+        Name = m.Name,
+        ParamsB = m.ListedParametersBillions,
+        ComputedParamsB = m.TotalParameters / 1e9,
+        ActiveParamsB = m.ActiveParametersPerToken / 1e9,
+        Layers = m.Layers,
+        Hidden = m.HiddenSize,
+        Heads = m.AttentionHeads,
+        KvHeads = m.KeyValueHeads,
+        Experts = m.Experts,
+        ExpertsPerToken = m.ExpertsPerToken,
+        MaxContext = m.MaxContext,
+        Attention = m.Attention.ToString().ToLowerInvariant(),
+        Ffn = m.FeedForward.ToString().ToLowerInvariant(),
+        Source = m.Source,
+    }).ToArray();
+
+    /// <summary>Lists the numeric formats (the fields of <c>tokencost formats --json</c>).</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The entries.</returns>
+    public static IReadOnlyList<FormatEntry> Formats(Catalog catalog) => catalog.Formats.Select(f => new FormatEntry
+    {
+        Id = f.Id,
+        Description = f.Description,
+        BytesPerElement = f.BytesPerElement,
+        GroupSize = f.GroupSize,
+        ComputePrecision = f.ComputePrecision.ToString().ToLowerInvariant(),
+        WeightOnly = f.WeightOnly,
+        EmbeddingBytesPerElement = f.EmbeddingBytesPerElement,
+        Source = f.Source,
+    }).ToArray();
+
+    /// <summary>Lists the serving stacks with their profiles (the fields of <c>tokencost stacks --json</c>).</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The entries.</returns>
+    public static IReadOnlyList<StackEntry> Stacks(Catalog catalog) => catalog.Stacks.Select(s =>
+    {
+        var own = catalog.Profiles.Stacks.TryGetValue(s.Id, out var profile);
+        var p = own ? profile! : catalog.Profiles.Defaults;
+        return new StackEntry
+        {
+            Id = s.Id,
+            Description = s.Description,
+            OwnProfile = own,
+            BandwidthEfficiency = p.BandwidthEfficiency,
+            ComputeEfficiency = p.ComputeEfficiency,
+            AttentionEfficiency = p.AttentionEfficiency,
+            LayerOverheadMicroseconds = p.LayerOverhead.Microseconds,
+            StepOverheadMilliseconds = p.StepOverhead.Milliseconds,
+            MaxBatch = p.MaxBatch,
+            Source = s.Source,
+            ProfileSource = catalog.Profiles.Provenance,
+        };
+    }).ToArray();
+
+    /// <summary>Lists every platform's price tiers.</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The entries.</returns>
+    public static IReadOnlyList<PriceTierEntry> PriceTiers(Catalog catalog) => catalog.PriceTiers.Select(ToResponse).ToArray();
+
+    /// <summary>Maps a price tier (the fields of <c>tokencost platforms --json</c>'s priceTiers, plus the hardware id).</summary>
+    /// <param name="tier">The tier.</param>
+    /// <returns>The entry.</returns>
+    public static PriceTierEntry ToResponse(PriceTier tier)
+    {
+        ArgumentNullException.ThrowIfNull(tier);
+        return new PriceTierEntry
+        {
+            Hardware = tier.HardwareId,
+            Id = tier.Id,
+            Tier = tier.Name,
+            AsOf = tier.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            UsdPerDeviceHour = tier.PricePerDeviceHour.UsdPerHour,
+            AllInKwPerDevice = tier.AllInPowerPerDevice.Kilowatts,
+            PowerBasis = tier.PowerBasis == AllInPowerBasis.ProvisionedUtility ? "provisioned_utility" : "it_all_in",
+            Estimate = tier.IsEstimate,
+            Source = tier.Source,
+        };
+    }
+
+    /// <summary>Maps a curve point (the fields of <c>tokencost curve --json</c>).</summary>
+    /// <param name="p">The point.</param>
+    /// <returns>The response.</returns>
+    public static CurvePointResponse ToResponse(CurvePoint p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var c = p.Configuration;
+        return new CurvePointResponse
+        {
+            Hardware = c.Hardware.Id,
+            Devices = c.Devices,
+            TensorParallel = c.TensorParallel,
+            PipelineParallel = c.PipelineParallel,
+            Weights = c.Weights.Id,
+            Activations = c.Activations.Id,
+            KvCache = c.KvCache.Id,
+            Stack = c.Stack.Id,
+            Concurrency = p.Concurrency,
+            PerUserOutputTokensPerSecond = p.PerUserOutputTokensPerSecond,
+            TtftMs = p.TimeToFirstToken.Milliseconds,
+            TpotMs = p.TimePerOutputToken.Milliseconds,
+            OutputTokensPerSecondPerDevice = p.OutputTokensPerSecondPerDevice,
+            InputTokensPerSecondPerDevice = p.Estimate.InputTokensPerSecondPerDevice,
+            TotalTokensPerSecondPerDevice = p.TotalTokensPerSecondPerDevice,
+            CostPerMillionInputTokensUsd = p.CostPerMillionInputTokens.Usd,
+            CostPerMillionOutputTokensUsd = p.CostPerMillionOutputTokens.Usd,
+            CostPerMillionTotalTokensUsd = p.CostPerMillionTotalTokens.Usd,
+            UsdPerHour = p.Report.TotalPerHour.UsdPerHour,
+            FacilityKwPerDevice = Finite(p.FacilityPowerPerDevice?.Kilowatts),
+            OutputTokensPerSecondPerMegawatt = Finite(p.OutputTokensPerSecondPerMegawatt),
+            TotalTokensPerSecondPerMegawatt = Finite(p.TotalTokensPerSecondPerMegawatt),
+            RunningSequencesPerReplica = p.Estimate.RunningSequences,
+            KvCacheLimited = p.Estimate.KvCacheLimited,
+            OnParetoFront = p.OnParetoFront,
+            OnCostParetoFront = p.OnCostParetoFront,
+        };
+    }
+
+    private static double? Finite(double? value) => value is double v && double.IsFinite(v) ? v : null;
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace TokenCost.Server.Contracts;
+
+/// <summary>
+/// The source-generated JSON contracts of the service: camelCase names (the CLI's --json vocabulary), strict numbers (no strings, no NaN),
+/// a nesting limit, and unknown request properties refused.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, MaxDepth = RequestLimits.MaxJsonDepth, ReadCommentHandling = JsonCommentHandling.Disallow)]
+[JsonSerializable(typeof(EstimateRequest))]
+[JsonSerializable(typeof(FrontierRequest))]
+[JsonSerializable(typeof(CompareRequest))]
+[JsonSerializable(typeof(OptimizeRequest))]
+[JsonSerializable(typeof(EstimateResponse))]
+[JsonSerializable(typeof(CompareResponse))]
+[JsonSerializable(typeof(FrontierResponse))]
+[JsonSerializable(typeof(OptimizeResponse))]
+[JsonSerializable(typeof(IReadOnlyList<HardwareEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<ModelEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<FormatEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<StackEntry>))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(CurveRequest))]
+[JsonSerializable(typeof(CurveResponse))]
+[JsonSerializable(typeof(IReadOnlyList<PriceTierEntry>))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -1,0 +1,317 @@
+using TokenCost.Catalogs;
+using TokenCost.Comparisons;
+using TokenCost.Costs;
+using TokenCost.Economics.Curves;
+using TokenCost.Economics.Frontier;
+using TokenCost.Economics.Optimization;
+using TokenCost.Estimation;
+using TokenCost.Quantities;
+using TokenCost.Server.Contracts;
+using TokenCost.Server.Requests;
+using TokenCost.Serving.Load;
+
+namespace TokenCost.Server.Endpoints;
+
+/// <summary>
+/// Answers each endpoint with the library: the same calls the CLI's commands make, on the service's catalog.
+/// Stateless apart from the immutable catalog and estimator, so results are identical under concurrent requests.
+/// </summary>
+/// <param name="catalog">The catalog requests are priced with.</param>
+internal sealed class PricingService(Catalog catalog)
+{
+    private readonly RooflineEstimator _estimator = new(catalog.Profiles);
+
+    /// <summary>Gets the catalog.</summary>
+    public Catalog Catalog { get; } = catalog;
+
+    /// <summary>Estimates and prices one deployment, as <c>tokencost estimate</c> does.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The response.</returns>
+    public EstimateResponse Estimate(EstimateRequest request)
+    {
+        var catalog = DeploymentMapper.ResolveCatalog(Catalog, request);
+        var configuration = DeploymentMapper.ResolveConfiguration(request, catalog);
+        var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
+        var costModel = DeploymentMapper.ResolveCostModel(request);
+        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        return LibraryErrors.Translate(
+            () => ResponseMapper.ToResponse(new TokenCostCalculator(costModel, catalog.DataCenter).Calculate(estimator.Estimate(configuration, workload))),
+            request);
+    }
+
+    /// <summary>Prices one model on several platforms (the library's <see cref="PlatformComparison"/>), one platform at a time so that a cancelled request stops.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between platforms.</param>
+    /// <returns>The response.</returns>
+    public CompareResponse Compare(CompareRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.WithDataCenter(Catalog, request.ElectricityPrice, request.Pue);
+        var model = Check.Id(request.Model, "model");
+        LibraryErrors.Translate(() => catalog.GetModel(model));
+        var weights = Check.Id(request.Weights, "weights");
+        var stack = Check.Id(request.Stack, "stack");
+        var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
+        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")
+            ?? catalog.Hardware.Where(h => h.CloudPricePerHour is not null).Select(h => h.Id).ToArray();
+        var reports = new List<TokenCostReport>();
+        var skipped = new List<string>();
+        foreach (var id in hardware)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!catalog.TryGetHardware(Check.Id(id, "hardwareList"), out _))
+            {
+                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+            }
+
+            try
+            {
+                reports.AddRange(PlatformComparison.Create(catalog, model, [id], workload, weights, stack).Reports);
+            }
+            catch (Catalogs.UnknownIdException ex)
+            {
+                throw LibraryErrors.ToRequestError(ex);
+            }
+            catch (ArgumentException ex)
+            {
+                skipped.Add($"{id}: {LibraryErrors.ToRequestError(ex).Message}");
+            }
+        }
+
+        var comparison = reports.Count > 0 ? new PlatformComparison(reports) : null;
+        return new CompareResponse
+        {
+            Model = model,
+            Cheapest = comparison?.Cheapest?.Estimate.Configuration.Hardware.Id,
+            Rows = reports.Select(ResponseMapper.ToResponse).ToArray(),
+            Skipped = skipped,
+        };
+    }
+
+    /// <summary>Sweeps batches (and formats and device counts) as <c>tokencost frontier</c> does, one configuration at a time so that a cancelled request stops.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between configurations.</param>
+    /// <returns>The response.</returns>
+    public FrontierResponse Frontier(FrontierRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.ResolveCatalog(Catalog, request);
+        var baseConfig = DeploymentMapper.ResolveConfiguration(request, catalog);
+        var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
+        var axes = request.Axes is "latency-cost" or "throughput" ? request.Axes : throw new RequestValidationException("axes", "axes must be \"latency-cost\" or \"throughput\".");
+        var weightIds = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [baseConfig.Weights.Id];
+        foreach (var id in weightIds.Where(w => !catalog.TryGetFormat(w, out _)))
+        {
+            throw new RequestValidationException("sweepWeights", $"sweepWeights must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+        }
+
+        var deviceCounts = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")?.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
+        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
+        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        var points = new List<FrontierPoint>();
+        foreach (var weights in weightIds)
+        {
+            foreach (var devices in deviceCounts ?? [baseConfig.Devices])
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var configuration = deviceCounts is null && weights == baseConfig.Weights.Id
+                    ? baseConfig
+                    : LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights });
+                points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(estimator, calculator, [configuration], workload), request));
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            throw new RequestValidationException("devices", $"no configuration fits: the weights of {baseConfig.Model.Id} do not fit on the devices swept; add devices or a smaller weight format.");
+        }
+
+        IReadOnlyList<FrontierPoint> shown = request.All ? points : axes == "throughput" ? LatencyCostFrontier.ParetoThroughput(points) : LatencyCostFrontier.ParetoLatencyCost(points);
+        return new FrontierResponse { Axes = axes, Evaluated = points.Count, Points = shown.Select(ResponseMapper.ToResponse).ToArray() };
+    }
+
+    /// <summary>
+    /// Sweeps closed-loop concurrency under continuous batching as <c>tokencost curve</c> does (the library's <see cref="InteractivityCurve"/>),
+    /// one configuration at a time so that a cancelled request stops; the Pareto flags are then set over all points, as one sweep sets them.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between configurations.</param>
+    /// <returns>The response.</returns>
+    public CurveResponse Curve(CurveRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.ResolveCatalog(Catalog, request);
+        var concurrencies = (Check.List(request.Concurrency, RequestLimits.MaxListEntries, "concurrency") ?? InteractivityCurve.DefaultConcurrencies)
+            .Select(c => Check.Int(c, 1, RequestLimits.MaxConcurrency, "concurrency")).ToArray();
+        var ratio = Check.Range(request.RandomRangeRatio, 0, false, 1, "randomRangeRatio") ?? 1;
+        var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
+        var model = Check.Id(request.Model, "model");
+        LibraryErrors.Translate(() => catalog.GetModel(model));
+        var hardwareIds = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")?.Select(h => Check.Id(h, "sweepHardware")).ToArray();
+        var tps = Check.List(request.SweepTensorParallel, RequestLimits.MaxListEntries, "sweepTensorParallel")?.Select(t => Check.Int(t, 1, RequestLimits.MaxSweepDevices, "sweepTensorParallel")).ToArray();
+        var weights = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [Check.Id(request.Weights, "weights")];
+        foreach (var id in weights.Where(w => !catalog.TryGetFormat(w, out _)))
+        {
+            var field = request.SweepWeights is null ? "weights" : "sweepWeights";
+            throw new RequestValidationException(field, $"{field} must name known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+        }
+
+        var configurations = new List<DeploymentConfiguration>();
+        var skipped = new List<string>();
+        if (hardwareIds is null && tps is null)
+        {
+            var baseConfig = DeploymentMapper.ResolveConfiguration(request, catalog);
+            foreach (var w in weights)
+            {
+                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), $"{baseConfig.Hardware.Id} {w}");
+            }
+        }
+        else
+        {
+            var devices = Check.Int(request.Devices, 1, RequestLimits.MaxDevices, "devices");
+            var pp = Check.Int(request.PipelineParallel, 1, RequestLimits.MaxDevices, "pipelineParallel");
+            var tp = Check.Int(request.TensorParallel, 1, RequestLimits.MaxDevices, "tensorParallel") ?? Math.Max(1, devices / pp);
+            var stack = Check.Id(request.Stack, "stack");
+            LibraryErrors.Translate(() => catalog.GetStack(stack));
+            foreach (var id in hardwareIds ?? [Check.Id(request.Hardware, "hardware")])
+            {
+                if (!catalog.TryGetHardware(id, out var hw))
+                {
+                    var field = hardwareIds is null ? "hardware" : "sweepHardware";
+                    throw new RequestValidationException(field, $"{field} must name known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+                }
+
+                DeploymentMapper.CheckPriceTier(request, hw);
+                foreach (var t in tps ?? [tp])
+                {
+                    foreach (var w in weights)
+                    {
+                        var (d, p) = tps is null ? (devices, pp) : (t, 1);
+                        Add(() => DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
+                    }
+                }
+            }
+        }
+
+        if (configurations.Count == 0)
+        {
+            throw new RequestValidationException("request", "no configuration can be built: " + string.Join("; ", skipped));
+        }
+
+        if ((long)configurations.Count * concurrencies.Length > RequestLimits.MaxCurvePoints)
+        {
+            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepTensorParallel × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
+        }
+
+        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
+        var estimator = new ContinuousBatchingEstimator(ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles));
+        var points = new List<CurvePoint>();
+        foreach (var configuration in configurations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(estimator, calculator, [configuration], workload, concurrencies, ratio), request);
+            points.AddRange(part.Points);
+            skipped.AddRange(part.Skipped);
+        }
+
+        if (points.Count == 0)
+        {
+            throw new RequestValidationException("request", "no configuration can run and be priced: " + string.Join("; ", skipped));
+        }
+
+        var flagged = InteractivityCurve.Flag(points);
+        var shown = request.Front
+            ? flagged.Where(p => p.OnParetoFront).OrderBy(p => p.Configuration.Hardware.Id, StringComparer.Ordinal).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList()
+            : flagged;
+        return new CurveResponse
+        {
+            Model = model,
+            InputTokens = workload.InputTokens,
+            OutputTokens = workload.OutputTokens,
+            Load = "closed loop (continuous batching)",
+            PriceTier = request.PriceTier,
+            Points = shown.Select(ResponseMapper.ToResponse).ToArray(),
+            Skipped = skipped,
+        };
+
+        void Add(Func<DeploymentConfiguration> create, string label)
+        {
+            try
+            {
+                configurations.Add(create());
+            }
+            catch (Catalogs.UnknownIdException ex)
+            {
+                throw LibraryErrors.ToRequestError(ex, request);
+            }
+            catch (ArgumentException ex)
+            {
+                skipped.Add($"{label}: {LibraryErrors.ToRequestError(ex, request).Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the cheapest configuration as <c>tokencost optimize</c> does: the library's optimizer run one platform at a time (so that a cancelled
+    /// request stops), the answers merged with the optimizer's own ordering (cost, then TPOT; ties keep the platform order).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the work between platforms.</param>
+    /// <returns>The response.</returns>
+    public OptimizeResponse Optimize(OptimizeRequest request, CancellationToken cancellationToken)
+    {
+        var catalog = DeploymentMapper.WithDataCenter(Catalog, request.ElectricityPrice, request.Pue);
+        var model = Check.Id(request.Model, "model");
+        LibraryErrors.Translate(() => catalog.GetModel(model));
+        var tpot = request.MaxTpotMs ?? throw new RequestValidationException("maxTpotMs", "maxTpotMs is required: the largest acceptable time per output token, a number > 0 in ms.");
+        var objective = new ServiceLevelObjective
+        {
+            MaxTimePerOutputToken = TimeInterval.FromMilliseconds(Check.NonNegative(tpot, "maxTpotMs", allowZero: false)!.Value),
+            MaxTimeToFirstToken = Check.NonNegative(request.MaxTtftMs, "maxTtftMs", allowZero: false) is double t ? TimeInterval.FromMilliseconds(t) : null,
+            MinQuality = Check.Range(request.MinQuality, 0, true, 1, "minQuality"),
+        };
+        var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
+        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")?.Select(h => Check.Id(h, "hardwareList")).ToArray()
+            ?? catalog.Hardware.Select(h => h.Id).ToArray();
+        var deviceCounts = Check.List(request.DeviceCounts, RequestLimits.MaxListEntries, "deviceCounts")!.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "deviceCounts")).ToArray();
+        var formats = Check.List(request.WeightFormats, RequestLimits.MaxListEntries, "weightFormats")!.Select(f => Check.Id(f, "weightFormats")).ToArray();
+        foreach (var id in formats.Where(f => !catalog.TryGetFormat(f, out _)))
+        {
+            throw new RequestValidationException("weightFormats", $"weightFormats must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+        }
+
+        var stack = Check.Id(request.Stack, "stack");
+        LibraryErrors.Translate(() => catalog.GetStack(stack));
+        var calculator = new TokenCostCalculator(null, catalog.DataCenter);
+        var parts = new List<OptimizationResult>();
+        foreach (var id in hardware)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!catalog.TryGetHardware(id, out _))
+            {
+                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+            }
+
+            var space = new OptimizerSearchSpace { Hardware = [id], DeviceCounts = deviceCounts, WeightFormats = formats, Stack = stack };
+            parts.Add(LibraryErrors.Translate(() => DeploymentOptimizer.Optimize(catalog, _estimator, calculator, model, workload, objective, space)));
+        }
+
+        var best = parts.Select(p => p.Best).OfType<FrontierPoint>().OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.TimePerOutputToken.Seconds).FirstOrDefault();
+        var fastest = parts.Select(p => p.Fastest).OfType<FrontierPoint>().OrderBy(p => p.TimePerOutputToken.Seconds).FirstOrDefault();
+        return new OptimizeResponse
+        {
+            Feasible = best is not null,
+            Model = model,
+            Best = best is null ? null : ResponseMapper.ToResponse(best),
+            Objective = new ObjectiveResponse
+            {
+                MaxTimePerOutputTokenMs = objective.MaxTimePerOutputToken.Milliseconds,
+                MaxTtftMs = objective.MaxTimeToFirstToken?.Milliseconds,
+                MinQuality = objective.MinQuality,
+                InputTokens = workload.InputTokens,
+                OutputTokens = workload.OutputTokens,
+            },
+            Evaluated = parts.Sum(p => p.Evaluated),
+            FeasibleCount = parts.Sum(p => p.FeasibleCount),
+            Fastest = best is null && fastest is not null ? ResponseMapper.ToResponse(fastest) : null,
+            Skipped = parts.SelectMany(p => p.Skipped).ToArray(),
+        };
+    }
+}
