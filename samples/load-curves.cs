@@ -56,6 +56,9 @@ for (var k = 0; k < picks.Length; k++)
     }
 }
 
+plot.Axes.AutoScale();
+plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
+plot.Axes.SetLimitsX(0, plot.Axes.GetLimits().Right);
 plot.ShowLegend(Alignment.UpperRight);
 plot.SaveSvg(outPath, 1000, 640);
 Console.WriteLine("wrote " + outPath);
