@@ -115,7 +115,7 @@ foreach (var p in platforms)
     var audit = audits[p.ClaimId];
     var claim = audit.Claim;
     var devices = claim.Devices ?? FewestDevices(claim.Model!, claim.Hardware!, claim.Weights!);
-    var config = DeploymentConfiguration.Create(catalog, claim.Model!, claim.Hardware!, claim.Weights!, devices: devices, tensorParallel: devices);
+    var config = LayOut(claim.Model!, claim.Hardware!, claim.Weights!, devices) ?? throw new InvalidOperationException(Inv($"no layout of {claim.Model} uses {devices} devices"));
     var plan = estimator.PlanMemory(config, assumptions.ContextTokens, 1);
     var cost = config.Hardware.CloudPricePerHour is null ? "no catalog price" : N(calculator.Calculate(estimator.Estimate(config, workload)).PerMillionOutputTokens.Usd);
     md.AppendLine(Inv($"| {p.Platform} | {config.Model.Name} on {devices} × {config.Hardware.Name} | {N(plan.WeightsPerDevice.Gigabytes)} GB of {N(plan.Capacity.Gigabytes)} GB | {N(p.Price)} | {cost} | {N(claim.Claimed ?? 0)} | {N(audit.Bound.Value ?? 0)} | {N(audit.Modeled ?? 0)} | `{Word(audit.Verdict)}` |"));
@@ -244,7 +244,12 @@ int FewestDevices(string model, string hardware, string weights)
             break;
         }
 
-        var plan = estimator.PlanMemory(DeploymentConfiguration.Create(catalog, model, hardware, weights, devices: n, tensorParallel: n), assumptions.ContextTokens, 1);
+        if (LayOut(model, hardware, weights, n) is not { } configuration)
+        {
+            continue; // no split of the heads and layers uses exactly n devices
+        }
+
+        var plan = estimator.PlanMemory(configuration, assumptions.ContextTokens, 1);
         if (PhysicalBounds.Fits(plan, 1))
         {
             return n;
@@ -252,6 +257,30 @@ int FewestDevices(string model, string hardware, string weights)
     }
 
     return 1;
+}
+
+// As the auditor lays devices out: the largest tensor-parallel degree that splits the attention and KV heads, the rest as pipeline stages.
+DeploymentConfiguration? LayOut(string model, string hardware, string weights, int devices)
+{
+    var layers = catalog.GetModel(model).Layers;
+    for (var t = devices; t >= 1; t--)
+    {
+        if (devices % t != 0 || devices / t > layers)
+        {
+            continue;
+        }
+
+        try
+        {
+            return DeploymentConfiguration.Create(catalog, model, hardware, weights, devices: devices, tensorParallel: t, pipelineParallel: devices / t);
+        }
+        catch (ArgumentException)
+        {
+            // tensor parallelism over t devices cannot split this model's heads; try a smaller degree
+        }
+    }
+
+    return null;
 }
 
 static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
