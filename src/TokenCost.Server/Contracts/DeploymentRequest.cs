@@ -45,6 +45,9 @@ internal abstract record DeploymentRequest
     /// <summary>Gets the weight format id (see <c>GET /v1/formats</c>).</summary>
     public string Weights { get; set; } = "int4";
 
+    /// <summary>Gets the format id of MoE expert weights when the checkpoint mixes formats (for example mxfp4 experts with bf16 weights), or null for the weight format (<c>--expert-weights</c>).</summary>
+    public string? ExpertWeights { get; set; }
+
     /// <summary>Gets the activation format id, or null for bf16 (weight-only formats) or the weight format.</summary>
     public string? Activations { get; set; }
 

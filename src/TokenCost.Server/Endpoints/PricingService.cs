@@ -132,7 +132,7 @@ internal sealed class PricingService(Catalog catalog)
                 cancellationToken.ThrowIfCancellationRequested();
                 var configuration = deviceCounts is null && weights == baseConfig.Weights.Id
                     ? baseConfig
-                    : LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights });
+                    : DeploymentMapper.WithExpertWeights(LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights }), request, catalog);
                 points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(estimator, calculator, [configuration], workload), request));
             }
         }
@@ -178,7 +178,7 @@ internal sealed class PricingService(Catalog catalog)
             var baseConfig = DeploymentMapper.ResolveConfiguration(request, catalog);
             foreach (var w in weights)
             {
-                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), $"{baseConfig.Hardware.Id} {w}");
+                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentMapper.WithExpertWeights(DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), request, catalog), $"{baseConfig.Hardware.Id} {w}");
             }
         }
         else
@@ -202,7 +202,7 @@ internal sealed class PricingService(Catalog catalog)
                     foreach (var w in weights)
                     {
                         var (d, p) = tps is null ? (devices, pp) : (t, 1);
-                        Add(() => DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
+                        Add(() => DeploymentMapper.WithExpertWeights(DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), request, catalog), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
                     }
                 }
             }

@@ -111,7 +111,28 @@ internal static class DeploymentMapper
                 pp),
             request);
         CheckPriceTier(request, configuration.Hardware);
-        return configuration;
+        return WithExpertWeights(configuration, request, catalog);
+    }
+
+    /// <summary>Sets the expert-weight format the request names (when it names one), as the CLI's <c>--expert-weights</c> does.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The configuration.</returns>
+    public static DeploymentConfiguration WithExpertWeights(DeploymentConfiguration configuration, DeploymentRequest request, Catalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (request.ExpertWeights is null)
+        {
+            return configuration;
+        }
+
+        var id = Check.Id(request.ExpertWeights, "expertWeights");
+        return catalog.TryGetFormat(id, out var format)
+            ? configuration with { ExpertWeights = format }
+            : throw new RequestValidationException("expertWeights", $"expertWeights must be a known format id (see GET /v1/formats); got '{Shorten(id)}'.");
     }
 
     /// <summary>Checks that the hardware has the price tier the request names (when it names one), as the CLI's --price-tier does.</summary>

@@ -2,7 +2,7 @@
 "use strict";
 
 const FIELDS = {
-  model: "id", hardware: "id", devices: "int", tensorParallel: "int", pipelineParallel: "int", weights: "id",
+  model: "id", hardware: "id", devices: "int", tensorParallel: "int", pipelineParallel: "int", weights: "id", expertWeights: "id",
   activations: "id", kvCache: "id", stack: "id", batch: "batch", inputTokens: "int", outputTokens: "int",
   load: "ui", loadConcurrency: "ui", loadRate: "ui", concurrency: "ui", priceMode: "ui", priceTier: "id", pricePerHour: "number", capex: "number", utilization: "number", electricityPrice: "number", pue: "number",
 };
@@ -37,6 +37,7 @@ async function loadCatalogs() {
   for (const h of hardware) option($("hardware"), h.id, h.name + (h.cloudUsdPerHour == null ? " (no catalog price)" : ` ($${h.cloudUsdPerHour}/h)`));
   for (const f of formats) {
     option($("weights"), f.id, f.id);
+    option($("expertWeights"), f.id, f.id);
     if (!f.weightOnly) { option($("activations"), f.id, f.id); option($("kvCache"), f.id, f.id); }
   }
   for (const s of stacks) option($("stack"), s.id, s.id);

@@ -19,6 +19,7 @@ public sealed class EstimateEndpointTests(ApiFactory factory) : IClassFixture<Ap
         { ["--model", "llama-3.1-8b", "--weights", "fp8", "--load", "poisson", "--rate", "3.5", "--price-tier", "neocloud"], """{"model":"llama-3.1-8b","weights":"fp8","load":{"kind":"poisson","requestsPerSecond":3.5},"priceTier":"neocloud"}""" },
         { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--devices", "8", "--weights", "fp8", "--load", "offline"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","devices":8,"weights":"fp8","load":{"kind":"offline"}}""" },
         { ["--load", "static", "--batch", "8"], """{"load":{"kind":"static"},"batch":8}""" },
+        { ["--model", "gpt-oss-120b", "--weights", "bf16", "--expert-weights", "mxfp4", "--load", "closed", "--concurrency", "16"], """{"model":"gpt-oss-120b","weights":"bf16","expertWeights":"mxfp4","load":{"kind":"closed","concurrency":16}}""" },
     };
 
     public static TheoryData<string, string[], string> SameModelConfig => new()

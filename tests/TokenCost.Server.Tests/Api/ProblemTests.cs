@@ -54,6 +54,7 @@ public sealed class ProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
         { "/v1/estimate", """{"modelConfig":{"model_type":"gpt_neo"}}""", "modelConfig" },
         { "/v1/estimate", """{"modelConfig":{"model_type":"qwen3","hidden_size":5120,"hidden_size":4096}}""", "modelConfig" },
         { "/v1/curve", """{"modelConfig":[]}""", "modelConfig" },
+        { "/v1/estimate", """{"model":"gpt-oss-120b","weights":"bf16","expertWeights":"mxfp5"}""", "expertWeights" },
         { "/v1/optimize", "{}", "maxTpotMs" },
         { "/v1/optimize", """{"maxTpotMs":0}""", "maxTpotMs" },
         { "/v1/optimize", """{"maxTpotMs":50,"weightFormats":["int3"]}""", "weightFormats" },
