@@ -9,8 +9,26 @@ namespace TokenCost.Server.Contracts;
 /// </summary>
 internal abstract record DeploymentRequest
 {
-    /// <summary>Gets the model id (see <c>GET /v1/models</c>).</summary>
-    public string Model { get; set; } = "llama-2-70b";
+    /// <summary>The id an inline <see cref="ModelConfig"/> is given when the request names no <see cref="Model"/>.</summary>
+    public const string InlineModelId = "model-config";
+
+    private string? _model;
+
+    /// <summary>
+    /// Gets the model id (see <c>GET /v1/models</c>); with <see cref="ModelConfig"/>, the id that model is given (default
+    /// <c>model-config</c>; an id already in the catalog is replaced, as <c>--model-config</c> replaces the model of its file name).
+    /// </summary>
+    public string Model
+    {
+        get => _model ?? (ModelConfig is { ValueKind: JsonValueKind.Object } ? InlineModelId : "llama-2-70b");
+        set => _model = value;
+    }
+
+    /// <summary>
+    /// Gets a model given inline as the object of a Hugging Face <c>config.json</c> (as <c>tokencost estimate --model-config FILE</c> reads it:
+    /// strictly, at most 1 MB, the families <c>tokencost</c> supports), or null. No file path is accepted.
+    /// </summary>
+    public JsonElement? ModelConfig { get; set; }
 
     /// <summary>Gets the hardware id (see <c>GET /v1/hardware</c>).</summary>
     public string Hardware { get; set; } = "nvidia_h100_sxm";
@@ -26,6 +44,9 @@ internal abstract record DeploymentRequest
 
     /// <summary>Gets the weight format id (see <c>GET /v1/formats</c>).</summary>
     public string Weights { get; set; } = "int4";
+
+    /// <summary>Gets the format id of MoE expert weights when the checkpoint mixes formats (for example mxfp4 experts with bf16 weights), or null for the weight format (<c>--expert-weights</c>).</summary>
+    public string? ExpertWeights { get; set; }
 
     /// <summary>Gets the activation format id, or null for bf16 (weight-only formats) or the weight format.</summary>
     public string? Activations { get; set; }

@@ -1,8 +1,8 @@
 namespace TokenCost.Server.Contracts;
 
 /// <summary>
-/// A priced estimate: the same properties, with the same names and units, as <c>tokencost estimate --json</c>, plus
-/// <see cref="CostPerMillionTotalTokensUsd"/>.
+/// A priced estimate: the same properties, with the same names, units and meanings, as <c>tokencost estimate --json</c>. Under a continuous
+/// load (closed, offline, poisson) the batch, throughput, speed, latency and $/1M properties describe the loaded operating point, as the CLI's do.
 /// </summary>
 internal sealed record EstimateResponse
 {
@@ -24,6 +24,9 @@ internal sealed record EstimateResponse
     /// <summary>Gets the weight format id.</summary>
     public required string Weights { get; init; }
 
+    /// <summary>Gets the format id the MoE expert weights are stored in (the weight format unless the checkpoint mixes formats).</summary>
+    public required string ExpertWeights { get; init; }
+
     /// <summary>Gets the activation format id.</summary>
     public required string Activations { get; init; }
 
@@ -33,7 +36,7 @@ internal sealed record EstimateResponse
     /// <summary>Gets the serving stack id.</summary>
     public required string Stack { get; init; }
 
-    /// <summary>Gets the sequences per replica that were estimated.</summary>
+    /// <summary>Gets the sequences per replica that were estimated (under a continuous load, the mean running sequences per replica).</summary>
     public required int Batch { get; init; }
 
     /// <summary>Gets the prompt tokens per sequence.</summary>
@@ -49,10 +52,20 @@ internal sealed record EstimateResponse
     public required double CostPerMillionInputTokensUsd { get; init; }
 
     /// <summary>
-    /// Gets the blended cost of one million tokens of either kind, in USD: (input × input price + output × output price) ÷ (input + output),
-    /// the cost of a request's prefill and decode hours spread over all its tokens; null when the workload has no tokens.
+    /// Gets the cost of one million tokens, prompt and output counted alike (the InferenceX "cost per 1M total tokens"), in USD: the
+    /// deployment's hourly cost at the operating point's power ÷ the prompt and output tokens it processes in an hour, in millions
+    /// (<c>costPerMillionTotalTokensUsd</c> of <c>tokencost estimate --json</c>).
     /// </summary>
-    public required double? CostPerMillionTotalTokensUsd { get; init; }
+    public required double CostPerMillionTotalTokensUsd { get; init; }
+
+    /// <summary>Gets the output speed one user sees (1 ÷ median time per output token), in tokens per second.</summary>
+    public required double PerUserOutputTokensPerSecond { get; init; }
+
+    /// <summary>Gets the prompt and output tokens each device processes, in tokens per second.</summary>
+    public required double TotalTokensPerSecondPerDevice { get; init; }
+
+    /// <summary>Gets the load and its operating point.</summary>
+    public required LoadResponse Load { get; init; }
 
     /// <summary>Gets the cost of the whole deployment, in USD per hour.</summary>
     public required double TotalUsdPerHour { get; init; }

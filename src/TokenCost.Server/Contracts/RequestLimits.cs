@@ -24,6 +24,9 @@ internal static class RequestLimits
     /// <summary>The largest closed-loop concurrency of a curve point.</summary>
     public const int MaxConcurrency = 1_000_000;
 
+    /// <summary>The largest Poisson arrival rate of an estimate, in requests per second.</summary>
+    public const double MaxRequestsPerSecond = 1e9;
+
     /// <summary>The most device counts a sweep may try, and the largest of them.</summary>
     public const int MaxSweepDevices = 1_024;
 }

@@ -4,21 +4,25 @@ using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Economics.Frontier;
 using TokenCost.Hardware;
+using TokenCost.Serving.Load;
 
 namespace TokenCost.Server.Contracts;
 
 /// <summary>Builds response contracts from the library's results, with the values (and units) <c>tokencost … --json</c> prints.</summary>
 internal static class ResponseMapper
 {
-    /// <summary>Maps a priced estimate (the fields of <c>tokencost estimate --json</c>).</summary>
-    /// <param name="report">The priced estimate.</param>
+    /// <summary>Maps a priced estimate and its loaded operating point (the fields of <c>tokencost estimate --json</c>, computed as it computes them).</summary>
+    /// <param name="report">The priced static estimate (memory plan, power and cost breakdown; under a continuous load, priced at the loaded power).</param>
+    /// <param name="loaded">The priced loaded operating point (under the static load, the static estimate itself).</param>
     /// <returns>The response.</returns>
-    public static EstimateResponse ToResponse(TokenCostReport report)
+    public static EstimateResponse ToResponse(TokenCostReport report, LoadedCostReport loaded)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(loaded);
         var e = report.Estimate;
         var c = e.Configuration;
-        var tokens = (double)e.Workload.InputTokens + e.Workload.OutputTokens;
+        var l = loaded.Estimate;
+        var continuous = l.Load.Kind != LoadKind.Static;
         return new EstimateResponse
         {
             Model = c.Model.Id,
@@ -27,24 +31,22 @@ internal static class ResponseMapper
             TensorParallel = c.TensorParallel,
             PipelineParallel = c.PipelineParallel,
             Weights = c.Weights.Id,
+            ExpertWeights = c.EffectiveExpertWeights.Id,
             Activations = c.Activations.Id,
             KvCache = c.KvCache.Id,
             Stack = c.Stack.Id,
-            Batch = e.Batch,
+            Batch = l.RunningSequences,
             InputTokens = e.Workload.InputTokens,
             OutputTokens = e.Workload.OutputTokens,
-            CostPerMillionOutputTokensUsd = report.PerMillionOutputTokens.Usd,
-            CostPerMillionInputTokensUsd = report.PerMillionInputTokens.Usd,
-            CostPerMillionTotalTokensUsd = tokens > 0
-                ? ((e.Workload.InputTokens * report.PerMillionInputTokens.Usd) + (e.Workload.OutputTokens * report.PerMillionOutputTokens.Usd)) / tokens
-                : null,
+            CostPerMillionOutputTokensUsd = continuous ? loaded.CostPerMillionOutputTokens.Usd : report.PerMillionOutputTokens.Usd,
+            CostPerMillionInputTokensUsd = continuous ? loaded.CostPerMillionInputTokens.Usd : report.PerMillionInputTokens.Usd,
             TotalUsdPerHour = report.TotalPerHour.UsdPerHour,
             Breakdown = new CostBreakdownResponse
             {
                 HardwareUsdPerHour = report.HardwarePerHour.UsdPerHour,
                 EnergyUsdPerHour = report.EnergyPerHour.UsdPerHour,
                 ServingUsdPerHour = report.ServingPerHour.UsdPerHour,
-                Components = report.Components.Select(part => new ComponentCostResponse
+                Components = (continuous ? loaded.Components : report.Components).Select(part => new ComponentCostResponse
                 {
                     Name = part.Name,
                     Category = part.Category.ToString().ToLowerInvariant(),
@@ -53,13 +55,28 @@ internal static class ResponseMapper
                     CostPerMillionOutputTokensUsd = part.PerMillionOutputTokens.Usd,
                 }).ToArray(),
             },
-            OutputTokensPerSecond = e.DecodeTokensPerSecond.TokensPerSecond,
-            SustainedOutputTokensPerSecond = e.OutputTokensPerSecond.TokensPerSecond,
-            OutputTokensPerSecondPerDevice = e.DecodeTokensPerSecond.TokensPerSecond / c.Devices,
-            PerUserTokensPerSecond = e.PerUserTokensPerSecond.TokensPerSecond,
-            TimePerOutputTokenMs = e.TimePerOutputToken.Milliseconds,
-            TtftMs = e.TimeToFirstToken.Milliseconds,
-            RequestLatencyMs = e.RequestLatency.Milliseconds,
+            OutputTokensPerSecond = continuous ? l.OutputTokensPerSecondPerDevice * c.Devices : e.DecodeTokensPerSecond.TokensPerSecond,
+            SustainedOutputTokensPerSecond = continuous ? l.OutputTokensPerSecondPerDevice * c.Devices : e.OutputTokensPerSecond.TokensPerSecond,
+            OutputTokensPerSecondPerDevice = continuous ? l.OutputTokensPerSecondPerDevice : e.DecodeTokensPerSecond.TokensPerSecond / c.Devices,
+            PerUserTokensPerSecond = continuous ? l.PerUserOutputTokensPerSecond : e.PerUserTokensPerSecond.TokensPerSecond,
+            TimePerOutputTokenMs = continuous ? l.MeanTimePerOutputToken.Milliseconds : e.TimePerOutputToken.Milliseconds,
+            TtftMs = continuous ? l.MeanTimeToFirstToken.Milliseconds : e.TimeToFirstToken.Milliseconds,
+            RequestLatencyMs = continuous ? l.MeanRequestLatency.Milliseconds : e.RequestLatency.Milliseconds,
+            PerUserOutputTokensPerSecond = l.PerUserOutputTokensPerSecond,
+            TotalTokensPerSecondPerDevice = l.TotalTokensPerSecondPerDevice,
+            CostPerMillionTotalTokensUsd = loaded.CostPerMillionTotalTokens.Usd,
+            Load = new LoadResponse
+            {
+                Kind = l.Load.Kind.ToString().ToLowerInvariant(),
+                Concurrency = l.Load.Concurrency,
+                RequestsPerSecond = l.Load.RequestsPerSecond,
+                RunningSequencesPerReplica = l.RunningSequences,
+                MaxRunningSequencesPerReplica = l.MaxRunningSequences,
+                KvCacheLimited = l.KvCacheLimited,
+                Saturated = l.Saturated,
+                PrefillIterationFraction = l.PrefillIterationFraction,
+                IterationMs = l.IterationTime.Milliseconds,
+            },
             WeightReadFloorMs = (e.Decode.WeightBytesPerDevice / c.Hardware.MemoryBandwidth).Milliseconds,
             Bound = e.Bound.ToString().ToLowerInvariant(),
             Fits = e.Memory.Fits,
@@ -77,7 +94,7 @@ internal static class ResponseMapper
             AveragePowerPerDeviceW = Finite(e.AveragePowerPerDevice?.Watts),
             FacilityPowerW = report.FacilityPower.Watts,
             GramsCo2ePerMillionOutputTokens = Finite(report.GramsCo2ePerMillionOutputTokens),
-            Warnings = e.Warnings.ToArray(),
+            Warnings = (continuous ? l.Warnings : e.Warnings).ToArray(),
         };
     }
 

@@ -11,6 +11,7 @@ namespace TokenCost.Server.Contracts;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, MaxDepth = RequestLimits.MaxJsonDepth, ReadCommentHandling = JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(EstimateRequest))]
+[JsonSerializable(typeof(LoadRequest))]
 [JsonSerializable(typeof(FrontierRequest))]
 [JsonSerializable(typeof(CompareRequest))]
 [JsonSerializable(typeof(OptimizeRequest))]

@@ -24,8 +24,8 @@ internal static class ApiEndpoints
         v1.MapPost("/estimate", async (HttpContext context, CancellationToken cancellationToken) =>
             Results.Json(service.Estimate(await JsonBody.ReadAsync(context.Request, json.EstimateRequest, maxBodyBytes).ConfigureAwait(false)), json.EstimateResponse))
             .WithName("estimate")
-            .WithSummary("Estimate and price one deployment (tokencost estimate --json).")
-            .WithDescription("Every property is optional, with the CLI's defaults. Answers TTFT, time per output token, throughput, memory fit, what bounds the step, and $ per 1M input, output and total tokens with the cost breakdown.")
+            .WithSummary("Estimate and price one deployment under a load (tokencost estimate --load … --json).")
+            .WithDescription("Every property is optional, with the CLI's defaults. Answers TTFT, time per output token, throughput, memory fit, what bounds the step, and $ per 1M input, output and total tokens with the cost breakdown, under a load (load: static, closed, offline or poisson, as tokencost estimate --load). modelConfig takes a Hugging Face config.json object inline (as --model-config).")
             .Accepts<EstimateRequest>("application/json")
             .Produces<EstimateResponse>()
             .ProducesValidationProblem()

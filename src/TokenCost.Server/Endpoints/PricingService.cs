@@ -24,7 +24,7 @@ internal sealed class PricingService(Catalog catalog)
     /// <summary>Gets the catalog.</summary>
     public Catalog Catalog { get; } = catalog;
 
-    /// <summary>Estimates and prices one deployment, as <c>tokencost estimate</c> does.</summary>
+    /// <summary>Estimates and prices one deployment under a load, as <c>tokencost estimate --load …</c> does.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The response.</returns>
     public EstimateResponse Estimate(EstimateRequest request)
@@ -33,9 +33,18 @@ internal sealed class PricingService(Catalog catalog)
         var configuration = DeploymentMapper.ResolveConfiguration(request, catalog);
         var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
         var costModel = DeploymentMapper.ResolveCostModel(request);
+        var load = DeploymentMapper.ResolveLoad(request.Load);
         var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        var calculator = new TokenCostCalculator(costModel, catalog.DataCenter);
         return LibraryErrors.Translate(
-            () => ResponseMapper.ToResponse(new TokenCostCalculator(costModel, catalog.DataCenter).Calculate(estimator.Estimate(configuration, workload))),
+            () =>
+            {
+                var loaded = calculator.Calculate(new ContinuousBatchingEstimator(estimator).Estimate(configuration, workload, load));
+                // As the CLI does: under a continuous load the hourly cost uses the power of the loaded operating point.
+                var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
+                    : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });
+                return ResponseMapper.ToResponse(report, loaded);
+            },
             request);
     }
 
@@ -82,9 +91,18 @@ internal sealed class PricingService(Catalog catalog)
         {
             Model = model,
             Cheapest = comparison?.Cheapest?.Estimate.Configuration.Hardware.Id,
-            Rows = reports.Select(ResponseMapper.ToResponse).ToArray(),
+            Rows = reports.Select(r => ResponseMapper.ToResponse(r, StaticLoaded(r, catalog))).ToArray(),
             Skipped = skipped,
         };
+    }
+
+    /// <summary>Prices a static estimate's operating point as a load (the static load), so that a compare row has the keys and meanings of an estimate.</summary>
+    private LoadedCostReport StaticLoaded(TokenCostReport report, Catalog catalog)
+    {
+        var e = report.Estimate;
+        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        var loaded = new ContinuousBatchingEstimator(estimator).Estimate(e.Configuration, e.Workload with { Batch = e.Batch }, ServingLoad.Static);
+        return new TokenCostCalculator(CostModel.Default, catalog.DataCenter).Calculate(loaded);
     }
 
     /// <summary>Sweeps batches (and formats and device counts) as <c>tokencost frontier</c> does, one configuration at a time so that a cancelled request stops.</summary>
@@ -114,7 +132,7 @@ internal sealed class PricingService(Catalog catalog)
                 cancellationToken.ThrowIfCancellationRequested();
                 var configuration = deviceCounts is null && weights == baseConfig.Weights.Id
                     ? baseConfig
-                    : LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights });
+                    : DeploymentMapper.WithExpertWeights(LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights }), request, catalog);
                 points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(estimator, calculator, [configuration], workload), request));
             }
         }
@@ -160,7 +178,7 @@ internal sealed class PricingService(Catalog catalog)
             var baseConfig = DeploymentMapper.ResolveConfiguration(request, catalog);
             foreach (var w in weights)
             {
-                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), $"{baseConfig.Hardware.Id} {w}");
+                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentMapper.WithExpertWeights(DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), request, catalog), $"{baseConfig.Hardware.Id} {w}");
             }
         }
         else
@@ -184,7 +202,7 @@ internal sealed class PricingService(Catalog catalog)
                     foreach (var w in weights)
                     {
                         var (d, p) = tps is null ? (devices, pp) : (t, 1);
-                        Add(() => DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
+                        Add(() => DeploymentMapper.WithExpertWeights(DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), request, catalog), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
                     }
                 }
             }

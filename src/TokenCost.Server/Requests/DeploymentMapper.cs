@@ -2,8 +2,10 @@ using System.Text;
 using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Models;
 using TokenCost.Quantities;
 using TokenCost.Server.Contracts;
+using TokenCost.Serving.Load;
 
 namespace TokenCost.Server.Requests;
 
@@ -13,7 +15,7 @@ namespace TokenCost.Server.Requests;
 /// </summary>
 internal static class DeploymentMapper
 {
-    /// <summary>Resolves the catalog: the service's, plus inline overrides, electricity price and PUE.</summary>
+    /// <summary>Resolves the catalog: the service's, plus inline overrides, the inline model config, electricity price and PUE.</summary>
     /// <param name="baseCatalog">The service's catalog.</param>
     /// <param name="request">The request.</param>
     /// <returns>The catalog.</returns>
@@ -21,7 +23,40 @@ internal static class DeploymentMapper
     {
         ArgumentNullException.ThrowIfNull(request);
         var catalog = WithOverrides(baseCatalog, request.CatalogOverrides);
+        catalog = WithModelConfig(catalog, request);
         return WithDataCenter(catalog, request.ElectricityPrice, request.Pue);
+    }
+
+    /// <summary>Builds the load from the request's <c>load</c> object, as the CLI's <c>--load</c>, <c>--concurrency</c> and <c>--rate</c> do.</summary>
+    /// <param name="load">The load object, or null for the static load.</param>
+    /// <returns>The load.</returns>
+    public static ServingLoad ResolveLoad(LoadRequest? load)
+    {
+        if (load is null)
+        {
+            return ServingLoad.Static;
+        }
+
+        if (load.Concurrency is not null && load.Kind != "closed")
+        {
+            throw new RequestValidationException("load.concurrency", $"load.concurrency is only used with load.kind \"closed\"; got \"{Shorten(load.Kind)}\".");
+        }
+
+        if (load.RequestsPerSecond is not null && load.Kind != "poisson")
+        {
+            throw new RequestValidationException("load.requestsPerSecond", $"load.requestsPerSecond is only used with load.kind \"poisson\"; got \"{Shorten(load.Kind)}\".");
+        }
+
+        return load.Kind switch
+        {
+            "static" => ServingLoad.Static,
+            "offline" => ServingLoad.Offline,
+            "closed" => ServingLoad.Closed(Check.Int(load.Concurrency, 1, RequestLimits.MaxConcurrency, "load.concurrency")
+                ?? throw new RequestValidationException("load.concurrency", "load.kind \"closed\" needs load.concurrency: the clients of the whole deployment, an integer ≥ 1.")),
+            "poisson" => ServingLoad.Poisson(Check.Range(load.RequestsPerSecond, 0, false, RequestLimits.MaxRequestsPerSecond, "load.requestsPerSecond")
+                ?? throw new RequestValidationException("load.requestsPerSecond", "load.kind \"poisson\" needs load.requestsPerSecond: the arrival rate of the whole deployment, a number > 0 in requests/s.")),
+            _ => throw new RequestValidationException("load.kind", $"load.kind must be \"static\", \"closed\", \"offline\" or \"poisson\"; got \"{Shorten(load.Kind)}\"."),
+        };
     }
 
     /// <summary>Applies electricity price and PUE to a catalog's data-centre defaults.</summary>
@@ -76,7 +111,28 @@ internal static class DeploymentMapper
                 pp),
             request);
         CheckPriceTier(request, configuration.Hardware);
-        return configuration;
+        return WithExpertWeights(configuration, request, catalog);
+    }
+
+    /// <summary>Sets the expert-weight format the request names (when it names one), as the CLI's <c>--expert-weights</c> does.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The configuration.</returns>
+    public static DeploymentConfiguration WithExpertWeights(DeploymentConfiguration configuration, DeploymentRequest request, Catalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (request.ExpertWeights is null)
+        {
+            return configuration;
+        }
+
+        var id = Check.Id(request.ExpertWeights, "expertWeights");
+        return catalog.TryGetFormat(id, out var format)
+            ? configuration with { ExpertWeights = format }
+            : throw new RequestValidationException("expertWeights", $"expertWeights must be a known format id (see GET /v1/formats); got '{Shorten(id)}'.");
     }
 
     /// <summary>Checks that the hardware has the price tier the request names (when it names one), as the CLI's --price-tier does.</summary>
@@ -132,6 +188,43 @@ internal static class DeploymentMapper
 
         return rent is double r ? CostModel.Default.Replace(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(r) }) : CostModel.Default;
     }
+
+    private static Catalog WithModelConfig(Catalog catalog, DeploymentRequest request)
+    {
+        if (request.ModelConfig is not { } json || json.ValueKind == System.Text.Json.JsonValueKind.Null)
+        {
+            return catalog;
+        }
+
+        if (json.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw new RequestValidationException("modelConfig", "modelConfig must be an object: the contents of a Hugging Face config.json.");
+        }
+
+        var id = Check.Id(request.Model, "model");
+        ModelArchitecture model;
+        try
+        {
+            // The raw text keeps what the reader checks (duplicate keys, integer types); the request body's size limit bounds it.
+            model = HuggingFaceConfigReader.Parse(Encoding.UTF8.GetBytes(json.GetRawText()), "modelConfig", id);
+        }
+        catch (CatalogException ex)
+        {
+            // The reader's messages name the key and what it is needed for, never a path on this machine (the source name is fixed above).
+            throw new RequestValidationException("modelConfig", ex.Message.ReplaceLineEndings(" "));
+        }
+
+        try
+        {
+            return catalog.WithModel(model);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RequestValidationException("modelConfig", "modelConfig describes a model the estimator cannot use: " + ex.Message.ReplaceLineEndings(" "));
+        }
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";
 
     private static Catalog WithOverrides(Catalog catalog, System.Text.Json.JsonElement? overrides)
     {

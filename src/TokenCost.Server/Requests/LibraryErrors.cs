@@ -59,6 +59,7 @@ internal static class LibraryErrors
             "workload" or "outputTokens" or "OutputTokens" => new("outputTokens", "inputTokens + outputTokens must not exceed 2147483647."),
             "InputTokens" => new("inputTokens", "inputTokens must be an integer ≥ 0."),
             "Batch" => new("batch", "batch must be an integer ≥ 1 or \"auto\"."),
+            "c" => new("devices", "the weights leave no memory for a KV cache on this layout, so no sequence can run under a continuous load; add devices or choose a smaller weight format."),
             "Utilization" => new("utilization", "utilization must be a number in (0, 1]."),
             _ => new("request", "the request describes a deployment the estimator cannot model."),
         };

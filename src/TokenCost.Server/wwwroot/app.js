@@ -2,11 +2,13 @@
 "use strict";
 
 const FIELDS = {
-  model: "id", hardware: "id", devices: "int", tensorParallel: "int", pipelineParallel: "int", weights: "id",
+  model: "id", hardware: "id", devices: "int", tensorParallel: "int", pipelineParallel: "int", weights: "id", expertWeights: "id",
   activations: "id", kvCache: "id", stack: "id", batch: "batch", inputTokens: "int", outputTokens: "int",
-  concurrency: "ui", priceMode: "ui", priceTier: "id", pricePerHour: "number", capex: "number", utilization: "number", electricityPrice: "number", pue: "number",
+  load: "ui", loadConcurrency: "ui", loadRate: "ui", concurrency: "ui", priceMode: "ui", priceTier: "id", pricePerHour: "number", capex: "number", utilization: "number", electricityPrice: "number", pue: "number",
 };
-const DEFAULTS = { model: "llama-2-70b", hardware: "nvidia_h100_sxm", weights: "int4", stack: "unknown", priceMode: "catalog" };
+const DEFAULTS = { model: "llama-2-70b", hardware: "nvidia_h100_sxm", weights: "int4", stack: "unknown", priceMode: "catalog", load: "static" };
+// Error keys of the API that belong to a differently named input here.
+const ERROR_INPUTS = { "load.kind": "load", "load.concurrency": "loadConcurrency", "load.requestsPerSecond": "loadRate" };
 const $ = (id) => document.getElementById(id);
 const fmt = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
 const usd = (v) => (v == null ? "n/a" : "$" + (v >= 100 ? v.toFixed(0) : fmt.format(v)));
@@ -35,6 +37,7 @@ async function loadCatalogs() {
   for (const h of hardware) option($("hardware"), h.id, h.name + (h.cloudUsdPerHour == null ? " (no catalog price)" : ` ($${h.cloudUsdPerHour}/h)`));
   for (const f of formats) {
     option($("weights"), f.id, f.id);
+    option($("expertWeights"), f.id, f.id);
     if (!f.weightOnly) { option($("activations"), f.id, f.id); option($("kvCache"), f.id, f.id); }
   }
   for (const s of stacks) option($("stack"), s.id, s.id);
@@ -104,6 +107,15 @@ function deploymentBody(state) {
   return body;
 }
 
+// The load object of /v1/estimate (tokencost estimate --load KIND --concurrency N --rate R).
+function loadBody(state) {
+  const kind = state.load ?? "static";
+  const load = { kind };
+  if (kind === "closed" && state.loadConcurrency != null) load.concurrency = value("int", state.loadConcurrency);
+  if (kind === "poisson" && state.loadRate != null) load.requestsPerSecond = value("number", state.loadRate);
+  return load;
+}
+
 function clearErrors() {
   for (const el of document.querySelectorAll(".error")) { el.hidden = true; el.textContent = ""; }
   for (const el of document.querySelectorAll("[aria-invalid]")) { el.removeAttribute("aria-invalid"); el.removeAttribute("aria-describedby"); }
@@ -112,7 +124,8 @@ function clearErrors() {
 function showProblem(problem, fallback = "form-error") {
   const errors = problem.errors ?? {};
   let shown = false;
-  for (const [field, messages] of Object.entries(errors)) {
+  for (const [key, messages] of Object.entries(errors)) {
+    const field = ERROR_INPUTS[key] ?? key;
     const slot = $("err-" + field);
     const input = $(field);
     if (!slot || !input) continue;
@@ -141,6 +154,8 @@ function renderEstimate(e) {
   setText("tpot", fmt.format(e.timePerOutputTokenMs) + " ms");
   setText("per-user", fmt.format(e.perUserTokensPerSecond) + " tokens/s");
   setText("throughput", fmt.format(e.outputTokensPerSecond) + " tokens/s");
+  setText("throughput-total", fmt.format(e.totalTokensPerSecondPerDevice) + " tokens/s");
+  setText("running", `${e.load.runningSequencesPerReplica} of at most ${e.load.maxRunningSequencesPerReplica}` + (e.load.kvCacheLimited ? " (KV-cache limited)" : "") + (e.load.saturated ? " (saturated: arrivals exceed capacity)" : ""));
   const m = e.memory;
   $("memory").innerHTML = "";
   const span = document.createElement("span");
@@ -243,10 +258,11 @@ async function update() {
   const state = readState();
   writeUrl(state);
   for (const el of document.querySelectorAll("[data-mode]")) el.hidden = el.dataset.mode !== state.priceMode;
+  for (const el of document.querySelectorAll("[data-load]")) el.hidden = el.dataset.load !== state.load;
   const body = deploymentBody(state);
   $("results").setAttribute("aria-busy", "true");
   try {
-    const estimate = await post("/v1/estimate", body, signal);
+    const estimate = await post("/v1/estimate", { ...body, load: loadBody(state) }, signal);
     if (id !== sequence) return;
     clearErrors();
     if (!estimate.ok) { showProblem(estimate.json); $("results").setAttribute("aria-busy", "false"); return; }

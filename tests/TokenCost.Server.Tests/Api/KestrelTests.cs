@@ -5,7 +5,8 @@ using TokenCost.Server.Tests.Support;
 
 namespace TokenCost.Server.Tests.Api;
 
-/// <summary>Limits enforced by Kestrel and the hosting pipeline, checked on a real socket.</summary>
+/// <summary>Limits enforced by Kestrel and the hosting pipeline, checked on a real socket (alone: see <see cref="SerialCollection"/>).</summary>
+[Collection(SerialCollection.Name)]
 public sealed class KestrelTests
 {
     [Fact]

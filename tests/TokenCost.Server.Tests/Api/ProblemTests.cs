@@ -44,6 +44,17 @@ public sealed class ProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
         { "/v1/curve", """{"concurrency":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40],"sweepHardware":["nvidia_h100_sxm","nvidia_h200_sxm","amd_mi300x"],"sweepTensorParallel":[1,2,4,8],"sweepWeights":["bf16","fp8","int8","int4","fp4"],"model":"llama-3.1-8b"}""", "concurrency" },
         { "/v1/curve", """{"sweepHardware":["nvidia_h100_sxm","warp_drive"]}""", "sweepHardware" },
         { "/v1/curve", """{"randomRangeRatio":0}""", "randomRangeRatio" },
+        { "/v1/estimate", """{"load":{"kind":"bursty"}}""", "load.kind" },
+        { "/v1/estimate", """{"load":{"kind":"closed"}}""", "load.concurrency" },
+        { "/v1/estimate", """{"load":{"kind":"closed","concurrency":0}}""", "load.concurrency" },
+        { "/v1/estimate", """{"load":{"kind":"static","concurrency":8}}""", "load.concurrency" },
+        { "/v1/estimate", """{"load":{"kind":"poisson"}}""", "load.requestsPerSecond" },
+        { "/v1/estimate", """{"load":{"kind":"poisson","requestsPerSecond":0}}""", "load.requestsPerSecond" },
+        { "/v1/estimate", """{"modelConfig":"/etc/passwd"}""", "modelConfig" },
+        { "/v1/estimate", """{"modelConfig":{"model_type":"gpt_neo"}}""", "modelConfig" },
+        { "/v1/estimate", """{"modelConfig":{"model_type":"qwen3","hidden_size":5120,"hidden_size":4096}}""", "modelConfig" },
+        { "/v1/curve", """{"modelConfig":[]}""", "modelConfig" },
+        { "/v1/estimate", """{"model":"gpt-oss-120b","weights":"bf16","expertWeights":"mxfp5"}""", "expertWeights" },
         { "/v1/optimize", "{}", "maxTpotMs" },
         { "/v1/optimize", """{"maxTpotMs":0}""", "maxTpotMs" },
         { "/v1/optimize", """{"maxTpotMs":50,"weightFormats":["int3"]}""", "weightFormats" },
@@ -70,6 +81,16 @@ public sealed class ProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (_, json, _) = await Json.PostAsync(_client, "/v1/estimate", """{"devices":0}""");
 
         json!["errors"]!["devices"]![0]!.GetValue<string>().Should().Contain("from 1 to 65536").And.Contain("got 0");
+    }
+
+    [Fact]
+    public async Task ModelConfig_MissingOrMistypedKey_IsNamed()
+    {
+        var (response, json, text) = await Json.PostAsync(_client, "/v1/estimate", """{"modelConfig":{"model_type":"qwen3","hidden_size":"5120","num_hidden_layers":64,"num_attention_heads":64,"intermediate_size":25600,"vocab_size":151936}}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, text);
+        json!["errors"]!["modelConfig"]![0]!.GetValue<string>().Should().Contain("hidden_size");
+        NoExceptionText(text);
     }
 
     [Fact]

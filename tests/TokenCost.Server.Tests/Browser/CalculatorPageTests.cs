@@ -72,6 +72,64 @@ public sealed class CalculatorPageTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [ChromiumFact]
+    public async Task NewModels_AreListed_AndDeepSeekR1OnEightH200InFp8_ShowsAPrice()
+    {
+        var page = await OpenAsync("");
+        var models = await page.EvalOnSelectorAllAsync<string[]>("#model option", "os => os.map(o => o.value)");
+        models.Should().Contain(["deepseek-r1", "gpt-oss-120b", "kimi-k2", "qwen3-235b-a22b"]);
+
+        await page.SelectOptionAsync("#model", "deepseek-r1");
+        await page.SelectOptionAsync("#hardware", "nvidia_h200_sxm");
+        await page.FillAsync("#devices", "8");
+        await page.SelectOptionAsync("#weights", "fp8");
+        await page.WaitForFunctionAsync("() => ['model=deepseek-r1', 'hardware=nvidia_h200_sxm', 'devices=8', 'weights=fp8'].every(p => location.search.includes(p))");
+        await SettleAsync(page);
+
+        (await page.TextContentAsync("#cost-output")).Should().MatchRegex(@"^\$\d");
+        (await page.TextContentAsync("#cost-total")).Should().MatchRegex(@"^\$\d");
+        (await page.Locator(".error:not([hidden])").CountAsync()).Should().Be(0, "deepseek-r1 fits on 8 × H200 in fp8 and the estimate answers");
+        (await page.TextContentAsync("#memory")).Should().Contain("fits").And.NotContain("does not fit");
+
+        // The H200's dated price tiers are offered, and pricing at one still shows a price.
+        var tiers = TokenCost.Catalogs.Catalog.Default.GetHardware("nvidia_h200_sxm").PriceTiers;
+        tiers.Should().NotBeEmpty();
+        await page.SelectOptionAsync("#priceMode", "tier");
+        (await page.Locator("#priceTier option").CountAsync()).Should().BeGreaterThanOrEqualTo(tiers.Count);
+        await page.SelectOptionAsync("#priceTier", tiers[0].Id);
+        await page.WaitForFunctionAsync("() => location.search.includes('priceMode=tier')");
+        await SettleAsync(page);
+        (await page.TextContentAsync("#cost-output")).Should().MatchRegex(@"^\$\d");
+        (await page.Locator(".error:not([hidden])").CountAsync()).Should().Be(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "calculator-deepseek-r1.png") });
+    }
+
+    [ChromiumFact]
+    public async Task Load_ChosenInTheForm_DrivesTheEstimate_AndItsErrorsShowInline()
+    {
+        var page = await OpenAsync("?model=llama-3.1-8b&weights=fp8");
+        var staticThroughput = await page.TextContentAsync("#throughput");
+        (await page.TextContentAsync("#running")).Should().StartWith("1 of");
+        (await page.IsVisibleAsync("#loadConcurrency")).Should().BeFalse("the clients input belongs to the closed loop");
+
+        await page.SelectOptionAsync("#load", "closed");
+        await page.FillAsync("#loadConcurrency", "32");
+        await page.WaitForFunctionAsync("() => location.search.includes('load=closed') && location.search.includes('loadConcurrency=32')");
+        await SettleAsync(page);
+
+        (await page.TextContentAsync("#running")).Should().StartWith("32 of", "32 clients on one replica keep 32 sequences running");
+        (await page.TextContentAsync("#throughput")).Should().NotBe(staticThroughput);
+
+        await page.FillAsync("#loadConcurrency", "0");
+        await page.WaitForSelectorAsync("#err-loadConcurrency:not([hidden])");
+        (await page.TextContentAsync("#err-loadConcurrency")).Should().Contain("load.concurrency");
+        (await page.GetAttributeAsync("#loadConcurrency", "aria-invalid")).Should().Be("true");
+
+        var shared = await OpenAsync("?model=llama-3.1-8b&weights=fp8&load=poisson&loadRate=2");
+        (await shared.IsVisibleAsync("#loadRate")).Should().BeTrue();
+        (await shared.TextContentAsync("#cost-output")).Should().MatchRegex(@"^\$\d");
+    }
+
+    [ChromiumFact]
     public async Task InvalidValue_ShowsAnInlineErrorNextToTheInput()
     {
         var page = await OpenAsync("");
@@ -128,6 +186,13 @@ public sealed class CalculatorPageTests(BrowserFixture fixture) : IClassFixture<
         await page.Keyboard.PressAsync("Tab");
         (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("hardware");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "calculator-narrow.png") });
+    }
+
+    private static async Task SettleAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync(Settled);
+        await Task.Delay(400); // let the debounced update for the last change finish
+        await page.WaitForFunctionAsync(Settled);
     }
 
     private async Task<IPage> OpenAsync(string query, int width = 1280, int height = 1400)
