@@ -96,7 +96,7 @@ public static class PricingServer
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.MapOpenApi("/openapi/{documentName}.json");
-        ApiEndpoints.Map(app, service, options.MaxRequestBodyBytes);
+        ApiEndpoints.Map(app, service, options.MaxRequestBodyBytes, options.ExpensiveRequestTimeout);
         EmbeddedAssets.Map(app);
         return app;
     }

@@ -16,7 +16,8 @@ internal static class ApiEndpoints
     /// <param name="app">The route builder.</param>
     /// <param name="service">The pricing service.</param>
     /// <param name="maxBodyBytes">The largest request body, in bytes.</param>
-    public static void Map(IEndpointRouteBuilder app, PricingService service, long maxBodyBytes)
+    /// <param name="expensiveTimeout">The time limit of an expensive request; an answer finished past it is replaced by 504.</param>
+    public static void Map(IEndpointRouteBuilder app, PricingService service, long maxBodyBytes, TimeSpan expensiveTimeout)
     {
         var json = ServerJsonContext.Default;
         var v1 = app.MapGroup("/v1").WithTags("pricing");
@@ -40,6 +41,7 @@ internal static class ApiEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithRequestTimeout(ExpensivePolicy)
+            .AddEndpointFilter(Deadline(expensiveTimeout))
             .RequireRateLimiting(ExpensivePolicy);
 
         v1.MapPost("/frontier", async (HttpContext context, CancellationToken cancellationToken) =>
@@ -51,6 +53,7 @@ internal static class ApiEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithRequestTimeout(ExpensivePolicy)
+            .AddEndpointFilter(Deadline(expensiveTimeout))
             .RequireRateLimiting(ExpensivePolicy);
 
         v1.MapPost("/optimize", async (HttpContext context, CancellationToken cancellationToken) =>
@@ -62,6 +65,7 @@ internal static class ApiEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithRequestTimeout(ExpensivePolicy)
+            .AddEndpointFilter(Deadline(expensiveTimeout))
             .RequireRateLimiting(ExpensivePolicy);
 
         v1.MapPost("/curve", async (HttpContext context, CancellationToken cancellationToken) =>
@@ -73,6 +77,7 @@ internal static class ApiEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithRequestTimeout(ExpensivePolicy)
+            .AddEndpointFilter(Deadline(expensiveTimeout))
             .RequireRateLimiting(ExpensivePolicy);
 
         var hardware = ResponseMapper.Hardware(service.Catalog);
@@ -89,4 +94,20 @@ internal static class ApiEndpoints
         var health = new HealthResponse { Status = "ok", CatalogVersion = service.Catalog.Version };
         app.MapGet("/healthz", () => Results.Json(health, json.HealthResponse)).WithName("health").WithSummary("Liveness: answers while the service runs.").Produces<HealthResponse>();
     }
+
+    /// <summary>
+    /// An endpoint filter that answers 504 problem+json when the work finished after the time limit: the request-timeout middleware
+    /// cancels work that checks its token, this also covers work that finished between two checks (the answer would be late either way).
+    /// </summary>
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Deadline(TimeSpan limit) => async (context, next) =>
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await next(context).ConfigureAwait(false);
+        return System.Diagnostics.Stopwatch.GetElapsedTime(start) > limit
+            ? Results.Problem(
+                statusCode: StatusCodes.Status504GatewayTimeout,
+                title: "The request took longer than its time limit.",
+                detail: FormattableString.Invariant($"Expensive requests are limited to {limit.TotalSeconds:G4} s; narrow the search (fewer hardware, device counts, formats or points)."))
+            : result;
+    };
 }

@@ -311,6 +311,9 @@ internal sealed class PricingService(Catalog catalog)
             parts.Add(LibraryErrors.Translate(() => DeploymentOptimizer.Optimize(catalog, _estimator, calculator, model, workload, objective, space)));
         }
 
+        // An answer computed past the request's deadline is not sent: the client has been told (or is about to be told) 504.
+        cancellationToken.ThrowIfCancellationRequested();
+
         var best = parts.Select(p => p.Best).OfType<FrontierPoint>().OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.TimePerOutputToken.Seconds).FirstOrDefault();
         var fastest = parts.Select(p => p.Fastest).OfType<FrontierPoint>().OrderBy(p => p.TimePerOutputToken.Seconds).FirstOrDefault();
         return new OptimizeResponse
