@@ -4,6 +4,7 @@ using TokenCost.Internal;
 using TokenCost.Models;
 using TokenCost.Quantization;
 using TokenCost.Serving;
+using TokenCost.Serving.Layouts;
 
 namespace TokenCost.Estimation;
 
@@ -60,6 +61,13 @@ public sealed record DeploymentConfiguration
 
     /// <summary>Gets the serving stack.</summary>
     public required ServingStack Stack { get; init; }
+
+    /// <summary>
+    /// Gets how a replica spreads MoE experts (expert parallelism) and attention (data parallelism) over its tensor-parallel devices
+    /// (docs/roofline.md, "MoE serving layouts").
+    /// </summary>
+    /// <value>The default value is <see cref="ServingLayout.TensorParallelOnly"/>.</value>
+    public ServingLayout Layout { get; init; } = ServingLayout.TensorParallelOnly;
 
     /// <summary>Gets the number of independent replicas: devices ÷ (tensor × pipeline parallel).</summary>
     public int Replicas => (int)(Devices / Math.Max(1, (long)TensorParallel * PipelineParallel));
@@ -133,7 +141,11 @@ public sealed record DeploymentConfiguration
             throw new ArgumentException(FormattableString.Invariant($"pipeline parallel ({PipelineParallel}) exceeds the model's {Model.Layers} layers."), nameof(PipelineParallel));
         }
 
-        ValidateHeads();
+        ValidateLayout();
+        if (!Layout.AttentionDataParallel)
+        {
+            ValidateHeads();
+        }
 
         if (Activations.WeightOnly)
         {
@@ -148,6 +160,26 @@ public sealed record DeploymentConfiguration
         if (DevicesPerReplica > 1 && Hardware.InterconnectBandwidth is null)
         {
             throw new ArgumentException($"hardware '{Hardware.Id}' lists no interconnect bandwidth, so tensor or pipeline parallelism cannot be modelled on it.", nameof(Hardware));
+        }
+    }
+
+    /// <summary>Expert parallelism splits a replica's tensor-parallel devices: EP must divide TP and the routed experts.</summary>
+    private void ValidateLayout()
+    {
+        var ep = Layout.ExpertParallel;
+        if (ep == 1)
+        {
+            return;
+        }
+
+        if (Model.Experts < 2)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"expert parallel ({ep}) needs a mixture-of-experts model; {Model.Id} has no experts."), nameof(Layout));
+        }
+
+        if (TensorParallel % ep != 0 || Model.Experts % ep != 0)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"expert parallel ({ep}) must divide tensor parallel ({TensorParallel}) and the {Model.Experts} experts of {Model.Id}."), nameof(Layout));
         }
     }
 
