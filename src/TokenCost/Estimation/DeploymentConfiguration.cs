@@ -69,6 +69,9 @@ public sealed record DeploymentConfiguration
     /// <value>The default value is <see cref="ServingLayout.TensorParallelOnly"/>.</value>
     public ServingLayout Layout { get; init; } = ServingLayout.TensorParallelOnly;
 
+    /// <summary>Gets the layout of one replica in the case-tag notation: <c>TPt</c>, <c>PPp</c> when pipelined, <c>EPe</c> and <c>DP</c> (e.g. <c>TP8EP8DP</c>).</summary>
+    public string LayoutNotation => FormattableString.Invariant($"TP{TensorParallel}") + (PipelineParallel > 1 ? FormattableString.Invariant($"PP{PipelineParallel}") : "") + Layout;
+
     /// <summary>Gets the number of independent replicas: devices ÷ (tensor × pipeline parallel).</summary>
     public int Replicas => (int)(Devices / Math.Max(1, (long)TensorParallel * PipelineParallel));
 
