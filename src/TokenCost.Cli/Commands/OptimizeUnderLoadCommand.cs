@@ -227,7 +227,12 @@ public static class OptimizeUnderLoadCommand
             return null;
         }
 
-        static string Part(CurvePoint p) => string.Create(CultureInfo.InvariantCulture, $"{p.Configuration.LayoutNotation} ${p.CostPerMillionOutputTokens.Usd:F3}/1M at {p.Concurrency} users ({p.Estimate.MaxRunningSequences} KV slots per replica, {p.Estimate.Bound.ToString().ToLowerInvariant()}-bound)");
-        return $"Layout {Part(b)} beats " + string.Join("; ", others.Select(Part)) + ": more KV slots let more users share each weight read, and the dominant term is the bound shown.";
+        static string Part(CurvePoint p)
+        {
+            var d = p.Estimate.Static.Decode;
+            return string.Create(CultureInfo.InvariantCulture, $"{p.Configuration.LayoutNotation} ${p.CostPerMillionOutputTokens.Usd:F3}/1M at {p.Concurrency} users (per device and decode step: {d.WeightBytesPerDevice.Gigabytes:F1} GB weights + {d.KvCacheBytesPerDevice.Gigabytes:F1} GB KV read, {d.CommunicationTime.Milliseconds:F2} ms links; {p.Estimate.MaxRunningSequences} KV slots; {d.Bound.ToString().ToLowerInvariant()}-bound)");
+        }
+
+        return $"Why: {Part(b)} vs " + string.Join("; ", others.Select(Part)) + ".";
     }
 }
