@@ -166,7 +166,10 @@ public sealed record DeploymentConfiguration
         }
     }
 
-    /// <summary>Expert parallelism splits a replica's tensor-parallel devices: EP must divide TP and the routed experts.</summary>
+    /// <summary>
+    /// Expert parallelism splits a replica's tensor-parallel devices: EP must divide TP. When EP does not divide the routed experts, each
+    /// device holds ⌈E ÷ EP⌉ (the spare slots hold redundant copies of hot experts, as EPLB does: DeepSeek-R1's 256 experts on EP72).
+    /// </summary>
     private void ValidateLayout()
     {
         var ep = Layout.ExpertParallel;
@@ -180,9 +183,9 @@ public sealed record DeploymentConfiguration
             throw new ArgumentException(FormattableString.Invariant($"expert parallel ({ep}) needs a mixture-of-experts model; {Model.Id} has no experts."), nameof(Layout));
         }
 
-        if (TensorParallel % ep != 0 || Model.Experts % ep != 0)
+        if (TensorParallel % ep != 0 || ep > Model.Experts)
         {
-            throw new ArgumentException(FormattableString.Invariant($"expert parallel ({ep}) must divide tensor parallel ({TensorParallel}) and the {Model.Experts} experts of {Model.Id}."), nameof(Layout));
+            throw new ArgumentException(FormattableString.Invariant($"expert parallel ({ep}) must divide tensor parallel ({TensorParallel}) and not exceed the {Model.Experts} experts of {Model.Id}."), nameof(Layout));
         }
     }
 

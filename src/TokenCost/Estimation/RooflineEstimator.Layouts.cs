@@ -12,8 +12,13 @@ public sealed partial class RooflineEstimator
     /// <summary>Devices a replica's sequences are spread over for attention: 1, or TP with data-parallel attention (each device its own sequences).</summary>
     internal static double AttentionReplicas(DeploymentConfiguration c) => c.Layout.AttentionDataParallel ? c.TensorParallel : 1;
 
-    /// <summary>Devices the routed experts are split over: EP when expert parallel, else TP.</summary>
-    internal static double ExpertShards(DeploymentConfiguration c) => c.Layout.ExpertParallel > 1 ? c.Layout.ExpertParallel : c.TensorParallel;
+    /// <summary>
+    /// Devices the routed experts are effectively split over: E ÷ ⌈E ÷ EP⌉ when expert parallel (= EP when EP divides E; otherwise each
+    /// device holds ⌈E ÷ EP⌉ experts, the spare slots redundant copies), else TP.
+    /// </summary>
+    internal static double ExpertShards(DeploymentConfiguration c) => c.Layout.ExpertParallel > 1
+        ? c.Model.Experts / Math.Ceiling(c.Model.Experts / (double)c.Layout.ExpertParallel)
+        : c.TensorParallel;
 
     /// <summary>Max ÷ mean expert load over the EP devices (1 without expert parallelism): the busiest device sets the MoE layer's time.</summary>
     internal static double ExpertImbalance(DeploymentConfiguration c) => c.Layout.ExpertParallel > 1 ? c.Layout.ExpertLoadImbalance : 1;

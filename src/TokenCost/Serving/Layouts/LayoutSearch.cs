@@ -8,7 +8,7 @@ public static class LayoutSearch
 {
     /// <summary>
     /// Gets the layouts to try for a deployment: the deployment itself and, for a mixture-of-experts model on a tensor-parallel replica
-    /// whose degree t divides the routed experts, expert parallelism EP = t with tensor-parallel attention and EP = t with data-parallel
+    /// with at least t routed experts, expert parallelism EP = t with tensor-parallel attention and EP = t with data-parallel
     /// attention (at most three configurations).
     /// </summary>
     /// <param name="configuration">The deployment (its layout is replaced in the variants).</param>
@@ -18,7 +18,7 @@ public static class LayoutSearch
         ArgumentNullException.ThrowIfNull(configuration);
         var t = configuration.TensorParallel;
         var m = configuration.Model;
-        if (!configuration.Layout.IsTensorParallelOnly || t < 2 || m.Experts < 2 || m.Experts % t != 0)
+        if (!configuration.Layout.IsTensorParallelOnly || t < 2 || m.Experts < t)
         {
             return [configuration];
         }

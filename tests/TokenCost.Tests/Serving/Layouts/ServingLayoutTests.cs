@@ -35,6 +35,15 @@ public sealed class ServingLayoutTests
         FluentActions.Invoking(() => R1(layout: new ServingLayout { ExpertParallel = 3 }).Validate()).Should().Throw<ArgumentException>().WithMessage("*expert parallel (3)*");
 
     [Fact]
+    public void ExpertParallel72_On256Experts_HoldsFourExpertSlotsPerDevice()
+    {
+        // ⌈256 ÷ 72⌉ = 4 experts per device (72 × 4 = 288 slots, 32 of them redundant copies): effective split 256 ÷ 4 = 64.
+        var nvl72 = R1("nvidia_gb200_per_gpu", 8) with { Devices = 72, TensorParallel = 72, Layout = new ServingLayout { ExpertParallel = 72, AttentionDataParallel = true } };
+        nvl72.Validate();
+        RooflineEstimator.ExpertShards(nvl72).Should().Be(64);
+    }
+
+    [Fact]
     public void ExpertParallel_OnADenseModel_IsRejected()
     {
         var dense = DeploymentConfiguration.Create(Catalog.Default, "llama-3.3-70b", "nvidia_h200_sxm", "fp8", devices: 8) with { Layout = new ServingLayout { ExpertParallel = 8 } };
