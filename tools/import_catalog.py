@@ -47,6 +47,11 @@ for r in csv.DictReader(open(os.path.join(shared, "data", "hardware.csv"), encod
         "cloudUsdPerHour": num(r["cloud_usd_per_hour"]), "priceDate": r["price_date"],
         "sources": r["sources"], "notes": r["notes"],
         "estimate": bool(flags), "estimateNotes": flags,
+        # Topology (issue 14): devices of one scale-up (NVLink / Infinity Fabric ...) domain, and the per-device scale-out NIC rate in
+        # gigabits per second per direction, with their sources.
+        "scaleUpDomainDevices": int(r["scaleup_domain_devices"]) if r.get("scaleup_domain_devices", "").strip() else None,
+        "scaleOutGbitsPerDevice": num(r.get("scaleout_gbps_per_device", "")),
+        "networkSources": r.get("network_sources", ""),
     })
 
 def model_row(r, modern):

@@ -18,7 +18,7 @@ namespace TokenCost.Cli.Commands;
 /// </summary>
 public static class CurveCommand
 {
-    private static readonly string[] Headers = ["Hardware", "TP", "Weights", "Users", "tok/s/user", "TTFT (ms)", "TPOT (ms)", "out tok/s/dev", "total tok/s/dev", "$/1M in", "$/1M out", "$/1M total", "total tok/s/MW", "Pareto"];
+    private static readonly string[] Headers = ["Hardware", "Layout", "Weights", "Users", "tok/s/user", "TTFT (ms)", "TPOT (ms)", "out tok/s/dev", "total tok/s/dev", "$/1M in", "$/1M out", "$/1M total", "total tok/s/MW", "Pareto"];
 
     /// <summary>Creates the command.</summary>
     /// <returns>The command.</returns>
@@ -113,7 +113,7 @@ public static class CurveCommand
             var c = p.Configuration;
             table.AddRow(
                 Markup.Escape(c.Hardware.Id),
-                c.TensorParallel.ToString(inv),
+                Markup.Escape(c.LayoutNotation),
                 Markup.Escape(c.Weights.Id),
                 p.Concurrency.ToString(inv),
                 p.PerUserOutputTokensPerSecond.ToString("F1", inv),

@@ -5,6 +5,7 @@ using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
+using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Cli.Commands;
@@ -63,6 +64,7 @@ public sealed class CurveSweepOptions
         var weights = SweepLists.Ids(result, SweepWeights) ?? [result.GetValue(options.Weights)!];
         var configurations = new List<DeploymentConfiguration>();
         var skipped = new List<string>();
+        var explicitLayout = result.GetValue(options.ExpertParallel) is not null || result.GetValue(options.AttentionDataParallel);
         if (hardwareIds is null && tps is null)
         {
             var baseConfig = options.ResolveConfiguration(result, catalog);
@@ -118,7 +120,18 @@ public sealed class CurveSweepOptions
         {
             try
             {
-                configurations.Add(create());
+                // An explicit --ep / --attention-dp fixes the layout; otherwise MoE models also try EP and DP-attention (LayoutSearch).
+                var c = create();
+                if (explicitLayout)
+                {
+                    c = c with { Layout = new ServingLayout { ExpertParallel = OptionValues.PositiveInt(result, options.ExpertParallel) ?? 1, AttentionDataParallel = result.GetValue(options.AttentionDataParallel) } };
+                    c.Validate();
+                    configurations.Add(c);
+                }
+                else
+                {
+                    configurations.AddRange(LayoutSearch.Candidates(c));
+                }
             }
             catch (UnknownIdException ex) when (ex.Kind == "format")
             {

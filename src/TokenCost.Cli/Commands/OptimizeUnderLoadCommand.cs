@@ -4,6 +4,7 @@ using Spectre.Console;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
+using TokenCost.Economics.Curves;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
 using TokenCost.Quantities;
@@ -122,6 +123,11 @@ public static class OptimizeUnderLoadCommand
             if (answer.Best is { } best)
             {
                 CurveJson.WritePointProperties(w, best);
+                w.WriteString("layout", best.Configuration.LayoutNotation);
+                if (LayoutReason(answer) is { } why)
+                {
+                    w.WriteString("layoutReason", why);
+                }
             }
             else
             {
@@ -130,6 +136,8 @@ public static class OptimizeUnderLoadCommand
                 {
                     w.WriteNull(name);
                 }
+
+                w.WriteNull("layout");
             }
 
             w.WriteStartObject("objective");
@@ -147,6 +155,7 @@ public static class OptimizeUnderLoadCommand
             {
                 w.WriteStartObject();
                 CurveJson.WritePointProperties(w, p);
+                w.WriteString("layout", p.Configuration.LayoutNotation);
                 w.WriteEndObject();
             }
 
@@ -175,11 +184,16 @@ public static class OptimizeUnderLoadCommand
         if (answer.Best is { } b)
         {
             var c = b.Configuration;
-            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest under continuous batching: {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}), weights {c.Weights.Id}, {b.Concurrency} concurrent users: {b.PerUserOutputTokensPerSecond:F1} tok/s per user, TTFT {b.TimeToFirstToken}, TPOT {b.TimePerOutputToken}; ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens (${b.CostPerMillionTotalTokens.Usd:F3} per 1M total).")));
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest under continuous batching: {c.Devices} × {c.Hardware.Id} (layout {c.LayoutNotation}), weights {c.Weights.Id}, {b.Concurrency} concurrent users: {b.PerUserOutputTokensPerSecond:F1} tok/s per user, TTFT {b.TimeToFirstToken}, TPOT {b.TimePerOutputToken}; ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens (${b.CostPerMillionTotalTokens.Usd:F3} per 1M total).")));
+            if (LayoutReason(answer) is { } why)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(why));
+            }
+
             foreach (var p in answer.Candidates.Skip(1).Take(CandidatesShown - 1))
             {
                 var pc = p.Configuration;
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"  next: {pc.Devices} × {pc.Hardware.Id}, {pc.Weights.Id}, {p.Concurrency} users: {p.PerUserOutputTokensPerSecond:F1} tok/s/user, TTFT {p.TimeToFirstToken}, ${p.CostPerMillionOutputTokens.Usd:F3} per 1M output")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"  next: {pc.Devices} × {pc.Hardware.Id} ({pc.LayoutNotation}), {pc.Weights.Id}, {p.Concurrency} users: {p.PerUserOutputTokensPerSecond:F1} tok/s/user, TTFT {p.TimeToFirstToken}, ${p.CostPerMillionOutputTokens.Usd:F3} per 1M output")));
             }
         }
         else
@@ -192,5 +206,33 @@ public static class OptimizeUnderLoadCommand
         }
 
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} operating points evaluated, {answer.Candidates.Count} configurations feasible, {skipped.Count} skipped (see --json).")));
+    }
+
+    /// <summary>
+    /// Why the winning layout won: the best feasible point of each other layout of the same hardware, devices and weights, with its cost,
+    /// KV slots per replica and bound; null when no other layout was feasible.
+    /// </summary>
+    internal static string? LayoutReason(LoadedOptimizationResult answer)
+    {
+        if (answer.Best is not { } b)
+        {
+            return null;
+        }
+
+        var c = b.Configuration;
+        var others = answer.Candidates.Where(p => p != b && p.Configuration.Hardware.Id == c.Hardware.Id && p.Configuration.Devices == c.Devices
+            && p.Configuration.Weights.Id == c.Weights.Id && p.Configuration.LayoutNotation != c.LayoutNotation).ToList();
+        if (others.Count == 0)
+        {
+            return null;
+        }
+
+        static string Part(CurvePoint p)
+        {
+            var d = p.Estimate.Static.Decode;
+            return string.Create(CultureInfo.InvariantCulture, $"{p.Configuration.LayoutNotation} ${p.CostPerMillionOutputTokens.Usd:F3}/1M at {p.Concurrency} users (per device and decode step: {d.WeightBytesPerDevice.Gigabytes:F1} GB weights + {d.KvCacheBytesPerDevice.Gigabytes:F1} GB KV read, {d.CommunicationTime.Milliseconds:F2} ms links; {p.Estimate.MaxRunningSequences} KV slots; {d.Bound.ToString().ToLowerInvariant()}-bound)");
+        }
+
+        return $"Why: {Part(b)} vs " + string.Join("; ", others.Select(Part)) + ".";
     }
 }

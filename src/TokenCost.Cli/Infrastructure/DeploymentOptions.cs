@@ -34,6 +34,12 @@ public sealed class DeploymentOptions
     /// <summary>Gets the pipeline-parallel option.</summary>
     public Option<int> PipelineParallel { get; } = new("--pp") { Description = "Pipeline-parallel degree", DefaultValueFactory = _ => 1 };
 
+    /// <summary>Gets the expert-parallel option: devices of a replica the MoE routed experts are split across.</summary>
+    public Option<int?> ExpertParallel { get; } = new("--ep") { Description = "Expert-parallel degree for MoE layers: routed experts split over this many devices of a replica (divides --tp; default 1 = experts follow --tp)" };
+
+    /// <summary>Gets the data-parallel attention option.</summary>
+    public Option<bool> AttentionDataParallel { get; } = new("--attention-dp") { Description = "Data-parallel attention: each device of a replica holds whole attention weights and its own sequences' KV cache (MoE layers follow --ep)" };
+
     /// <summary>Gets the weight format option.</summary>
     public Option<string> Weights { get; } = new("--weights") { Description = "Weight format id (see 'tokencost formats')", DefaultValueFactory = _ => "int4" };
 
@@ -167,6 +173,21 @@ public sealed class DeploymentOptions
             configuration = configuration with { ExpertWeights = Named(() => catalog.GetFormat(expert)) };
         }
 
+        var ep = OptionValues.PositiveInt(result, ExpertParallel);
+        var dp = result.GetValue(AttentionDataParallel);
+        if (ep is not null || dp)
+        {
+            configuration = configuration with { Layout = new Serving.Layouts.ServingLayout { ExpertParallel = ep ?? 1, AttentionDataParallel = dp } };
+            try
+            {
+                configuration.Validate();
+            }
+            catch (ArgumentException ex) when (ex.ParamName == nameof(DeploymentConfiguration.Layout))
+            {
+                throw new CliUsageException($"--ep: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+            }
+        }
+
         CheckPriceTier(result, configuration.Hardware);
         return configuration;
     }
@@ -261,7 +282,7 @@ public sealed class DeploymentOptions
 
     private IEnumerable<Option> All() =>
     [
-        Model, ModelConfig, Hardware, Devices, TensorParallel, PipelineParallel, Weights, ExpertWeights, Activations, KvCache, Stack, Batch, Input, Output,
+        Model, ModelConfig, Hardware, Devices, TensorParallel, PipelineParallel, ExpertParallel, AttentionDataParallel, Weights, ExpertWeights, Activations, KvCache, Stack, Batch, Input, Output,
         PricePerHour, PriceTier, Capex, Utilization, ElectricityPrice, Pue, CatalogFile, ProfilesFile,
     ];
 }

@@ -4,6 +4,7 @@ using TokenCost.Internal;
 using TokenCost.Models;
 using TokenCost.Quantization;
 using TokenCost.Serving;
+using TokenCost.Serving.Layouts;
 
 namespace TokenCost.Estimation;
 
@@ -60,6 +61,16 @@ public sealed record DeploymentConfiguration
 
     /// <summary>Gets the serving stack.</summary>
     public required ServingStack Stack { get; init; }
+
+    /// <summary>
+    /// Gets how a replica spreads MoE experts (expert parallelism) and attention (data parallelism) over its tensor-parallel devices
+    /// (docs/roofline.md, "MoE serving layouts").
+    /// </summary>
+    /// <value>The default value is <see cref="ServingLayout.TensorParallelOnly"/>.</value>
+    public ServingLayout Layout { get; init; } = ServingLayout.TensorParallelOnly;
+
+    /// <summary>Gets the layout of one replica in the case-tag notation: <c>TPt</c>, <c>PPp</c> when pipelined, <c>EPe</c> and <c>DP</c> (e.g. <c>TP8EP8DP</c>).</summary>
+    public string LayoutNotation => FormattableString.Invariant($"TP{TensorParallel}") + (PipelineParallel > 1 ? FormattableString.Invariant($"PP{PipelineParallel}") : "") + Layout;
 
     /// <summary>Gets the number of independent replicas: devices ÷ (tensor × pipeline parallel).</summary>
     public int Replicas => (int)(Devices / Math.Max(1, (long)TensorParallel * PipelineParallel));
@@ -133,7 +144,11 @@ public sealed record DeploymentConfiguration
             throw new ArgumentException(FormattableString.Invariant($"pipeline parallel ({PipelineParallel}) exceeds the model's {Model.Layers} layers."), nameof(PipelineParallel));
         }
 
-        ValidateHeads();
+        ValidateLayout();
+        if (!Layout.AttentionDataParallel)
+        {
+            ValidateHeads();
+        }
 
         if (Activations.WeightOnly)
         {
@@ -148,6 +163,29 @@ public sealed record DeploymentConfiguration
         if (DevicesPerReplica > 1 && Hardware.InterconnectBandwidth is null)
         {
             throw new ArgumentException($"hardware '{Hardware.Id}' lists no interconnect bandwidth, so tensor or pipeline parallelism cannot be modelled on it.", nameof(Hardware));
+        }
+    }
+
+    /// <summary>
+    /// Expert parallelism splits a replica's tensor-parallel devices: EP must divide TP. When EP does not divide the routed experts, each
+    /// device holds ⌈E ÷ EP⌉ (the spare slots hold redundant copies of hot experts, as EPLB does: DeepSeek-R1's 256 experts on EP72).
+    /// </summary>
+    private void ValidateLayout()
+    {
+        var ep = Layout.ExpertParallel;
+        if (ep == 1)
+        {
+            return;
+        }
+
+        if (Model.Experts < 2)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"expert parallel ({ep}) needs a mixture-of-experts model; {Model.Id} has no experts."), nameof(Layout));
+        }
+
+        if (TensorParallel % ep != 0 || ep > Model.Experts)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"expert parallel ({ep}) must divide tensor parallel ({TensorParallel}) and not exceed the {Model.Experts} experts of {Model.Id}."), nameof(Layout));
         }
     }
 

@@ -38,10 +38,10 @@ public sealed partial class RooflineEstimator
     private static void AddAttention(ref Accumulator acc, DeploymentConfiguration c, SequenceGroup first, SequenceGroup second, double attentionBw, double attentionRate)
     {
         var m = c.Model;
-        double t = c.TensorParallel;
+        double t = AttentionShards(c), da = AttentionReplicas(c);
         var kvPerToken = KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement;
         var valueWidth = m.IsLatentAttention ? m.ValueHeadDimension : m.HeadDimension;
-        var qoBytes = (first.Tokens + second.Tokens) * m.AttentionHeads / t * (m.HeadDimension + valueWidth) * ActivationBytes;
+        var qoBytes = (first.Tokens + second.Tokens) / da * m.AttentionHeads / t * (m.HeadDimension + valueWidth) * ActivationBytes;
         double windowed = Math.Min(m.SlidingWindowLayers, m.Layers);
         var full = m.Layers - windowed;
         if (full > 0)
@@ -62,7 +62,7 @@ public sealed partial class RooflineEstimator
         {
             if (g.Sequences > 0 && g.NewTokens > 0)
             {
-                var (bytes, ops) = AttentionWork(c, g.Sequences, g.NewTokens, g.PriorContext, window, kvPerToken);
+                var (bytes, ops) = AttentionWork(c, g.Sequences / AttentionReplicas(c), g.NewTokens, g.PriorContext, window, kvPerToken);
                 kvBytes += bytes;
                 flops += ops;
             }
@@ -75,7 +75,7 @@ public sealed partial class RooflineEstimator
     private static (double KvBytes, double Flops) AttentionWork(DeploymentConfiguration c, double b, double q, double s, double window, double kvPerToken)
     {
         var m = c.Model;
-        double t = c.TensorParallel;
+        var t = AttentionShards(c);
         // Positions read per sequence (cache after the step, capped at the window) plus the q new positions written.
         var kvBytes = (b * Math.Min(s + q, window) * kvPerToken) + (b * q * kvPerToken);
         var attended = AttendedPositions(s, q, window);
@@ -137,8 +137,10 @@ public sealed partial class RooflineEstimator
         {
             var share = (double)m.MoeLayers / m.Layers;
             var expertFormat = c.EffectiveExpertWeights;
-            var touched = m.ExpectedExpertsTouched(tokens) + m.SharedExperts;
-            var expertBytes = touched * m.ParametersPerExpert / t * expertFormat.BytesPerElement;
+            // Expert parallelism: routed experts split over EP devices, the busiest carrying the imbalance × the mean load (layouts file).
+            double ep = ExpertShards(c), imbalance = ExpertImbalance(c);
+            var routedTouched = Math.Min(m.Experts, m.ExpectedExpertsTouched(tokens) * imbalance);
+            var expertBytes = ((routedTouched / ep) + (m.SharedExperts / t)) * m.ParametersPerExpert * expertFormat.BytesPerElement;
             var routerBytes = m.RouterParametersPerLayer / t * wB;
             // One operator, two weight streams: its weight bandwidth is the bytes-weighted harmonic mean (= weightBw with one format).
             var expertBw = ReferenceEquals(expertFormat, c.Weights) ? weightBw : bandwidth * profile.WeightBandwidthEfficiency(expertFormat);
@@ -146,8 +148,8 @@ public sealed partial class RooflineEstimator
             var ffnWidth = ((double)m.ExpertsPerToken + m.SharedExperts) * m.ExpertIntermediateSize; // in double: int would wrap for wide experts
             acc.Linear(
                 share * (expertBytes + routerBytes),
-                share * tokens * ((2 * m.HiddenSize) + (m.FeedForwardMatrices * ffnWidth / t)) * aB,
-                share * 2 * tokens * (((m.ExpertsPerToken + m.SharedExperts) * m.ParametersPerExpert) + m.RouterParametersPerLayer) / t,
+                share * tokens * ((2 * m.HiddenSize) + (m.FeedForwardMatrices * ffnWidth / t * imbalance)) * aB,
+                share * 2 * tokens * (((m.ExpertsPerToken * imbalance) + m.SharedExperts) * m.ParametersPerExpert + m.RouterParametersPerLayer) / t,
                 ffnBw,
                 dataBw,
                 gemmRate);

@@ -147,12 +147,13 @@ public sealed partial class RooflineEstimator
         var stageHead = pp > 1 ? m.EmbeddingParameters * c.Weights.EmbeddingBytesPerElement : headBytes;
         // The most loaded pipeline stage holds ⌈layers ÷ pp⌉ layers.
         var stageLayers = Math.Ceiling(m.Layers / pp);
-        var weights = DataSize.FromBytes((BlockWeightBytes(c, stageLayers) / t) + (stageHead / t));
+        var weights = DataSize.FromBytes(LayoutBlockWeightBytesPerDevice(c, stageLayers) + (stageHead / t));
         var kvPerSeq = DataSize.FromBytes(CachedPositionsPerLayer(m, contextTokens) * stageLayers * KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement);
         var capacity = c.Hardware.MemoryCapacity;
         var free = capacity - weights - profile.MemoryReserve;
         var budget = free * profile.KvCacheMemoryFraction;
-        var maxBatch = weights + profile.MemoryReserve >= capacity ? 0 : (int)Math.Min(int.MaxValue, Math.Floor(budget / kvPerSeq));
+        // Data-parallel attention: each device caches only its own sequences, so a replica holds DP × one device's sequences.
+        var maxBatch = weights + profile.MemoryReserve >= capacity ? 0 : (int)Math.Min(int.MaxValue, Math.Floor(budget / kvPerSeq) * AttentionReplicas(c));
         return new MemoryPlan
         {
             Capacity = capacity,
@@ -162,7 +163,7 @@ public sealed partial class RooflineEstimator
             KvCachePerSequence = kvPerSeq,
             ContextTokens = contextTokens,
             MaxBatch = maxBatch,
-            Used = weights + profile.MemoryReserve + (kvPerSeq * batch),
+            Used = weights + profile.MemoryReserve + (kvPerSeq * Math.Ceiling(batch / AttentionReplicas(c))),
             Fits = maxBatch >= batch,
         };
     }
@@ -200,20 +201,22 @@ public sealed partial class RooflineEstimator
         var acc = default(Accumulator);
 
         // Per decoder layer, per device.
+        // Attention shards ta = TP (heads split) or 1 (data-parallel attention, each device its own tokens: tokens ÷ da).
+        double ta = AttentionShards(c), da = AttentionReplicas(c);
         var qkvOut = (m.AttentionHeads + (2 * m.KeyValueHeads)) * m.HeadDimension;
-        acc.Linear(m.QkvParametersPerLayer / t * wB, tokens * ((m.HiddenSize * aB) + (qkvOut / t * aB)), 2 * tokens * m.QkvParametersPerLayer / t, weightBw, dataBw, gemmRate);
+        acc.Linear(m.QkvParametersPerLayer / ta * wB, tokens / da * ((m.HiddenSize * aB) + (qkvOut / ta * aB)), 2 * tokens / da * m.QkvParametersPerLayer / ta, weightBw, dataBw, gemmRate);
 
         // Attention kernels need enough (sequence, KV head, new token) items in flight to keep the memory system busy.
         double attentionItems = 0;
         foreach (var g in (ReadOnlySpan<SequenceGroup>)[first, second])
         {
-            attentionItems += g.Sequences * Math.Max(m.KeyValueHeads / t, 1.0) * g.NewTokens;
+            attentionItems += g.Sequences / da * Math.Max(m.KeyValueHeads / ta, 1.0) * g.NewTokens;
         }
 
         var attentionBw = Math.Min(bandwidth, dataBw * profile.KvReadEfficiency) * attentionItems / (attentionItems + profile.AttentionHalfSaturation);
         AddAttention(ref acc, c, first, second, attentionBw, attentionRate);
 
-        acc.Linear(m.OutputProjectionParametersPerLayer / t * wB, tokens * 2 * m.HiddenSize * aB, 2 * tokens * m.OutputProjectionParametersPerLayer / t, weightBw, dataBw, gemmRate);
+        acc.Linear(m.OutputProjectionParametersPerLayer / ta * wB, tokens / da * 2 * m.HiddenSize * aB, 2 * tokens / da * m.OutputProjectionParametersPerLayer / ta, weightBw, dataBw, gemmRate);
 
         AddFeedForward(ref acc, c, tokens, bandwidth, weightBw, dataBw, gemmRate, profile);
 
@@ -224,6 +227,8 @@ public sealed partial class RooflineEstimator
             var message = tokens * m.HiddenSize * aB;
             comm = 2 * (profile.CollectiveLatency.Seconds + (2 * (t - 1) / t * message / linkPerDirection));
         }
+
+        comm = LayoutCommunicationSeconds(c, tokens, comm, profile);
 
         acc.Scale(m.Layers, comm * m.Layers);
 
@@ -265,11 +270,11 @@ public sealed partial class RooflineEstimator
 
     /// <summary>
     /// KV elements one device stores per token per layer: 2 × max(kv heads ÷ TP, 1) × head dim (heads are replicated when TP exceeds them);
-    /// for MLA the whole latent, kv_rank + rope, on every tensor-parallel rank (attention data parallelism is not modelled).
+    /// for MLA the whole latent, kv_rank + rope, on every tensor-parallel rank. With data-parallel attention the heads are not split (each device caches its own sequences whole).
     /// </summary>
     internal static double KvElementsPerDevicePerLayer(DeploymentConfiguration c) => c.Model.IsLatentAttention
         ? c.Model.KvElementsPerTokenPerLayer
-        : 2 * Math.Max(c.Model.KeyValueHeads / c.TensorParallel, 1.0) * c.Model.HeadDimension;
+        : 2 * Math.Max(c.Model.KeyValueHeads / AttentionShards(c), 1.0) * c.Model.HeadDimension;
 
     private static double LinearPeak(HardwarePlatform hw, ComputePrecision precision)
     {

@@ -59,6 +59,22 @@ public sealed partial record HardwarePlatform
     /// <summary>Gets the scale-up interconnect bandwidth per device, bidirectional aggregate (NVLink 4: 900 GB/s = 450 GB/s each way).</summary>
     public Bandwidth? InterconnectBandwidth { get; init; }
 
+    /// <summary>
+    /// Gets the number of devices that share one scale-up domain (all reachable at <see cref="InterconnectBandwidth"/>): 8 for an HGX or
+    /// MI3xx node, 72 for a GB200 NVL72 rack, 1 for a card without a scale-up link. A layout spanning more devices crosses the scale-out network.
+    /// </summary>
+    /// <value>The default value is 1.</value>
+    public int ScaleUpDomainDevices { get; init; } = 1;
+
+    /// <summary>
+    /// Gets the scale-out (InfiniBand / Ethernet) bandwidth per device, per direction (a 400 Gb/s NIC per GPU = 50 GB/s each way),
+    /// or null when the catalog lists none.
+    /// </summary>
+    public Bandwidth? ScaleOutBandwidthPerDevice { get; init; }
+
+    /// <summary>Gets the sources of <see cref="ScaleUpDomainDevices"/> and <see cref="ScaleOutBandwidthPerDevice"/>.</summary>
+    public string NetworkSources { get; init; } = "";
+
     /// <summary>Gets the purchase price of one accelerator, when known.</summary>
     public Money? PurchasePrice { get; init; }
 

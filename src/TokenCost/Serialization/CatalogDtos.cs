@@ -35,6 +35,12 @@ internal sealed class HardwareDto
     public double? TdpW { get; set; }
     public string? Interconnect { get; set; }
     public double? InterconnectGbps { get; set; }
+
+    public int? ScaleUpDomainDevices { get; set; }
+
+    public double? ScaleOutGbitsPerDevice { get; set; }
+
+    public string? NetworkSources { get; set; }
     public double? PurchaseUsd { get; set; }
     public double? CloudUsdPerHour { get; set; }
     public string? PriceDate { get; set; }

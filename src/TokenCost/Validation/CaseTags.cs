@@ -38,11 +38,4 @@ public sealed record CaseTags
 
     /// <summary>Gets the decode pool of a disaggregated deployment (tag <c>disagg</c>, second pool), or null.</summary>
     public DisaggregatedPool? DecodePool { get; init; }
-
-    /// <summary>Gets the parallel-layout tags the estimator does not model yet (expert parallelism, data-parallel attention, disaggregation), for an error message; null when there are none.</summary>
-    public string? UnmodelledLayout =>
-        PrefillPool is not null ? "disaggregated prefill/decode (disagg)"
-        : ExpertParallel is not null ? "expert parallelism (expert_parallel)"
-        : AttentionDataParallel ? "data-parallel attention (attention_dp)"
-        : null;
 }

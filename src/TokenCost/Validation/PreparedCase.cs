@@ -53,11 +53,6 @@ internal sealed partial class PreparedCase
 
     public static PreparedCase Create(ValidationCase c, Catalog catalog)
     {
-        if (c.Tags.UnmodelledLayout is { } layout)
-        {
-            throw new InvalidOperationException($"layout {layout} not modelled yet.");
-        }
-
         if (!catalog.TryGetModel(c.Model, out _))
         {
             throw new InvalidOperationException($"unknown model '{c.Model}' (not in the catalog).");
@@ -94,6 +89,7 @@ internal sealed partial class PreparedCase
             Activations = activations,
             KvCache = catalog.GetFormat(c.KvCache ?? (activations.Id is "fp8" or "fp4" ? "fp8" : "bf16")),
             Stack = catalog.GetStack(c.ServingStack),
+            Layout = LayoutOf(c.Tags),
         };
         if (config.Hardware.InterconnectBandwidth is null && c.Devices > 1)
         {
@@ -102,6 +98,7 @@ internal sealed partial class PreparedCase
         }
 
         config = config with { TensorParallel = c.TensorParallel ?? ChooseTensorParallel(config) };
+        var prefillPool = DisaggregatedPools(c, ref config);
         config.Validate();
 
         DeploymentConfiguration? draft = null;
@@ -124,6 +121,7 @@ internal sealed partial class PreparedCase
         {
             LengthRangeRatio = StatedLengthRangeRatio(c.Notes),
             MaxBatchedTokens = StatedMaxBatchedTokens(c.Notes),
+            PrefillPool = prefillPool,
         };
     }
 
@@ -164,6 +162,11 @@ internal sealed partial class PreparedCase
     {
         var profile = profiles.For(Target.Stack.Id, Target.Hardware.Id);
         var c = Case;
+        if (PrefillPool is not null)
+        {
+            return EvaluateDisaggregated(profile, out bound);
+        }
+
         var replicas = (double)Target.Replicas;
         if (c.Metric is CaseMetric.StepTime || (c.Metric is CaseMetric.JoulesPerOutputToken && Output <= 1))
         {

@@ -37,7 +37,6 @@ public class CaseLoadTagTests
         tags.PrefillPool.Should().Be(new DisaggregatedPool { Workers = 1, DevicesPerWorker = 8, TensorParallel = 8, ExpertParallel = 8, AttentionDataParallel = true });
         tags.DecodePool!.Devices.Should().Be(72);
         tags.DecodePool.AttentionDataParallel.Should().BeFalse();
-        tags.UnmodelledLayout.Should().Contain("disagg");
     }
 
     [Fact]
@@ -62,11 +61,12 @@ public class CaseLoadTagTests
     }
 
     [Fact]
-    public void ExpertParallelCase_IsAPerCaseErrorNotModelledYet()
+    public void ExpertParallelTag_OnADenseModel_IsAPerCaseErrorNamingExpertParallel()
     {
+        // The parse helper's case is a dense model: expert parallelism has no experts to split.
         var p = new CasePredictor().Predict(Parse("[expert_parallel=8] x", "8"));
         p.Predicted.Should().BeNull();
-        p.Error.Should().Contain("not modelled yet");
+        p.Error.Should().Contain("expert parallel (8)");
     }
 
     [Theory]

@@ -162,5 +162,5 @@ public sealed partial class InteractivityCurve
     }
 
     private static string Describe(DeploymentConfiguration c) =>
-        FormattableString.Invariant($"{c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}) {c.Weights.Id}");
+        FormattableString.Invariant($"{c.Devices} × {c.Hardware.Id} ({c.LayoutNotation}) {c.Weights.Id}");
 }

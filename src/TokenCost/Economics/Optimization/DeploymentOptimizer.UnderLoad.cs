@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
+using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Economics.Optimization;
@@ -10,7 +11,7 @@ namespace TokenCost.Economics.Optimization;
 public static partial class DeploymentOptimizer
 {
     /// <summary>
-    /// Finds the cheapest configuration — hardware, device count (one tensor-parallel replica), weight format and closed-loop concurrency —
+    /// Finds the cheapest configuration — hardware, device count (one tensor-parallel replica; for MoE models also EP and DP-attention layouts, see <see cref="LayoutSearch"/>), weight format and closed-loop concurrency —
     /// whose users all get at least the objective's speed within its TTFT limit, under continuous batching.
     /// </summary>
     /// <param name="catalog">The catalog.</param>
@@ -84,7 +85,7 @@ public static partial class DeploymentOptimizer
             }
             catch (ArgumentException ex)
             {
-                skipped.Add($"{configuration.Hardware.Id} × {configuration.Devices} {configuration.Weights.Id}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                skipped.Add($"{configuration.Hardware.Id} × {configuration.Devices} {configuration.LayoutNotation} {configuration.Weights.Id}: {ex.Message.Split(" (Parameter", 2)[0]}");
                 continue;
             }
 
@@ -155,7 +156,8 @@ public static partial class DeploymentOptimizer
                 {
                     try
                     {
-                        configurations.Add(DeploymentConfiguration.Create(catalog, modelId, hw.Id, format, null, null, space.Stack, devices, devices, 1));
+                        // MoE models: also expert parallelism and data-parallel attention over the replica (LayoutSearch, at most 3 layouts).
+                        configurations.AddRange(LayoutSearch.Candidates(DeploymentConfiguration.Create(catalog, modelId, hw.Id, format, null, null, space.Stack, devices, devices, 1)));
                     }
                     catch (ArgumentException ex)
                     {
