@@ -242,7 +242,7 @@ public sealed partial class RooflineEstimator
             acc.Communication((c.PipelineParallel - 1) * (profile.CollectiveLatency.Seconds + (tokens * m.HiddenSize * aB / linkPerDirection)));
         }
 
-        var overhead = (profile.LayerOverhead.Seconds * m.Layers) + profile.StepOverhead.Seconds + (profile.SequenceOverhead.Seconds * b);
+        var overhead = (profile.LayerOverhead.Seconds * m.Layers) + (profile.MoeLayerOverhead.Seconds * m.MoeLayers) + profile.StepOverhead.Seconds + (profile.SequenceOverhead.Seconds * b);
         var total = acc.MemoryTime + acc.ComputeTime + acc.CommunicationTime + overhead;
 
         // Pipeline stages hold 1/pp of the layers each: per-device traffic is the stage's share.

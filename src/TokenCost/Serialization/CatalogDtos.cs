@@ -176,6 +176,8 @@ internal sealed class ProfileDto
     public int? MaxBatch { get; set; }
     public double? IterationOverheadMilliseconds { get; set; }
     public double? StreamingSequenceOverheadMicroseconds { get; set; }
+    public double? MoeLayerOverheadMicroseconds { get; set; }
+    public double? SynchronizedArrivalFraction { get; set; }
     public int? MaxBatchedTokens { get; set; }
     public Dictionary<string, double>? WeightFormatEfficiency { get; set; }
 }

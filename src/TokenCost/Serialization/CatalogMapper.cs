@@ -270,6 +270,8 @@ internal static class CatalogMapper
         MaxBatch = p.MaxBatch,
         IterationOverheadMilliseconds = p.IterationOverhead.Milliseconds,
         StreamingSequenceOverheadMicroseconds = p.StreamingSequenceOverhead.Microseconds,
+        MoeLayerOverheadMicroseconds = p.MoeLayerOverhead.Microseconds,
+        SynchronizedArrivalFraction = p.SynchronizedArrivalFraction,
         MaxBatchedTokens = p.MaxBatchedTokens,
         WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
     };
@@ -304,6 +306,8 @@ internal static class CatalogMapper
             MaxBatch = d.MaxBatch ?? b.MaxBatch,
             IterationOverhead = d.IterationOverheadMilliseconds is double i ? TimeInterval.FromMilliseconds(i) : b.IterationOverhead,
             StreamingSequenceOverhead = d.StreamingSequenceOverheadMicroseconds is double cs ? TimeInterval.FromMicroseconds(cs) : b.StreamingSequenceOverhead,
+            MoeLayerOverhead = d.MoeLayerOverheadMicroseconds is double mo ? TimeInterval.FromMicroseconds(mo) : b.MoeLayerOverhead,
+            SynchronizedArrivalFraction = d.SynchronizedArrivalFraction ?? b.SynchronizedArrivalFraction,
             MaxBatchedTokens = d.MaxBatchedTokens ?? b.MaxBatchedTokens,
             WeightFormatEfficiency = formats,
         };

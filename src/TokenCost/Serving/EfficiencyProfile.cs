@@ -26,6 +26,8 @@ public sealed record EfficiencyProfile
     private readonly double _kvReadEfficiency = 1;
     private readonly int _maxBatchedTokens = 8192;
     private readonly TimeInterval _iterationOverhead = TimeInterval.FromMilliseconds(0.5);
+    private readonly TimeInterval _moeLayerOverhead = TimeInterval.Zero;
+    private readonly double _synchronizedArrivalFraction;
     private readonly TimeInterval _streamingSequenceOverhead = TimeInterval.FromMicroseconds(10);
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
@@ -101,6 +103,25 @@ public sealed record EfficiencyProfile
     /// <value>The default value is 10 µs.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeInterval StreamingSequenceOverhead { get => _streamingSequenceOverhead; init => _streamingSequenceOverhead = value >= TimeInterval.Zero ? value : throw new ArgumentOutOfRangeException(nameof(StreamingSequenceOverhead), value, "must be ≥ 0."); }
+
+    /// <summary>
+    /// Gets the fixed time per mixture-of-experts layer per forward step, on top of <see cref="LayerOverhead"/>: the extra small kernels
+    /// of a routed layer (router GEMM, top-k, token permute and un-permute, the reduce of the expert outputs) whose own duration a captured
+    /// graph does not remove, so it applies under continuous batching as well (docs/roofline.md, "Per-layer cost of a routed layer").
+    /// </summary>
+    /// <value>The default value is 0 µs.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeInterval MoeLayerOverhead { get => _moeLayerOverhead; init => _moeLayerOverhead = value >= TimeInterval.Zero ? value : throw new ArgumentOutOfRangeException(nameof(MoeLayerOverhead), value, "must be ≥ 0."); }
+
+    /// <summary>
+    /// Gets the fraction of a closed-loop run's requests that arrive in a synchronized wave of every client at once (the run's start,
+    /// and the next waves while near-equal output lengths keep the clients in step): such a request waits for the prefills of the wave
+    /// queued ahead of it, so the mean time to first token carries this fraction of the wave's mean prefill queue
+    /// (docs/roofline.md, "Serving under load", synchronized waves). In [0, 1).
+    /// </summary>
+    /// <value>The default value is 0 (arrivals spread evenly, the steady state alone).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+    public double SynchronizedArrivalFraction { get => _synchronizedArrivalFraction; init => _synchronizedArrivalFraction = value is >= 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(SynchronizedArrivalFraction), value, "must be in [0, 1)."); }
 
     /// <summary>Gets the scheduler's budget of tokens per continuous-batching iteration (decode tokens plus prefill chunk; vLLM <c>max-num-batched-tokens</c>), ≥ 1.</summary>
     /// <value>The default value is 8192 (the InferenceX vLLM recipes).</value>

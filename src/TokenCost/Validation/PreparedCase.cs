@@ -1,6 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
 using TokenCost.Hardware;
+using TokenCost.Quantities;
 using TokenCost.Quantization;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -180,7 +181,7 @@ internal sealed partial class PreparedCase
                 : StepPower(profiles, step) * step.Time.Seconds * Target.DevicesPerReplica / batch;
         }
 
-        if (Continuous && Draft is null && c.Metric is not CaseMetric.PrefillTokensPerSecond)
+        if (Continuous && c.Metric is not CaseMetric.PrefillTokensPerSecond)
         {
             return EvaluateLoaded(profiles, profile, out bound);
         }
@@ -192,7 +193,8 @@ internal sealed partial class PreparedCase
         var tpot = decode.Time.Seconds;
         if (Draft is not null)
         {
-            var draftProfile = profile;
+            // The draft steps run inside the target's engine step: their kernels cost their roofline time, without another host step.
+            var draftProfile = profile with { StepOverhead = TimeInterval.Zero, SequenceOverhead = TimeInterval.Zero };
             var draftStep = RooflineEstimator.Forward(Draft, b, 1, decodeContext, draftProfile).Time.Seconds;
             var verify = RooflineEstimator.Forward(Target, b, DraftTokens + 1, decodeContext, profile).Time.Seconds;
             tpot = ((DraftTokens * draftStep) + verify) / SpeculativeDecoding.ExpectedTokensPerStep(Acceptance, DraftTokens);
@@ -250,7 +252,7 @@ internal sealed partial class PreparedCase
         var input = Input * fraction;
         var output = Math.Max(1, Output * fraction);
         var closed = c.Tags.Load == LoadKind.Closed;
-        var s = ContinuousBatchingEstimator.Solve(Target, profile, closed ? LoadKind.Closed : LoadKind.Offline, closed ? Math.Ceiling(c.Batch!.Value / replicas) : 0, input, output, LengthRangeRatio);
+        var s = ContinuousBatchingEstimator.Solve(Target, profile, closed ? LoadKind.Closed : LoadKind.Offline, closed ? Math.Ceiling(c.Batch!.Value / replicas) : 0, input, output, LengthRangeRatio, Draft, DraftTokens, Acceptance);
         bound = s.PrefillFraction * s.Mixed.Time.Seconds > (1 - s.PrefillFraction) * s.Decode.Time.Seconds ? s.Mixed.Bound : s.Decode.Bound;
         var requests = replicas * s.RequestsPerSecond;
         switch (c.Metric)

@@ -107,10 +107,20 @@ public sealed class ContinuousBatchingEstimator
     /// <summary>
     /// Solves the steady state of one replica. <paramref name="amount"/> is the closed loop's clients per replica, or the Poisson arrival
     /// rate per replica in requests/s (ignored for offline). <paramref name="input"/> and <paramref name="output"/> are mean lengths.
+    /// With a <paramref name="draft"/> (self-speculative decoding, e.g. DeepSeek's MTP module) every decode iteration first drafts
+    /// <paramref name="draftTokens"/> tokens per decoding sequence with the drafter, then verifies them in the iteration's forward pass
+    /// (1 + γ new tokens per decoding sequence), and each sequence gains (1 − α^(γ+1)) ÷ (1 − α) tokens per iteration
+    /// (docs/roofline.md, "Speculative decoding under load").
     /// </summary>
-    internal static SteadyState Solve(DeploymentConfiguration c, EfficiencyProfile profile, LoadKind kind, double amount, double input, double output, double lengthRangeRatio = 1)
+    internal static SteadyState Solve(DeploymentConfiguration c, EfficiencyProfile profile, LoadKind kind, double amount, double input, double output, double lengthRangeRatio = 1, DeploymentConfiguration? draft = null, int draftTokens = 0, double acceptance = 0)
     {
         var cb = profile.ForContinuousBatching(streaming: kind != LoadKind.Offline);
+        var gamma = draft is null ? 0 : Math.Max(1, draftTokens);
+        var perIteration = draft is null ? 1.0 : Speculative.SpeculativeDecoding.ExpectedTokensPerStep(acceptance, gamma);
+        // The drafter runs inside the same captured iteration: its kernels cost their roofline time plus the routed-layer floor, no host overhead.
+        var draftProfile = cb with { StepOverhead = TimeInterval.Zero, SequenceOverhead = TimeInterval.Zero };
+        double DraftSeconds(double sequences, double context) => draft is null ? 0
+            : gamma * RooflineEstimator.Iteration(draft, new SequenceGroup(sequences, 1, context), default, draftProfile).Time.Seconds;
         var prompt = Math.Max(1, input);
         var decodeContext = input + (output / 2);
         var memoryLimit = RooflineEstimator.PlanMemory(c, (int)Math.Max(1, Math.Ceiling(decodeContext)), 1, profile).MaxBatch;
@@ -120,7 +130,7 @@ public sealed class ContinuousBatchingEstimator
         }
 
         var cap = (double)Math.Min(memoryLimit, profile.MaxBatch);
-        var decodeSteps = Math.Max(0, output - 1);
+        var decodeSteps = Math.Max(0, output - 1) / perIteration;
         var clients = kind switch
         {
             LoadKind.Closed => amount,
@@ -131,25 +141,25 @@ public sealed class ContinuousBatchingEstimator
         var running = kind == LoadKind.Poisson ? 1 : Math.Min(clients, cap);
 
         // Start from a pure decode with one prefill per request cycle.
-        var dec = RooflineEstimator.Iteration(c, new SequenceGroup(running, 1, decodeContext), default, cb);
-        var mixed = RooflineEstimator.Iteration(c, new SequenceGroup(running, 1, decodeContext), new SequenceGroup(1, Math.Min(prompt, profile.MaxBatchedTokens), 0), cb);
-        var iteration = dec.Time.Seconds;
+        var dec = RooflineEstimator.Iteration(c, new SequenceGroup(running, 1 + gamma, decodeContext), default, cb);
+        var mixed = RooflineEstimator.Iteration(c, new SequenceGroup(running, 1 + gamma, decodeContext), new SequenceGroup(1, Math.Min(prompt, profile.MaxBatchedTokens), 0), cb);
+        var iteration = dec.Time.Seconds + DraftSeconds(running, decodeContext);
         var x = kind == LoadKind.Poisson ? lambda : running / (mixed.Time.Seconds + (decodeSteps * iteration));
         double f = 0, ttftSlot = mixed.Time.Seconds, decoding = running, slotTime = ttftSlot + (decodeSteps * iteration);
         for (var round = 0; round < MaxIterations; round++)
         {
             decoding = Math.Clamp(running - (x * ttftSlot), Math.Min(running, 1e-3), running);
-            var budget = Math.Max(1, profile.MaxBatchedTokens - decoding);
+            var budget = Math.Max(1, profile.MaxBatchedTokens - (decoding * (1 + gamma)));
             var demand = x * iteration * prompt;
             var chunk = Math.Clamp(demand, Math.Min(prompt, budget), budget);
             f = Math.Min(1, demand / chunk);
             var prefill = prompt <= budget
                 ? new SequenceGroup(chunk / prompt, prompt, 0)
                 : new SequenceGroup(1, chunk, Math.Max(0, (prompt - chunk) / 2));
-            var decodeGroup = new SequenceGroup(decoding, 1, decodeContext);
+            var decodeGroup = new SequenceGroup(decoding, 1 + gamma, decodeContext);
             dec = RooflineEstimator.Iteration(c, decodeGroup, default, cb);
             mixed = RooflineEstimator.Iteration(c, decodeGroup, prefill, cb);
-            var newIteration = (f * mixed.Time.Seconds) + ((1 - f) * dec.Time.Seconds);
+            var newIteration = (f * mixed.Time.Seconds) + ((1 - f) * dec.Time.Seconds) + DraftSeconds(decoding, decodeContext);
             var rho = Math.Min(0.98, demand / budget);
             var budgetWait = rho / (2 * (1 - rho)) * mixed.Time.Seconds;
             var chunks = Math.Max(1, prompt / budget);
@@ -204,6 +214,25 @@ public sealed class ContinuousBatchingEstimator
             ttft += Math.Max(0, (clients / x) - slotTime);
         }
 
+        if (kind == LoadKind.Closed && profile.SynchronizedArrivalFraction > 0)
+        {
+            // A synchronized wave: min(clients, slots) prompts arrive at once and are prefilled budget by budget; the k-th gets its
+            // first token after ⌈k·I ÷ budget⌉ prefill iterations, on average (n + 1) ÷ 2 of the n = wave tokens ÷ budget.
+            var wave = Math.Min(clients, cap);
+            var waveTokens = wave * prompt;
+            var perIterationTokens = Math.Min(waveTokens, profile.MaxBatchedTokens);
+            var waveGroup = prompt <= perIterationTokens
+                ? new SequenceGroup(perIterationTokens / prompt, prompt, 0)
+                : new SequenceGroup(1, perIterationTokens, Math.Max(0, (prompt - perIterationTokens) / 2));
+            var full = RooflineEstimator.Iteration(c, waveGroup, default, cb).Time.Seconds;
+            var waveTtft = full * (Math.Max(1, waveTokens / perIterationTokens) + 1) / 2;
+            var steadyLatency = ttft + (decodeSteps * iteration);
+            ttft = ((1 - profile.SynchronizedArrivalFraction) * ttft) + (profile.SynchronizedArrivalFraction * Math.Max(ttft, waveTtft));
+
+            // Little's law holds over the whole run: the clients' time spent waiting in waves is time they do not send requests.
+            x *= steadyLatency / (ttft + (decodeSteps * iteration));
+        }
+
         return new SteadyState
         {
             Running = running,
@@ -220,7 +249,7 @@ public sealed class ContinuousBatchingEstimator
             Mixed = mixed,
             PrefillFraction = f,
             IterationSeconds = iteration,
-            TpotSeconds = iteration,
+            TpotSeconds = iteration / perIteration,
             TtftSeconds = Guard.Result(ttft),
             RequestsPerSecond = Guard.Result(x),
         };
