@@ -27,7 +27,7 @@ public sealed class ProblemTests(ApiFactory factory) : IClassFixture<ApiFactory>
         { "/v1/estimate", """{"capex":10000,"utilization":1.5}""", "utilization" },
         { "/v1/estimate", """{"capex":10000,"pricePerHour":2}""", "capex" },
         { "/v1/estimate", """{"pricePerHour":-2}""", "pricePerHour" },
-        { "/v1/estimate", """{"hardware":"aws_inferentia2","devices":2}""", "devices" },
+        { "/v1/estimate", """{"hardware":"apple_m3_max","devices":2}""", "devices" },
         { "/v1/estimate", """{"devcies":2}""", "devcies" },
         { "/v1/estimate", """{"catalogOverrides":{"hardware":[{"id":"x"}]}}""", "catalogOverrides" },
         { "/v1/estimate", """{"catalogOverrides":"/etc/passwd"}""", "catalogOverrides" },
