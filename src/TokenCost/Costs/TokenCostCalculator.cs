@@ -83,12 +83,21 @@ public sealed class TokenCostCalculator
         Guard.NotNull(estimate);
         var atPoint = estimate.Static with { PrefillPowerPerDevice = estimate.AveragePowerPerDevice, DecodePowerPerDevice = estimate.AveragePowerPerDevice };
         var staticReport = Calculate(atPoint);
-        var devices = (double)estimate.Configuration.Devices;
+        var devices = (double)estimate.Devices;
         var inputPerHour = estimate.InputTokensPerSecondPerDevice * devices * 3600;
         var outputPerHour = estimate.OutputTokensPerSecondPerDevice * devices * 3600;
         var extra = estimate.PrefillIterationFraction * Math.Max(0, (estimate.MixedIterationTime - estimate.DecodeIterationTime).Seconds);
         var inputShare = inputPerHour > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
-        var components = staticReport.Components.Select(c => c with
+
+        // Disaggregated: every component is per device (at the devices' mean power), so the prefill pool scales the decode pool's hourly
+        // cost by all devices ÷ decode devices; prompt tokens pay for the prefill pool's share of the devices.
+        var scale = devices / estimate.Configuration.Devices;
+        if (estimate.Disaggregated is { } pools)
+        {
+            inputShare = inputPerHour > 0 ? pools.Prefill.Devices / devices : 0;
+        }
+
+        var components = staticReport.Components.Select(c => c with { PerHour = c.PerHour * scale }).Select(c => c with
         {
             PerMillionInputTokens = Money.FromUsd(inputPerHour > 0 ? c.PerHour.UsdPerHour * inputShare * 1e6 / inputPerHour : 0),
             PerMillionOutputTokens = Money.FromUsd(outputPerHour > 0 ? c.PerHour.UsdPerHour * (1 - inputShare) * 1e6 / outputPerHour : 0),

@@ -11,7 +11,7 @@ namespace TokenCost.Economics.Optimization;
 public static partial class DeploymentOptimizer
 {
     /// <summary>
-    /// Finds the cheapest configuration — hardware, device count (one tensor-parallel replica; for MoE models also EP and DP-attention layouts, see <see cref="LayoutSearch"/>), weight format and closed-loop concurrency —
+    /// Finds the cheapest configuration — hardware, device count (one tensor-parallel replica; for MoE models also EP and DP-attention layouts, and disaggregated prefill/decode pools, see <see cref="OptimizerSearchSpace.Layouts"/>), weight format and closed-loop concurrency —
     /// whose users all get at least the objective's speed within its TTFT limit, under continuous batching.
     /// </summary>
     /// <param name="catalog">The catalog.</param>
@@ -52,22 +52,24 @@ public static partial class DeploymentOptimizer
             throw new ArgumentException("the concurrencies to try must be at least one integer ≥ 1.", nameof(space));
         }
 
+        // MoE models: disaggregated prefill/decode pools of the plain-TP replicas as well (space.Layouts; DeploymentOptimizer.Layouts.cs).
+        var candidates = Candidates(estimator, configurations, space, workload, skipped);
         var perConfiguration = levels?.Count ?? (2 + (int)Math.Ceiling(Math.Log2(space.MaxConcurrency)));
-        if ((long)configurations.Count * perConfiguration > space.MaxEvaluatedPoints)
+        if ((long)candidates.Count * perConfiguration > space.MaxEvaluatedPoints)
         {
-            throw new ArgumentException($"the search space has {configurations.Count} configurations × up to {perConfiguration} concurrencies = {(long)configurations.Count * perConfiguration} points, more than the limit of {space.MaxEvaluatedPoints}; narrow it.", nameof(space));
+            throw new ArgumentException($"the search space has {candidates.Count} deployments (with their layouts) × up to {perConfiguration} concurrencies = {(long)candidates.Count * perConfiguration} points, more than the limit of {space.MaxEvaluatedPoints}; narrow it.", nameof(space));
         }
 
         var evaluated = 0;
-        var candidates = new List<CurvePoint>();
+        var feasible = new List<CurvePoint>();
         CurvePoint? fastest = null;
-        foreach (var configuration in configurations)
+        foreach (var candidate in candidates)
         {
             var points = new List<CurvePoint>();
             CurvePoint At(int concurrency)
             {
                 evaluated++;
-                var p = InteractivityCurve.Evaluate(estimator, calculator, configuration, workload, concurrency, lengthRangeRatio);
+                var p = candidate.Evaluate(estimator, calculator, workload, concurrency, lengthRangeRatio);
                 points.Add(p);
                 return p;
             }
@@ -80,12 +82,12 @@ public static partial class DeploymentOptimizer
                 }
                 else
                 {
-                    Bisect(At, objective, space.MaxConcurrency, configuration.Replicas);
+                    Bisect(At, objective, space.MaxConcurrency, candidate.Replicas);
                 }
             }
             catch (ArgumentException ex)
             {
-                skipped.Add($"{configuration.Hardware.Id} × {configuration.Devices} {configuration.LayoutNotation} {configuration.Weights.Id}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                skipped.Add($"{candidate.Label}: {ex.Message.Split(" (Parameter", 2)[0]}");
                 continue;
             }
 
@@ -94,14 +96,14 @@ public static partial class DeploymentOptimizer
             var best = points.Where(objective.IsMetBy).OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.Concurrency).FirstOrDefault();
             if (best is not null)
             {
-                candidates.Add(best);
+                feasible.Add(best);
             }
         }
 
         return new LoadedOptimizationResult
         {
             Objective = objective,
-            Candidates = candidates.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList(),
+            Candidates = feasible.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList(),
             Fastest = fastest,
             Evaluated = evaluated,
             Skipped = skipped,
@@ -156,8 +158,8 @@ public static partial class DeploymentOptimizer
                 {
                     try
                     {
-                        // MoE models: also expert parallelism and data-parallel attention over the replica (LayoutSearch, at most 3 layouts).
-                        configurations.AddRange(LayoutSearch.Candidates(DeploymentConfiguration.Create(catalog, modelId, hw.Id, format, null, null, space.Stack, devices, devices, 1)));
+                        // MoE models: also expert parallelism and data-parallel attention over the replica (space.Layouts, at most 3 layouts).
+                        configurations.AddRange(space.Layouts.Replicas(DeploymentConfiguration.Create(catalog, modelId, hw.Id, format, null, null, space.Stack, devices, devices, 1)));
                     }
                     catch (ArgumentException ex)
                     {

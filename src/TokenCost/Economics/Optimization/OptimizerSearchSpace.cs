@@ -1,5 +1,6 @@
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Serving.Layouts;
 
 namespace TokenCost.Economics.Optimization;
 
@@ -39,6 +40,13 @@ public sealed record OptimizerSearchSpace
     /// </summary>
     /// <value>The default value is null (search).</value>
     public IReadOnlyList<int>? Concurrencies { get; init; }
+
+    /// <summary>
+    /// Gets the mixture-of-experts serving layouts the search under load tries for each device count (docs/economics.md, "Layout search"):
+    /// TP × EP and DP-attention on one replica, and disaggregated prefill/decode pools of such replicas. Dense models ignore it.
+    /// </summary>
+    /// <value>The default value is <see cref="LayoutSpace.Default"/>.</value>
+    public LayoutSpace Layouts { get; init; } = LayoutSpace.Default;
 
     /// <summary>Gets the largest concurrency the search under load considers, in users of one deployment.</summary>
     /// <value>The default value is 1024.</value>
