@@ -4,11 +4,15 @@ using TokenCost.Economics.Curves;
 
 namespace TokenCost.Cli.Commands;
 
-/// <summary>The JSON shape of an interactivity–throughput curve point (curve, frontier and optimize under load).</summary>
+/// <summary>
+/// The JSON shape of an interactivity–throughput curve point (curve, frontier and optimize under load). <c>layout</c> is the case-tag
+/// notation of the deployment (<c>TP8EP8DP</c>, or <c>1x8gTP8EP8DP+3x8gTP8EP8</c> for disaggregated pools); <c>devices</c> counts every
+/// device (both pools); <c>tensorParallel</c>, <c>pipelineParallel</c> and <c>runningSequencesPerReplica</c> are the (decode) replica's.
+/// </summary>
 public static class CurveJson
 {
     /// <summary>The CSV header matching <see cref="CsvRow"/>.</summary>
-    public const string CsvHeader = "hardware,devices,tensorParallel,weights,concurrency,perUserOutputTokensPerSecond,ttftMs,tpotMs,outputTokensPerSecondPerDevice,totalTokensPerSecondPerDevice,costPerMillionInputTokensUsd,costPerMillionOutputTokensUsd,costPerMillionTotalTokensUsd,totalTokensPerSecondPerMegawatt,kvCacheLimited,onParetoFront,onCostParetoFront";
+    public const string CsvHeader = "hardware,devices,tensorParallel,layout,weights,concurrency,perUserOutputTokensPerSecond,ttftMs,tpotMs,outputTokensPerSecondPerDevice,totalTokensPerSecondPerDevice,costPerMillionInputTokensUsd,costPerMillionOutputTokensUsd,costPerMillionTotalTokensUsd,totalTokensPerSecondPerMegawatt,kvCacheLimited,onParetoFront,onCostParetoFront";
 
     /// <summary>Writes the properties of a point (inside an object the caller opened).</summary>
     /// <param name="w">The writer.</param>
@@ -19,9 +23,10 @@ public static class CurveJson
         ArgumentNullException.ThrowIfNull(p);
         var c = p.Configuration;
         w.WriteString("hardware", c.Hardware.Id);
-        w.WriteNumber("devices", c.Devices);
+        w.WriteNumber("devices", p.Devices);
         w.WriteNumber("tensorParallel", c.TensorParallel);
         w.WriteNumber("pipelineParallel", c.PipelineParallel);
+        w.WriteString("layout", p.Layout);
         w.WriteString("weights", c.Weights.Id);
         w.WriteString("activations", c.Activations.Id);
         w.WriteString("kvCache", c.KvCache.Id);
@@ -54,6 +59,6 @@ public static class CurveJson
         ArgumentNullException.ThrowIfNull(p);
         var c = p.Configuration;
         return FormattableString.Invariant(
-            $"{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.PerUserOutputTokensPerSecond:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
+            $"{c.Hardware.Id},{p.Devices},{c.TensorParallel},{p.Layout},{c.Weights.Id},{p.Concurrency},{p.PerUserOutputTokensPerSecond:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
     }
 }

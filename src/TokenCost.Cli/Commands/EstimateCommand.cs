@@ -21,20 +21,28 @@ public static class EstimateCommand
         var loadOptions = new LoadOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var format = new Option<OutputFormat>("--format") { Description = "table (default), html or markdown: the library's ToHtml()/ToMarkdown() of the report", DefaultValueFactory = _ => OutputFormat.Table };
-        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html > estimate.html\n  tokencost estimate --model llama-3.3-70b --hardware nvidia_h200_sxm --devices 8 --weights fp8 --stack vllm --input 1024 --output 1024 --load closed --concurrency 64 --json");
+        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html > estimate.html\n  tokencost estimate --model llama-3.3-70b --hardware nvidia_h200_sxm --devices 8 --weights fp8 --stack vllm --input 1024 --output 1024 --load closed --concurrency 64 --json\n  tokencost estimate --model deepseek-r1 --hardware nvidia_b200 --weights fp8 --kv-cache fp8 --stack sglang --input 1024 --output 1024 --disagg 1x8gTP8EP8DP+3x8gTP8EP8DP --load closed --concurrency 512");
         options.AddTo(command);
+        command.Options.Add(options.Disaggregation);
         loadOptions.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(format);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var catalog = options.ResolveCatalog(result);
-            var configuration = options.ResolveConfiguration(result, catalog);
+            var disaggregated = options.ResolveDisaggregation(result, catalog);
+            var configuration = disaggregated?.Decode ?? options.ResolveConfiguration(result, catalog);
             var workload = options.ResolveWorkload(result);
             var load = loadOptions.Resolve(result);
+            if (disaggregated is not null && load.Kind is not (LoadKind.Closed or LoadKind.Offline))
+            {
+                throw new CliUsageException("--disagg needs --load closed (with --concurrency) or --load offline: a disaggregated deployment is modelled as a closed loop.");
+            }
+
             var estimator = new RooflineEstimator(catalog.Profiles);
             var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
-            var loaded = calculator.Calculate(new ContinuousBatchingEstimator(estimator).Estimate(configuration, workload, load));
+            var engine = new ContinuousBatchingEstimator(estimator);
+            var loaded = calculator.Calculate(disaggregated is null ? engine.Estimate(configuration, workload, load) : engine.Estimate(disaggregated, workload, load));
             // Under a continuous load the hourly cost uses the power of the loaded operating point.
             var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
                 : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });
@@ -82,18 +90,23 @@ public static class EstimateCommand
         var c = e.Configuration;
         var l = loaded?.Estimate;
         var continuous = l is not null && l.Load.Kind != LoadKind.Static;
+        var devices = l?.Devices ?? c.Devices;
         w.WriteStartObject();
-        w.WriteConfiguration(c);
+        w.WriteConfiguration(c, devices);
         w.WriteNumber("batch", l?.RunningSequences ?? e.Batch);
         w.WriteNumber("inputTokens", e.Workload.InputTokens);
         w.WriteNumber("outputTokens", e.Workload.OutputTokens);
         w.WriteNumber("costPerMillionOutputTokensUsd", continuous ? loaded!.CostPerMillionOutputTokens.Usd : report.PerMillionOutputTokens.Usd);
         w.WriteNumber("costPerMillionInputTokensUsd", continuous ? loaded!.CostPerMillionInputTokens.Usd : report.PerMillionInputTokens.Usd);
-        w.WriteNumber("totalUsdPerHour", report.TotalPerHour.UsdPerHour);
+        // Under a continuous load the loaded report prices every device (both pools when disaggregated); its hourly rates equal the static
+        // report's otherwise.
+        double PerHour(CostCategory category, HourlyRate staticRate) =>
+            continuous ? loaded!.Components.Where(x => x.Category == category).Sum(x => x.PerHour.UsdPerHour) : staticRate.UsdPerHour;
+        w.WriteNumber("totalUsdPerHour", continuous ? loaded!.TotalPerHour.UsdPerHour : report.TotalPerHour.UsdPerHour);
         w.WriteStartObject("breakdown");
-        w.WriteNumber("hardwareUsdPerHour", report.HardwarePerHour.UsdPerHour);
-        w.WriteNumber("energyUsdPerHour", report.EnergyPerHour.UsdPerHour);
-        w.WriteNumber("servingUsdPerHour", report.ServingPerHour.UsdPerHour);
+        w.WriteNumber("hardwareUsdPerHour", PerHour(CostCategory.Hardware, report.HardwarePerHour));
+        w.WriteNumber("energyUsdPerHour", PerHour(CostCategory.Energy, report.EnergyPerHour));
+        w.WriteNumber("servingUsdPerHour", PerHour(CostCategory.Serving, report.ServingPerHour));
         w.WriteStartArray("components");
         foreach (var part in continuous ? loaded!.Components : report.Components)
         {
@@ -108,8 +121,8 @@ public static class EstimateCommand
 
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteNumber("outputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * c.Devices : e.DecodeTokensPerSecond.TokensPerSecond);
-        w.WriteNumber("sustainedOutputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * c.Devices : e.OutputTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("outputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * devices : e.DecodeTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("sustainedOutputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * devices : e.OutputTokensPerSecond.TokensPerSecond);
         w.WriteNumber("outputTokensPerSecondPerDevice", continuous ? l!.OutputTokensPerSecondPerDevice : e.DecodeTokensPerSecond.TokensPerSecond / c.Devices);
         w.WriteNumber("perUserTokensPerSecond", continuous ? l!.PerUserOutputTokensPerSecond : e.PerUserTokensPerSecond.TokensPerSecond);
         w.WriteNumber("timePerOutputTokenMs", continuous ? l!.MeanTimePerOutputToken.Milliseconds : e.TimePerOutputToken.Milliseconds);
@@ -120,6 +133,16 @@ public static class EstimateCommand
             w.WriteNumber("perUserOutputTokensPerSecond", l!.PerUserOutputTokensPerSecond);
             w.WriteNumber("totalTokensPerSecondPerDevice", l.TotalTokensPerSecondPerDevice);
             w.WriteNumber("costPerMillionTotalTokensUsd", loaded.CostPerMillionTotalTokens.Usd);
+            if (l.Disaggregated is { } pools)
+            {
+                w.WriteStartObject("disaggregated");
+                w.WriteString("layout", pools.Notation);
+                w.WriteNumber("prefillDevices", pools.Prefill.Devices);
+                w.WriteNumber("decodeDevices", pools.Decode.Devices);
+                w.WriteString("note", "hardware, devices (both pools), tensorParallel and the rates describe the whole deployment's decode pool layout and all its devices; batch = sequences decoding per decode worker");
+                w.WriteEndObject();
+            }
+
             w.WriteStartObject("load");
             w.WriteString("kind", l.Load.Kind.ToString().ToLowerInvariant());
             w.NumberOrNull("concurrency", l.Load.Concurrency);
@@ -166,7 +189,9 @@ public static class EstimateCommand
         var inv = CultureInfo.InvariantCulture;
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
-        Row("Configuration", $"{c.Model.Id} on {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, PP {c.PipelineParallel}), {c.Stack.Id}");
+        Row("Configuration", e.Disaggregated is { } pools
+            ? $"{c.Model.Id} on {e.Devices} × {c.Hardware.Id}, disaggregated {pools.Notation} ({pools.Prefill.Devices} prefill + {pools.Decode.Devices} decode devices), {c.Stack.Id}"
+            : $"{c.Model.Id} on {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, PP {c.PipelineParallel}), {c.Stack.Id}");
         Row("Load", e.Load.ToString());
         Row("Mean lengths (prompt / output)", string.Create(inv, $"{e.MeanInputTokens:F0} / {e.MeanOutputTokens:F0} tokens"));
         Row("Running sequences per replica", string.Create(inv, $"{e.RunningSequences} of at most {e.MaxRunningSequences}{(e.KvCacheLimited ? " (KV-cache limited)" : "")}"));

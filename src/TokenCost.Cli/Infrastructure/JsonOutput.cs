@@ -105,13 +105,14 @@ public static class JsonOutput
     /// <summary>Writes a deployment's identifying properties (model, hardware, layout, formats, stack), as every estimating command reports them.</summary>
     /// <param name="writer">The writer, inside an object.</param>
     /// <param name="configuration">The deployment.</param>
-    public static void WriteConfiguration(this Utf8JsonWriter writer, DeploymentConfiguration configuration)
+    /// <param name="devices">The devices of the whole deployment when it has more than the configuration's (a disaggregated deployment's both pools), or null.</param>
+    public static void WriteConfiguration(this Utf8JsonWriter writer, DeploymentConfiguration configuration, int? devices = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(configuration);
         writer.WriteString("model", configuration.Model.Id);
         writer.WriteString("hardware", configuration.Hardware.Id);
-        writer.WriteNumber("devices", configuration.Devices);
+        writer.WriteNumber("devices", devices ?? configuration.Devices);
         writer.WriteNumber("tensorParallel", configuration.TensorParallel);
         writer.WriteNumber("pipelineParallel", configuration.PipelineParallel);
         writer.WriteString("weights", configuration.Weights.Id);

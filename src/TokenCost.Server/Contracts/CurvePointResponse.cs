@@ -6,7 +6,7 @@ internal sealed record CurvePointResponse
     /// <summary>Gets the hardware id.</summary>
     public required string Hardware { get; init; }
 
-    /// <summary>Gets the number of accelerators.</summary>
+    /// <summary>Gets the number of accelerators of the whole deployment (both pools when disaggregated).</summary>
     public required int Devices { get; init; }
 
     /// <summary>Gets the tensor-parallel degree.</summary>
@@ -14,6 +14,9 @@ internal sealed record CurvePointResponse
 
     /// <summary>Gets the pipeline-parallel degree.</summary>
     public required int PipelineParallel { get; init; }
+
+    /// <summary>Gets the layout in the case-tag notation: the replica's (for example <c>TP8EP8DP</c>) or the disaggregated pools' (for example <c>1x8gTP8EP8DP+3x8gTP8EP8</c>).</summary>
+    public required string Layout { get; init; }
 
     /// <summary>Gets the weight format id.</summary>
     public required string Weights { get; init; }

@@ -250,9 +250,10 @@ internal static class ResponseMapper
         return new CurvePointResponse
         {
             Hardware = c.Hardware.Id,
-            Devices = c.Devices,
+            Devices = p.Devices,
             TensorParallel = c.TensorParallel,
             PipelineParallel = c.PipelineParallel,
+            Layout = p.Layout,
             Weights = c.Weights.Id,
             Activations = c.Activations.Id,
             KvCache = c.KvCache.Id,

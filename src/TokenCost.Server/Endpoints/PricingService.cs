@@ -8,6 +8,7 @@ using TokenCost.Estimation;
 using TokenCost.Quantities;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
+using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Server.Endpoints;
@@ -213,9 +214,17 @@ internal sealed class PricingService(Catalog catalog)
             throw new RequestValidationException("request", "no configuration can be built: " + string.Join("; ", skipped));
         }
 
-        if ((long)configurations.Count * concurrencies.Length > RequestLimits.MaxCurvePoints)
+        var space = request.LayoutSearch?.Trim().ToLowerInvariant() switch
         {
-            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepTensorParallel × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
+            null or "all" => LayoutSpace.Default,
+            "replica" => LayoutSpace.Replica,
+            "none" => LayoutSpace.None,
+            _ => throw new RequestValidationException("layoutSearch", "layoutSearch must be \"all\", \"replica\" or \"none\"."),
+        };
+        var deployments = configurations.Sum(c => (long)space.Replicas(c).Count + space.Disaggregations(c).Count);
+        if (deployments * concurrencies.Length > RequestLimits.MaxCurvePoints)
+        {
+            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepTensorParallel × sweepWeights × layoutSearch gives {deployments * concurrencies.Length} points ({deployments} deployments with their layouts), more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep (for example layoutSearch \"replica\")."));
         }
 
         var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
@@ -224,7 +233,7 @@ internal sealed class PricingService(Catalog catalog)
         foreach (var configuration in configurations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(estimator, calculator, [configuration], workload, concurrencies, ratio), request);
+            var part = LibraryErrors.Translate(() => InteractivityCurve.SweepLayouts(estimator, calculator, [configuration], space, workload, concurrencies, ratio), request);
             points.AddRange(part.Points);
             skipped.AddRange(part.Skipped);
         }

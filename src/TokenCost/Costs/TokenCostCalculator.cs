@@ -90,11 +90,12 @@ public sealed class TokenCostCalculator
         var inputShare = inputPerHour > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
 
         // Disaggregated: every component is per device (at the devices' mean power), so the prefill pool scales the decode pool's hourly
-        // cost by all devices ÷ decode devices; prompt tokens pay for the prefill pool's share of the devices.
+        // cost by all devices ÷ decode devices; prompt tokens pay for the prefill pool's busy time, output tokens for the rest (the decode
+        // pool and an idle prefill pool alike, so an oversized prefill pool raises the cost of output).
         var scale = devices / estimate.Configuration.Devices;
         if (estimate.Disaggregated is { } pools)
         {
-            inputShare = inputPerHour > 0 ? pools.Prefill.Devices / devices : 0;
+            inputShare = inputPerHour > 0 ? pools.Prefill.Devices * estimate.PrefillPoolUtilization / devices : 0;
         }
 
         var components = staticReport.Components.Select(c => c with { PerHour = c.PerHour * scale }).Select(c => c with

@@ -28,10 +28,10 @@ public static partial class DeploymentOptimizer
     /// only multiply a configuration (each serves its own users at the same cost per token), so the answer is one replica and its concurrency is
     /// the users one replica serves; serve N users with ⌈N ÷ concurrency⌉ replicas.</para>
     /// <para>Without a concurrency list, each configuration is searched by bisection for the largest concurrency that meets the objective,
-    /// between 1 and the sequences its KV-cache memory holds (more clients only wait for a slot): per-user speed falls and TTFT rises with
+    /// between 1 and the sequences its KV-cache memory holds (per replica, or per decode worker of a disaggregated deployment; more clients only wait for a slot): per-user speed falls and TTFT rises with
     /// concurrency while the cost per token falls, so that concurrency is the configuration's cheapest feasible point (the cheapest feasible
-    /// point evaluated is kept, should the model not be monotone). At most 2 + ⌈log₂ <see cref="OptimizerSearchSpace.MaxConcurrency"/>⌉
-    /// points are evaluated per configuration; a space above <see cref="OptimizerSearchSpace.MaxEvaluatedPoints"/> is refused.</para>
+    /// point evaluated is kept, should the model not be monotone). At most 2 + ⌈log₂ (<see cref="OptimizerSearchSpace.MaxConcurrency"/> × replicas)⌉
+    /// points are evaluated per deployment; a space above <see cref="OptimizerSearchSpace.MaxEvaluatedPoints"/> is refused.</para>
     /// </remarks>
     /// <exception cref="UnknownIdException">The model or a listed hardware id is not in the catalog.</exception>
     /// <exception cref="ArgumentException">The space would evaluate more than <see cref="OptimizerSearchSpace.MaxEvaluatedPoints"/> points, or a listed concurrency is below 1.</exception>
@@ -54,10 +54,11 @@ public static partial class DeploymentOptimizer
 
         // MoE models: disaggregated prefill/decode pools of the plain-TP replicas as well (space.Layouts; DeploymentOptimizer.Layouts.cs).
         var candidates = Candidates(estimator, configurations, space, workload, skipped);
-        var perConfiguration = levels?.Count ?? (2 + (int)Math.Ceiling(Math.Log2(space.MaxConcurrency)));
-        if ((long)candidates.Count * perConfiguration > space.MaxEvaluatedPoints)
+        // Bisection evaluates at most 2 + ⌈log₂ max⌉ points per deployment, max = MaxConcurrency per (decode) replica.
+        var points = candidates.Sum(c => (long)(levels?.Count ?? (2 + (int)Math.Ceiling(Math.Log2((double)space.MaxConcurrency * c.Replicas)))));
+        if (points > space.MaxEvaluatedPoints)
         {
-            throw new ArgumentException($"the search space has {candidates.Count} deployments (with their layouts) × up to {perConfiguration} concurrencies = {(long)candidates.Count * perConfiguration} points, more than the limit of {space.MaxEvaluatedPoints}; narrow it.", nameof(space));
+            throw new ArgumentException($"the search space has {candidates.Count} deployments (with their layouts) × their concurrencies = up to {points} points, more than the limit of {space.MaxEvaluatedPoints}; narrow it.", nameof(space));
         }
 
         var evaluated = 0;
@@ -65,12 +66,12 @@ public static partial class DeploymentOptimizer
         CurvePoint? fastest = null;
         foreach (var candidate in candidates)
         {
-            var points = new List<CurvePoint>();
+            var tried = new List<CurvePoint>();
             CurvePoint At(int concurrency)
             {
                 evaluated++;
                 var p = candidate.Evaluate(estimator, calculator, workload, concurrency, lengthRangeRatio);
-                points.Add(p);
+                tried.Add(p);
                 return p;
             }
 
@@ -82,7 +83,7 @@ public static partial class DeploymentOptimizer
                 }
                 else
                 {
-                    Bisect(At, objective, space.MaxConcurrency, candidate.Replicas);
+                    Bisect(At, objective, (int)Math.Min(int.MaxValue, (long)space.MaxConcurrency * candidate.Replicas), candidate.Replicas);
                 }
             }
             catch (ArgumentException ex)
@@ -91,9 +92,9 @@ public static partial class DeploymentOptimizer
                 continue;
             }
 
-            var top = points.MaxBy(p => p.PerUserOutputTokensPerSecond)!;
+            var top = tried.MaxBy(p => p.PerUserOutputTokensPerSecond)!;
             fastest = fastest is null || top.PerUserOutputTokensPerSecond > fastest.PerUserOutputTokensPerSecond ? top : fastest;
-            var best = points.Where(objective.IsMetBy).OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.Concurrency).FirstOrDefault();
+            var best = tried.Where(objective.IsMetBy).OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.Concurrency).FirstOrDefault();
             if (best is not null)
             {
                 feasible.Add(best);

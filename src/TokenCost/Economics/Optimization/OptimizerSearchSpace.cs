@@ -48,7 +48,7 @@ public sealed record OptimizerSearchSpace
     /// <value>The default value is <see cref="LayoutSpace.Default"/>.</value>
     public LayoutSpace Layouts { get; init; } = LayoutSpace.Default;
 
-    /// <summary>Gets the largest concurrency the search under load considers, in users of one deployment.</summary>
+    /// <summary>Gets the largest concurrency the search under load considers, in users per replica (per decode worker of a disaggregated deployment).</summary>
     /// <value>The default value is 1024.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
     public int MaxConcurrency { get => field; init => field = Guard.Positive(value, nameof(MaxConcurrency)); } = 1024;

@@ -67,6 +67,7 @@ public sealed partial class ContinuousBatchingEstimator
             Load = load,
             Static = staticEstimate,
             Disaggregated = deployment,
+            PrefillPoolUtilization = busy,
             MeanInputTokens = input,
             MeanOutputTokens = output,
             RunningSequences = running,

@@ -24,6 +24,10 @@ public sealed class LoadedEstimate
     /// <value>The default value is null.</value>
     public DisaggregatedDeployment? Disaggregated { get; init; }
 
+    /// <summary>Gets the fraction of time the prefill pool of a disaggregated deployment is busy, in [0, 1] (0 when not disaggregated): the share of its hourly cost prompt tokens pay for.</summary>
+    /// <value>The default value is 0.</value>
+    public double PrefillPoolUtilization { get => field; init => field = Internal.Guard.Fraction(value, nameof(PrefillPoolUtilization)); }
+
     /// <summary>Gets the devices of the whole deployment: <see cref="Configuration"/>'s, plus the prefill pool's when disaggregated.</summary>
     public int Devices => Disaggregated?.Devices ?? Configuration.Devices;
 
