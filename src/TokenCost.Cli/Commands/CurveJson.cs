@@ -12,7 +12,7 @@ namespace TokenCost.Cli.Commands;
 public static class CurveJson
 {
     /// <summary>The CSV header matching <see cref="CsvRow"/>.</summary>
-    public const string CsvHeader = "hardware,devices,tensorParallel,layout,weights,concurrency,perUserOutputTokensPerSecond,ttftMs,tpotMs,outputTokensPerSecondPerDevice,totalTokensPerSecondPerDevice,costPerMillionInputTokensUsd,costPerMillionOutputTokensUsd,costPerMillionTotalTokensUsd,totalTokensPerSecondPerMegawatt,kvCacheLimited,onParetoFront,onCostParetoFront";
+    public const string CsvHeader = "hardware,devices,tensorParallel,weights,concurrency,perUserOutputTokensPerSecond,ttftMs,tpotMs,outputTokensPerSecondPerDevice,totalTokensPerSecondPerDevice,costPerMillionInputTokensUsd,costPerMillionOutputTokensUsd,costPerMillionTotalTokensUsd,totalTokensPerSecondPerMegawatt,kvCacheLimited,onParetoFront,onCostParetoFront,layout";
 
     /// <summary>Writes the properties of a point (inside an object the caller opened).</summary>
     /// <param name="w">The writer.</param>
@@ -59,6 +59,6 @@ public static class CurveJson
         ArgumentNullException.ThrowIfNull(p);
         var c = p.Configuration;
         return FormattableString.Invariant(
-            $"{c.Hardware.Id},{p.Devices},{c.TensorParallel},{p.Layout},{c.Weights.Id},{p.Concurrency},{p.PerUserOutputTokensPerSecond:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
+            $"{c.Hardware.Id},{p.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.PerUserOutputTokensPerSecond:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")},{p.Layout}");
     }
 }

@@ -139,7 +139,7 @@ public static class EstimateCommand
                 w.WriteString("layout", pools.Notation);
                 w.WriteNumber("prefillDevices", pools.Prefill.Devices);
                 w.WriteNumber("decodeDevices", pools.Decode.Devices);
-                w.WriteString("note", "hardware, devices (both pools), tensorParallel and the rates describe the whole deployment's decode pool layout and all its devices; batch = sequences decoding per decode worker");
+                w.WriteString("note", "devices, the rates per device and the costs count both pools; tensorParallel, pipelineParallel and batch (sequences decoding per worker) are the decode pool's");
                 w.WriteEndObject();
             }
 

@@ -33,7 +33,7 @@ public static class OptimizeCommand
         var devices = new Option<string>("--device-counts") { Description = "Comma-separated device counts (each one tensor-parallel replica)", DefaultValueFactory = _ => "1,2,4,8" };
         var formats = new Option<string>("--weight-formats") { Description = "Comma-separated weight formats", DefaultValueFactory = _ => "bf16,fp8,int8,int4" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var command = new Command("optimize", "Find the cheapest configuration ($ per 1M output tokens) across hardware, device count, weight format and batch that fits and meets the latency limits.\nWith --min-user-tokens-per-second (or --concurrency) the search runs under continuous batching over hardware, devices (= TP), weight format and closed-loop concurrency: the cheapest point where every user gets at least that speed (1 ÷ median TPOT) and mean TTFT ≤ --max-ttft-ms.\nHardware without a catalog cloud price (or without --price-tier) is skipped (listed under 'skipped'). Exit code 0 with \"feasible\": false when nothing meets the limits.\n\nExamples:\n  tokencost optimize --model llama-3.1-70b --max-tpot-ms 50 --input 1000 --output 300 --json\n  tokencost optimize --model llama-3.1-8b --max-tpot-ms 20 --max-ttft-ms 500\n  tokencost optimize --model llama-3.1-70b --min-user-tokens-per-second 50 --max-ttft-ms 2000 --input 1000 --output 1000 --json\n  tokencost optimize --model deepseek-r1 --min-user-tokens-per-second 30 --max-ttft-ms 2000 --hardware-list nvidia_h200_sxm,nvidia_b200 --device-counts 8 --weight-formats fp8 --input 1024 --output 1024 --json\nUnder load, MoE models are also searched over expert-parallel, DP-attention and disaggregated prefill/decode layouts (--layout-search; docs/economics.md, 'Layout search'); the answer names the winning layout and why.");
+        var command = new Command("optimize", "Find the cheapest configuration ($ per 1M output tokens) across hardware, device count, weight format and batch that fits and meets the latency limits.\nWith --min-user-tokens-per-second (or --concurrency) the search runs under continuous batching over hardware, devices (= TP), weight format and closed-loop concurrency: the cheapest point where every user gets at least that speed (1 ÷ median TPOT) and mean TTFT ≤ --max-ttft-ms.\nHardware without a catalog cloud price (or without --price-tier) is skipped (listed under 'skipped'). Exit code 0 with \"feasible\": false when nothing meets the limits.\n\nExamples:\n  tokencost optimize --model llama-3.1-70b --max-tpot-ms 50 --input 1000 --output 300 --json\n  tokencost optimize --model llama-3.1-8b --max-tpot-ms 20 --max-ttft-ms 500\n  tokencost optimize --model llama-3.1-70b --min-user-tokens-per-second 50 --max-ttft-ms 2000 --input 1000 --output 1000 --json\n  tokencost optimize --model deepseek-r1 --min-user-tokens-per-second 30 --max-ttft-ms 2000 --hardware-list nvidia_h200_sxm,nvidia_b200 --device-counts 8 --weight-formats fp8 --input 1024 --output 1024 --json\nMoE models are also searched over expert-parallel and DP-attention layouts of each replica and, under load, disaggregated prefill/decode pools (--layout-search; docs/economics.md, 'Layout search'); the answer names the winning layout ('layout') and, under load, why.");
         foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.PriceTier, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minUserSpeed, concurrency, rangeRatio, minQuality, hardware, devices, formats, json, layoutSearch })
         {
             command.Options.Add(o);
@@ -70,6 +70,7 @@ public static class OptimizeCommand
                 DeviceCounts = WorkLimits.DeviceCounts(WorkLimits.List(result, devices), "--device-counts"),
                 WeightFormats = WorkLimits.List(result, formats),
                 Stack = result.GetValue(options.Stack) ?? "unknown",
+                Layouts = CurveSweepOptions.ParseLayoutSearch(result, layoutSearch),
             };
             var workload = new Workload { InputTokens = OptionValues.NonNegativeInt(result, options.Input), OutputTokens = OptionValues.NonNegativeInt(result, options.Output) };
             var model = options.ResolveModelId(result);
@@ -91,6 +92,7 @@ public static class OptimizeCommand
                     if (answer.Best is { } best)
                     {
                         EconomicsJson.WritePointProperties(w, best);
+                        w.WriteString("layout", best.Configuration.LayoutNotation);
                     }
                     else
                     {
@@ -99,6 +101,8 @@ public static class OptimizeCommand
                         {
                             w.WriteNull(name);
                         }
+
+                        w.WriteNull("layout");
 
                         w.WriteBoolean("fits", false);
                     }
@@ -135,7 +139,7 @@ public static class OptimizeCommand
                 if (answer.Best is { } b)
                 {
                     var c = b.Configuration;
-                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest: {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}), weights {c.Weights.Id}, batch {b.Batch}: TPOT {b.TimePerOutputToken}, TTFT {b.TimeToFirstToken}, ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens.")));
+                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest: {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, layout {c.LayoutNotation}), weights {c.Weights.Id}, batch {b.Batch}: TPOT {b.TimePerOutputToken}, TTFT {b.TimeToFirstToken}, ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens.")));
                 }
                 else
                 {
