@@ -142,7 +142,7 @@ public sealed partial class InteractivityCurve
             skipped.Add(FormattableString.Invariant($"{failed} of {pools.Count} disaggregated deployments of {d.DevicesPerReplica}-device {d.Hardware.Id} workers ({d.Weights.Id}): {reason}"));
         }
 
-        var front = NonDomination.Flags(points.Select(p => p.PerUserOutputTokensPerSecond).ToList(), points.Select(p => -p.CostPerMillionOutputTokens.Usd).ToList());
+        var front = NonDomination.Flags(points.Select(p => p.OutputTokensPerSecondPerUser).ToList(), points.Select(p => -p.CostPerMillionOutputTokens.Usd).ToList());
         return points.Where((_, i) => front[i]).ToList();
     }
 }

@@ -92,8 +92,8 @@ public static partial class DeploymentOptimizer
                 continue;
             }
 
-            var top = tried.MaxBy(p => p.PerUserOutputTokensPerSecond)!;
-            fastest = fastest is null || top.PerUserOutputTokensPerSecond > fastest.PerUserOutputTokensPerSecond ? top : fastest;
+            var top = tried.MaxBy(p => p.OutputTokensPerSecondPerUser)!;
+            fastest = fastest is null || top.OutputTokensPerSecondPerUser > fastest.OutputTokensPerSecondPerUser ? top : fastest;
             var best = tried.Where(objective.IsMetBy).OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.Concurrency).FirstOrDefault();
             if (best is not null)
             {
@@ -104,7 +104,7 @@ public static partial class DeploymentOptimizer
         return new LoadedOptimizationResult
         {
             Objective = objective,
-            Candidates = feasible.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList(),
+            Candidates = feasible.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.OutputTokensPerSecondPerUser).ToList(),
             Fastest = fastest,
             Evaluated = evaluated,
             Skipped = skipped,

@@ -97,15 +97,15 @@ public sealed class LayoutSpaceTests
         // Hardware is rented per device whatever its power: 32 devices cost four times one 8-device replica.
         var report = calculator.Calculate(e);
         var replica = calculator.Calculate(Engine.Estimate(R1(), OneKOneK, ServingLoad.Closed(64)));
-        static double Hardware(LoadedCostReport r) => r.Components.Where(c => c.Category == CostCategory.Hardware).Sum(c => c.PerHour.UsdPerHour);
+        static double Hardware(LoadedCostReport r) => r.Components.Where(c => c.Category == CostCategory.Hardware).Sum(c => c.CostPerHour.UsdPerHour);
         Hardware(report).Should().BeApproximately(4 * Hardware(replica), 1e-9);
 
         // The hourly cost is split so that input + output spending equals the total over all tokens.
         var inputPerHour = e.InputTokensPerSecondPerDevice * 32 * 3600 / 1e6;
         var outputPerHour = e.OutputTokensPerSecondPerDevice * 32 * 3600 / 1e6;
         ((report.CostPerMillionInputTokens.Usd * inputPerHour) + (report.CostPerMillionOutputTokens.Usd * outputPerHour))
-            .Should().BeApproximately(report.TotalPerHour.UsdPerHour, 1e-6 * report.TotalPerHour.UsdPerHour);
-        report.CostPerMillionTotalTokens.Usd.Should().BeApproximately(report.TotalPerHour.UsdPerHour / (inputPerHour + outputPerHour), 1e-9);
+            .Should().BeApproximately(report.TotalCostPerHour.UsdPerHour, 1e-6 * report.TotalCostPerHour.UsdPerHour);
+        report.CostPerMillionTotalTokens.Usd.Should().BeApproximately(report.TotalCostPerHour.UsdPerHour / (inputPerHour + outputPerHour), 1e-9);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class LayoutSpaceTests
     [InlineData("nvidia_b200")]
     public void OptimizeDeepSeekR1_ConsidersEpDpAndDisaggregated_AndTheWinnerIsNoDearerThanPlainTp(string hardware)
     {
-        var objective = new UserSpeedObjective { MinPerUserOutputTokensPerSecond = 30, MaxTimeToFirstToken = TimeInterval.FromSeconds(2) };
+        var objective = new UserSpeedObjective { MinOutputTokensPerSecondPerUser = 30, MaxTimeToFirstToken = TimeInterval.FromSeconds(2) };
         var space = new OptimizerSearchSpace { Hardware = [hardware], DeviceCounts = [8], WeightFormats = ["fp8"], Stack = "sglang" };
         var answer = DeploymentOptimizer.OptimizeUnderLoad(Catalog.Default, Engine, new TokenCostCalculator(), "deepseek-r1", OneKOneK, objective, space);
 
@@ -141,7 +141,7 @@ public sealed class LayoutSpaceTests
         layouts.Should().Contain(l => l.Contains('+', StringComparison.Ordinal), "disaggregated pools were searched");
         var plainTp = answer.Candidates.Single(p => p.Layout == "TP8");
         answer.Best!.CostPerMillionOutputTokens.Usd.Should().BeLessThanOrEqualTo(plainTp.CostPerMillionOutputTokens.Usd);
-        answer.Best.PerUserOutputTokensPerSecond.Should().BeGreaterThanOrEqualTo(30);
+        answer.Best.OutputTokensPerSecondPerUser.Should().BeGreaterThanOrEqualTo(30);
 
         // Re-evaluating the winner independently gives its cost: the layout in the answer is the one priced.
         var again = answer.Best.Estimate.Disaggregated is { } pools
@@ -164,7 +164,7 @@ public sealed class LayoutSpaceTests
         pools.Should().NotBeEmpty().And.OnlyContain(p => p.Layout.Contains('+', StringComparison.Ordinal) && p.Devices == p.Estimate.Disaggregated!.Devices);
         foreach (var p in pools)
         {
-            pools.Should().NotContain(q => q.PerUserOutputTokensPerSecond >= p.PerUserOutputTokensPerSecond && q.CostPerMillionOutputTokens.Usd < p.CostPerMillionOutputTokens.Usd);
+            pools.Should().NotContain(q => q.OutputTokensPerSecondPerUser >= p.OutputTokensPerSecondPerUser && q.CostPerMillionOutputTokens.Usd < p.CostPerMillionOutputTokens.Usd);
         }
     }
 
