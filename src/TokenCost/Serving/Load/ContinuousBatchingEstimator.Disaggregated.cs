@@ -59,7 +59,7 @@ public sealed partial class ContinuousBatchingEstimator
 
         var busy = Math.Clamp(s.RequestsPerSecond / s.PrefillCapacityRequestsPerSecond, 0, 1);
         warnings.Add(s.PrefillLimited
-            ? FormattableString.Invariant($"the prefill pool limits the rate: requests queue for a prefill; about {s.BalancedPrefillReplicas:F1} prefill workers would balance the {decode.Replicas} decode workers at this load.")
+            ? FormattableString.Invariant($"the prefill pool's {prefill.Replicas} workers are busy all the time and limit the rate: requests queue for a prefill (more prefill or fewer decode workers would balance the pools).")
             : FormattableString.Invariant($"the prefill pool is busy {busy:P0} of the time ({s.BalancedPrefillReplicas:F1} of its {prefill.Replicas} workers would do); KV transfer {s.KvTransferSeconds * 1000:F1} ms per request."));
 
         return new LoadedEstimate
