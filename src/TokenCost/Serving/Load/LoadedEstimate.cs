@@ -22,11 +22,11 @@ public sealed class LoadedEstimate
 
     /// <summary>Gets the disaggregated prefill/decode deployment estimated (then <see cref="Configuration"/> is its decode pool), or null when every replica both prefills and decodes.</summary>
     /// <value>The default value is null.</value>
-    public DisaggregatedDeployment? Disaggregated { get; init; }
+    public DisaggregatedDeployment? Disaggregated { get; internal init; }
 
     /// <summary>Gets the fraction of time the prefill pool of a disaggregated deployment is busy, in [0, 1] (0 when not disaggregated): the share of its hourly cost prompt tokens pay for.</summary>
     /// <value>The default value is 0.</value>
-    public double PrefillPoolUtilization { get => field; init => field = Internal.Guard.Fraction(value, nameof(PrefillPoolUtilization)); }
+    public double PrefillPoolUtilization { get => field; internal init => field = Internal.Guard.Fraction(value, nameof(PrefillPoolUtilization)); }
 
     /// <summary>Gets the devices of the whole deployment: <see cref="Configuration"/>'s, plus the prefill pool's when disaggregated.</summary>
     public int Devices => Disaggregated?.Devices ?? Configuration.Devices;
