@@ -11,12 +11,13 @@ namespace TokenCost.Costs;
 public sealed class TokenCostCalculator
 {
     /// <summary>Initializes a new instance of the <see cref="TokenCostCalculator"/> class.</summary>
-    /// <param name="costModel">The components, or null for <see cref="CostModel.Default"/>.</param>
-    /// <param name="dataCenter">The data-centre parameters, or null for the embedded catalog's.</param>
-    public TokenCostCalculator(CostModel? costModel = null, DataCenterDefaults? dataCenter = null)
+    /// <remarks>A <see cref="Pricing.PricingContext"/> builds one from its cost model and data-centre parameters; build one directly only to price with parameters no context holds.</remarks>
+    /// <param name="costModel">The components (for example <see cref="CostModel.Default"/>).</param>
+    /// <param name="dataCenter">The data-centre parameters (electricity price, PUE, server overhead, carbon intensity), for example a catalog's <see cref="Catalog.DataCenter"/>.</param>
+    public TokenCostCalculator(CostModel costModel, DataCenterDefaults dataCenter)
     {
-        CostModel = costModel ?? CostModel.Default;
-        DataCenter = dataCenter ?? Catalog.Default.DataCenter;
+        CostModel = Guard.NotNull(costModel);
+        DataCenter = Guard.NotNull(dataCenter);
     }
 
     /// <summary>Gets the cost model.</summary>

@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Economics.Scenarios;
@@ -13,19 +14,15 @@ public sealed class ScenarioAnalyzer
     private const double SecondsPerDay = 86_400;
 
     /// <summary>Initializes a new instance of the <see cref="ScenarioAnalyzer"/> class.</summary>
-    /// <param name="estimator">The estimator, or null for one with the embedded profiles.</param>
-    /// <param name="dataCenter">The data-centre parameters, or null for the embedded catalog's.</param>
-    public ScenarioAnalyzer(RooflineEstimator? estimator = null, DataCenterDefaults? dataCenter = null)
-    {
-        Estimator = estimator ?? new RooflineEstimator();
-        DataCenter = dataCenter ?? Catalog.Default.DataCenter;
-    }
+    /// <param name="context">The pricing context: its estimator (serving profiles) and data-centre parameters price the fleet.</param>
+    public ScenarioAnalyzer(PricingContext context) => Context = Guard.NotNull(context);
 
-    /// <summary>Gets the estimator.</summary>
-    public RooflineEstimator Estimator { get; }
+    /// <summary>Gets the pricing context.</summary>
+    public PricingContext Context { get; }
 
-    /// <summary>Gets the data-centre parameters.</summary>
-    public DataCenterDefaults DataCenter { get; }
+    private RooflineEstimator Estimator => Context.Estimator;
+
+    private DataCenterDefaults DataCenter => Context.DataCenter;
 
     /// <summary>Analyzes a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
