@@ -59,7 +59,7 @@ public sealed class ScenarioAnalyzer
         Guard.NonNegativeFinite(requestsPerDay);
         var report = Price(deployment, batch, pricePerDeviceHour, scenario);
         var e = report.Estimate;
-        var capacity = (double)e.Batch * deployment.Replicas / e.RequestLatency.Seconds;
+        var capacity = TokenFormulas.RequestsPerSecond(e.Batch, deployment.Replicas, e.RequestLatency.Seconds);
         var needed = requestsPerDay <= 0 ? 0 : Math.Ceiling(requestsPerDay / (capacity * SecondsPerDay * scenario.TargetUtilization) - 1e-12);
 
         // Counts multiply (deployments × devices per deployment): bound the fleet before any int arithmetic can wrap.
@@ -92,7 +92,8 @@ public sealed class ScenarioAnalyzer
 
     private TokenCostReport Price(DeploymentConfiguration deployment, int? batch, HourlyRate? price, ServingScenario scenario)
     {
-        var model = price is { } p ? CostModel.Default.Replace(new RentalHardwareCost { PricePerDeviceHour = p }) : CostModel.Default;
+        // The context's cost model, with the scenario's own rental price when it states one.
+        var model = price is { } p ? Context.CostModel.Replace(new RentalHardwareCost { PricePerDeviceHour = p }) : Context.CostModel;
         var estimate = Estimator.Estimate(deployment, new Workload { Batch = batch, InputTokens = scenario.InputTokens, OutputTokens = scenario.OutputTokens });
         if (!estimate.Memory.Fits || estimate.Memory.MaxBatch < 1)
         {

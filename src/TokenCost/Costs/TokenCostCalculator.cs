@@ -49,18 +49,16 @@ public sealed class TokenCostCalculator
             hourly.Add((component, component.GetHourlyCost(servingContext)));
         }
 
-        // Hours of deployment time per million tokens of each phase.
-        var replicas = estimate.Configuration.Replicas;
-        var inputTokensPerPrefill = (double)estimate.Batch * estimate.Workload.InputTokens * replicas;
-        var hoursPerMillionInput = inputTokensPerPrefill > 0 ? estimate.TimeToFirstToken.Hours * 1e6 / inputTokensPerPrefill : 0;
-        var hoursPerMillionOutput = estimate.TimePerOutputToken.Hours * 1e6 / ((double)estimate.Batch * replicas);
+        // Each phase's tokens are priced at that phase's rate (TokenFormulas): input at the prefill rate, output at the decode rate.
+        var inputRate = estimate.Workload.InputTokens > 0 ? estimate.PrefillTokensPerSecond.TokensPerSecond : 0;
+        var outputRate = estimate.DecodeTokensPerSecond.TokensPerSecond;
         var components = hourly.Select(h => new ComponentCost
         {
             Name = h.Component.Name,
             Category = h.Component.Category,
             PerHour = h.Rate,
-            PerMillionInputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionInput),
-            PerMillionOutputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionOutput),
+            PerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, inputRate)),
+            PerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, outputRate)),
         }).ToList();
 
         var overhead = DataCenter.ServerPowerOverhead * DataCenter.PowerUsageEffectiveness;
@@ -85,14 +83,14 @@ public sealed class TokenCostCalculator
         var atPoint = estimate.Static with { PrefillPowerPerDevice = estimate.AveragePowerPerDevice, DecodePowerPerDevice = estimate.AveragePowerPerDevice };
         var staticReport = Calculate(atPoint);
         var devices = (double)estimate.Configuration.Devices;
-        var inputPerHour = estimate.InputTokensPerSecondPerDevice * devices * 3600;
-        var outputPerHour = estimate.OutputTokensPerSecondPerDevice * devices * 3600;
+        var inputRate = estimate.InputTokensPerSecondPerDevice * devices;
+        var outputRate = estimate.OutputTokensPerSecondPerDevice * devices;
         var extra = estimate.PrefillIterationFraction * Math.Max(0, (estimate.MixedIterationTime - estimate.DecodeIterationTime).Seconds);
-        var inputShare = inputPerHour > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
+        var inputShare = inputRate > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
         var components = staticReport.Components.Select(c => c with
         {
-            PerMillionInputTokens = Money.FromUsd(inputPerHour > 0 ? c.PerHour.UsdPerHour * inputShare * 1e6 / inputPerHour : 0),
-            PerMillionOutputTokens = Money.FromUsd(outputPerHour > 0 ? c.PerHour.UsdPerHour * (1 - inputShare) * 1e6 / outputPerHour : 0),
+            PerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.PerHour.UsdPerHour * inputShare, inputRate)),
+            PerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.PerHour.UsdPerHour * (1 - inputShare), outputRate)),
         }).ToList();
         var total = components.Sum(c => c.PerHour.UsdPerHour);
         return new LoadedCostReport
@@ -100,7 +98,7 @@ public sealed class TokenCostCalculator
             Estimate = estimate,
             Components = components,
             InputTimeShare = inputShare,
-            CostPerMillionTotalTokens = Money.FromUsd(Guard.Result(total * 1e6 / (inputPerHour + outputPerHour))),
+            CostPerMillionTotalTokens = Money.FromUsd(Guard.Result(total * TokenFormulas.TokensPerMillion / ((inputRate + outputRate) * TokenFormulas.SecondsPerHour))),
         };
     }
 }

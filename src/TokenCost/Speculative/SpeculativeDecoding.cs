@@ -158,6 +158,6 @@ public static class SpeculativeDecoding
     {
         ArgumentNullException.ThrowIfNull(estimate);
         Guard.Positive(sequencesInFlight);
-        return deploymentCostPerHour * (estimate.TimePerOutputToken * (1e6 / sequencesInFlight));
+        return Money.FromUsd(TokenFormulas.UsdPerMillionTokens(deploymentCostPerHour.UsdPerHour, TokenFormulas.DecodeTokensPerSecond(sequencesInFlight, 1, estimate.TimePerOutputToken.Seconds)));
     }
 }
