@@ -107,7 +107,7 @@ public sealed partial class ClaimAuditor
         DevicePlacement.Layout(Context, model, hardware, weights, Assumptions.Stack, devices);
 
     /// <summary>Finds the configuration for a claim: the stated device count, or the library's one device-count policy
-    /// (<see cref="PricingContext.FitDeployment"/>: the fewest of 1, 2, 4, 8 … devices, up to <see cref="AuditAssumptions.MaxDevices"/>, whose memory holds weights + KV cache).</summary>
+    /// (<see cref="PricingContext.FitDeployment"/>: the fewest of 1, 2, 4, 8, 16, 24 … devices, up to <see cref="AuditAssumptions.MaxDevices"/>, whose memory holds weights + KV cache).</summary>
     private Layout Place(string model, string hardware, string weights, int? devices, int batch)
     {
         if (devices is int d)

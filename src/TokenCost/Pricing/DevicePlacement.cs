@@ -5,13 +5,17 @@ namespace TokenCost.Pricing;
 
 /// <summary>
 /// The one device-count policy, used wherever a device count is not given (<see cref="PricingContext.FitDeployment"/>, the platform
-/// comparison, the claim auditor): one replica of n = 1, 2, 4, 8 … devices up to a maximum (1 on hardware without an interconnect),
+/// comparison, the claim auditor): one replica of n = 1, 2, 4, 8 devices and then whole 8-device servers (16, 24, 32 …), up to a
+/// maximum (1 on hardware without an interconnect),
 /// each n laid out by <see cref="Layout"/>; the first n whose memory plan passes the fit test wins, else the largest n tried.
 /// </summary>
 internal static class DevicePlacement
 {
     /// <summary>The most devices tried by default: one 8-GPU server.</summary>
     public const int DefaultMaxDevices = 8;
+
+    /// <summary>Devices of one server: counts above it grow by whole servers.</summary>
+    private const int ServerDevices = 8;
 
     /// <summary>Finds the fewest devices on which the model fits (see the type's summary).</summary>
     /// <param name="context">The pricing context (catalog and estimator).</param>
@@ -29,7 +33,7 @@ internal static class DevicePlacement
         var model = context.Catalog.GetModel(modelId);
         var max = context.Catalog.GetHardware(hardwareId).InterconnectBandwidth is null ? 1 : maxDevices;
         Placement? last = null;
-        for (long n = 1; n <= max; n *= 2)
+        for (long n = 1; n <= max; n = n < ServerDevices ? n * 2 : n + ServerDevices)
         {
             var devices = (int)n;
             if (devices > 1 && TensorParallelFor(model, devices) is null)

@@ -124,7 +124,8 @@ public sealed class PricingContext
 
     /// <summary>
     /// Builds a deployment with the fewest devices that hold the model and the workload, the one policy TokenCost uses wherever no
-    /// device count is given: one replica of n = 1, 2, 4, 8 … devices (up to <paramref name="maxDevices"/>; only 1 on hardware without
+    /// device count is given: one replica of n = 1, 2, 4, 8 devices and then whole 8-device servers, 16, 24, 32 … (up to
+    /// <paramref name="maxDevices"/>; only 1 on hardware without
     /// an interconnect), laid out with the largest tensor-parallel degree that splits the attention and KV heads and the rest as pipeline
     /// stages; the first n whose memory holds the weights plus the KV cache of the workload's batch (1 when the workload leaves it open)
     /// at prompt + output tokens wins; when none does, the largest n tried (its estimate then says it does not fit).
