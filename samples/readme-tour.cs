@@ -13,8 +13,8 @@ var report = context.Price(config, new Workload { Batch = 1, InputTokens = 512, 
 var estimate = report.Estimate;
 
 Console.WriteLine($"TPOT {estimate.TimePerOutputToken}, bound: {estimate.Bound}");
-Console.WriteLine($"{report.PerMillionOutputTokens} per 1M output tokens ({report.TotalPerHour})");
+Console.WriteLine($"{report.CostPerMillionOutputTokens} per 1M output tokens ({report.TotalCostPerHour})");
 
 // Your electricity price: derive a context (contexts are immutable) and price with it; every analyser takes a context.
 var mine = context.WithDataCenter(context.DataCenter with { ElectricityPrice = EnergyPrice.FromUsdPerKilowattHour(0.30) });
-Console.WriteLine($"at 0.30 $/kWh: {mine.Price(config, estimate.Workload).PerMillionOutputTokens} per 1M output tokens");
+Console.WriteLine($"at 0.30 $/kWh: {mine.Price(config, estimate.Workload).CostPerMillionOutputTokens} per 1M output tokens");

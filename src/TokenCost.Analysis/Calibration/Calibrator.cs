@@ -1,6 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Internal;
 using TokenCost.Pricing;
+using TokenCost.Serialization;
 using TokenCost.Serving;
 using TokenCost.Validation;
 
@@ -54,7 +55,7 @@ public sealed class Calibrator
                 p.Evaluate(initial, out _);
                 prepared.Add(p);
             }
-            catch (Exception ex) when (ex is ArgumentException or CatalogException or InvalidOperationException)
+            catch (Exception ex) when (ex is ArgumentException or InputFileException or InvalidOperationException)
             {
                 // A case the model cannot represent does not enter the fit.
             }

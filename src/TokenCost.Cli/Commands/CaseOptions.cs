@@ -2,6 +2,7 @@ using System.CommandLine;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Pricing;
+using TokenCost.Validation;
 
 namespace TokenCost.Cli.Commands;
 
@@ -22,7 +23,7 @@ public static class CaseOptions
     /// <param name="paths">The files.</param>
     /// <param name="catalog">The catalog that resolves the cases' ids.</param>
     /// <returns>The cases of all files, in file order.</returns>
-    /// <exception cref="CatalogException">A file is invalid, or an id appears in two files.</exception>
+    /// <exception cref="CaseFileException">A file is invalid, or an id appears in two files.</exception>
     public static IReadOnlyList<Validation.ValidationCase> ReadCases(IReadOnlyList<string> paths, Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -34,7 +35,7 @@ public static class CaseOptions
             {
                 if (!ids.TryAdd(c.Id, path))
                 {
-                    throw new CatalogException(path, c.Line, $"'id' '{c.Id}' is not unique (also in {ids[c.Id]})");
+                    throw new CaseFileException(path, c.Line, $"'id' '{c.Id}' is not unique (also in {ids[c.Id]})");
                 }
 
                 all.Add(c);

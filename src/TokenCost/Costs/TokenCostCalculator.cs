@@ -43,7 +43,7 @@ public sealed class TokenCostCalculator
             baseCost += rate;
         }
 
-        var servingContext = context with { HardwareAndEnergyPerHour = baseCost };
+        var servingContext = context with { HardwareAndEnergyCostPerHour = baseCost };
         foreach (var component in CostModel.Components.Where(c => c.Category == CostCategory.Serving))
         {
             hourly.Add((component, component.GetHourlyCost(servingContext)));
@@ -56,9 +56,9 @@ public sealed class TokenCostCalculator
         {
             Name = h.Component.Name,
             Category = h.Component.Category,
-            PerHour = h.Rate,
-            PerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, inputRate)),
-            PerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, outputRate)),
+            CostPerHour = h.Rate,
+            CostPerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, inputRate)),
+            CostPerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, outputRate)),
         }).ToList();
 
         var overhead = DataCenter.ServerPowerOverhead * DataCenter.PowerUsageEffectiveness;
@@ -89,10 +89,10 @@ public sealed class TokenCostCalculator
         var inputShare = inputRate > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
         var components = staticReport.Components.Select(c => c with
         {
-            PerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.PerHour.UsdPerHour * inputShare, inputRate)),
-            PerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.PerHour.UsdPerHour * (1 - inputShare), outputRate)),
+            CostPerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.CostPerHour.UsdPerHour * inputShare, inputRate)),
+            CostPerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.CostPerHour.UsdPerHour * (1 - inputShare), outputRate)),
         }).ToList();
-        var total = components.Sum(c => c.PerHour.UsdPerHour);
+        var total = components.Sum(c => c.CostPerHour.UsdPerHour);
         return new LoadedCostReport
         {
             Estimate = estimate,

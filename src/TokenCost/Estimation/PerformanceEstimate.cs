@@ -43,16 +43,16 @@ public sealed partial record PerformanceEstimate
     public TokenRate DecodeTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.DecodeTokensPerSecond(Batch, Configuration.Replicas, TimePerOutputToken.Seconds));
 
     /// <summary>Gets the sustained output throughput of the whole deployment, prefill included: batch × output × replicas ÷ request latency.</summary>
-    public TokenRate OutputTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.SustainedOutputTokensPerSecond(Batch, Workload.OutputTokens, Configuration.Replicas, RequestLatency.Seconds));
+    public TokenRate SustainedOutputTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.SustainedOutputTokensPerSecond(Batch, Workload.OutputTokens, Configuration.Replicas, RequestLatency.Seconds));
 
-    /// <summary>Gets <see cref="OutputTokensPerSecond"/> divided by the number of devices.</summary>
-    public TokenRate OutputTokensPerSecondPerDevice => OutputTokensPerSecond / Configuration.Devices;
+    /// <summary>Gets <see cref="SustainedOutputTokensPerSecond"/> divided by the number of devices.</summary>
+    public TokenRate SustainedOutputTokensPerSecondPerDevice => SustainedOutputTokensPerSecond / Configuration.Devices;
 
     /// <summary>Gets the prefill throughput of the whole deployment: batch × input × replicas ÷ TTFT.</summary>
     public TokenRate PrefillTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.PrefillTokensPerSecond(Batch, Workload.InputTokens, Configuration.Replicas, TimeToFirstToken.Seconds));
 
     /// <summary>Gets the tokens per second one sequence receives during decode: 1 ÷ TPOT.</summary>
-    public TokenRate PerUserTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.OutputTokensPerSecondPerUser(TimePerOutputToken.Seconds));
+    public TokenRate OutputTokensPerSecondPerUser => TokenRate.FromTokensPerSecond(TokenFormulas.OutputTokensPerSecondPerUser(TimePerOutputToken.Seconds));
 
     /// <summary>Gets the average board power of one device during prefill, or null when the hardware lists no TDP.</summary>
     public Power? PrefillPowerPerDevice { get; init; }

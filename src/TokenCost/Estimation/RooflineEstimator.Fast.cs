@@ -102,7 +102,7 @@ public sealed partial class RooflineEstimator
             Batch = batch,
             TimeToFirstToken = ttft,
             TimePerOutputToken = tpot,
-            OutputTokensPerSecond = TokenRate.FromTokensPerSecond(TokenFormulas.SustainedOutputTokensPerSecond(batch, outputTokens, replicas, latency)),
+            SustainedOutputTokensPerSecond = TokenRate.FromTokensPerSecond(TokenFormulas.SustainedOutputTokensPerSecond(batch, outputTokens, replicas, latency)),
             DecodeTokensPerSecond = TokenRate.FromTokensPerSecond(decodeRate),
             MaxBatch = plan.MaxBatch,
             Fits = plan.MaxBatch >= batch,

@@ -36,7 +36,7 @@ public class PricingContextTests
         var report = context.Price(config, Chat);
 
         report.Estimate.Should().BeEquivalentTo(context.Estimator.Estimate(config, Chat));
-        report.PerMillionOutputTokens.Should().Be(new TokenCostCalculator(CostModel.Default, Catalog.Default.DataCenter).Calculate(report.Estimate).PerMillionOutputTokens);
+        report.CostPerMillionOutputTokens.Should().Be(new TokenCostCalculator(CostModel.Default, Catalog.Default.DataCenter).Calculate(report.Estimate).CostPerMillionOutputTokens);
         context.Estimator.Profiles.Should().BeSameAs(context.Profiles);
         context.Calculator.DataCenter.Should().BeSameAs(context.DataCenter);
         context.LoadEstimator.Estimator.Should().BeSameAs(context.Estimator);
@@ -83,10 +83,10 @@ public class PricingContextTests
         var free = Free.Price(Config(Free), Chat);
         var dear = Dear.Price(Config(Dear), Chat);
 
-        free.EnergyPerHour.UsdPerHour.Should().Be(0);
-        dear.EnergyPerHour.UsdPerHour.Should().BeApproximately(dear.FacilityPower.Kilowatts * 0.5, 1e-12);
-        dear.PerMillionOutputTokens.Usd.Should().BeGreaterThan(free.PerMillionOutputTokens.Usd);
-        dear.HardwarePerHour.Should().Be(free.HardwarePerHour, "only the energy price changed");
+        free.EnergyCostPerHour.UsdPerHour.Should().Be(0);
+        dear.EnergyCostPerHour.UsdPerHour.Should().BeApproximately(dear.FacilityPower.Kilowatts * 0.5, 1e-12);
+        dear.CostPerMillionOutputTokens.Usd.Should().BeGreaterThan(free.CostPerMillionOutputTokens.Usd);
+        dear.HardwareCostPerHour.Should().Be(free.HardwareCostPerHour, "only the energy price changed");
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class PricingContextTests
     }
 
     private static double Comparison(PricingContext context) =>
-        PlatformComparison.Create(context, "llama-3.1-8b", ["nvidia_h100_sxm"], Chat, "fp8", "vllm").Reports[0].PerMillionOutputTokens.Usd;
+        PlatformComparison.Create(context, "llama-3.1-8b", ["nvidia_h100_sxm"], Chat, "fp8", "vllm").Reports[0].CostPerMillionOutputTokens.Usd;
 
     private static double Frontier(PricingContext context) =>
         LatencyCostFrontier.Evaluate(context, [Config(context)], Chat, [8]).Single().CostPerMillionOutputTokens.Usd;
@@ -143,7 +143,7 @@ public class PricingContextTests
             context,
             "llama-3.1-8b",
             Chat,
-            new UserSpeedObjective { MinPerUserOutputTokensPerSecond = 1 },
+            new UserSpeedObjective { MinOutputTokensPerSecondPerUser = 1 },
             new OptimizerSearchSpace { Hardware = ["nvidia_h100_sxm"], DeviceCounts = [1], WeightFormats = ["fp8"], Concurrencies = [8] }).Best!.CostPerMillionOutputTokens.Usd;
 
     private static double Curve(PricingContext context) =>
@@ -155,7 +155,7 @@ public class PricingContextTests
             """{"workload":{"requestsPerDay":1000000,"inputTokens":1000,"outputTokens":300},"deployment":{"model":"llama-3.1-8b","hardware":"nvidia_h100_sxm","weights":"fp8","stack":"vllm"}}""",
             context.Catalog,
             "scenario.json");
-        return new ScenarioAnalyzer(context).Analyze(scenario).Fleet.PerDay.Usd;
+        return new ScenarioAnalyzer(context).Analyze(scenario).Fleet.CostPerDay.Usd;
     }
 
     private static double Audit(PricingContext context)
@@ -165,5 +165,5 @@ public class PricingContextTests
     }
 
     private static double Quality(PricingContext context) =>
-        new QualityAdjustedCost(context).Cheapest("llama-2-70b", "nvidia_h100_sxm", 5, devices: 2).Options.First(o => o.Fits).PerMillionOutputTokens!.Value.Usd;
+        new QualityAdjustedCost(context).Cheapest("llama-2-70b", "nvidia_h100_sxm", 5, devices: 2).Options.First(o => o.Fits).CostPerMillionOutputTokens!.Value.Usd;
 }
