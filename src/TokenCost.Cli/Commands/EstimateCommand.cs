@@ -29,9 +29,9 @@ public static class EstimateCommand
         command.Options.Add(format);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = options.ResolveCatalog(result);
-            var disaggregated = options.ResolveDisaggregation(result, catalog);
-            var configuration = disaggregated?.Decode ?? options.ResolveConfiguration(result, catalog);
+            var pricing = options.ResolveContext(result);
+            var disaggregated = options.ResolveDisaggregation(result, pricing.Catalog);
+            var configuration = disaggregated?.Decode ?? options.ResolveConfiguration(result, pricing.Catalog);
             var workload = options.ResolveWorkload(result);
             var load = loadOptions.Resolve(result);
             if (disaggregated is not null && load.Kind is not (LoadKind.Closed or LoadKind.Offline))
@@ -39,10 +39,8 @@ public static class EstimateCommand
                 throw new CliUsageException("--disagg needs --load closed (with --concurrency) or --load offline: a disaggregated deployment is modelled as a closed loop.");
             }
 
-            var estimator = new RooflineEstimator(catalog.Profiles);
-            var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
-            var engine = new ContinuousBatchingEstimator(estimator);
-            var loaded = calculator.Calculate(disaggregated is null ? engine.Estimate(configuration, workload, load) : engine.Estimate(disaggregated, workload, load));
+            var calculator = pricing.Calculator;
+            var loaded = disaggregated is null ? pricing.Price(configuration, workload, load) : calculator.Calculate(pricing.LoadEstimator.Estimate(disaggregated, workload, load));
             // Under a continuous load the hourly cost uses the power of the loaded operating point.
             var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
                 : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });

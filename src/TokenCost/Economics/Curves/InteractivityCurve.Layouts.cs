@@ -1,6 +1,6 @@
-using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
@@ -10,21 +10,19 @@ namespace TokenCost.Economics.Curves;
 public sealed partial class InteractivityCurve
 {
     /// <summary>Evaluates one operating point of a disaggregated prefill/decode deployment (without Pareto flags).</summary>
-    /// <param name="estimator">The continuous-batching estimator.</param>
-    /// <param name="calculator">The cost calculator (all devices of both pools are priced).</param>
+    /// <param name="context">The pricing context (all devices of both pools are priced).</param>
     /// <param name="deployment">The prefill and decode pools.</param>
     /// <param name="workload">The prompt and output tokens per request.</param>
     /// <param name="concurrency">Closed-loop clients of the whole deployment, ≥ 1.</param>
     /// <param name="lengthRangeRatio">The shortest request as a fraction of the nominal lengths, in (0, 1].</param>
     /// <returns>The point; <see cref="CurvePoint.Layout"/> is the pools' notation and per-device rates count both pools.</returns>
     /// <exception cref="ArgumentException">The deployment cannot run (no memory for a KV cache in the decode pool) or be priced.</exception>
-    public static CurvePoint EvaluateDisaggregated(ContinuousBatchingEstimator estimator, TokenCostCalculator calculator, DisaggregatedDeployment deployment, Workload workload, int concurrency, double lengthRangeRatio = 1)
+    public static CurvePoint EvaluateDisaggregated(PricingContext context, DisaggregatedDeployment deployment, Workload workload, int concurrency, double lengthRangeRatio = 1)
     {
-        ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(context);
         var load = ServingLoad.Closed(concurrency) with { LengthRangeRatio = lengthRangeRatio };
-        var report = calculator.Calculate(estimator.Estimate(deployment, workload, load));
-        var dc = calculator.DataCenter;
+        var report = context.Calculator.Calculate(context.LoadEstimator.Estimate(deployment, workload, load));
+        var dc = context.DataCenter;
         return new CurvePoint
         {
             Report = report,
@@ -41,8 +39,7 @@ public sealed partial class InteractivityCurve
     /// output token), each with its pools in <see cref="CurvePoint.Layout"/>. <paramref name="disaggregated"/> deployments given explicitly
     /// keep every point.
     /// </summary>
-    /// <param name="estimator">The continuous-batching estimator.</param>
-    /// <param name="calculator">The cost calculator.</param>
+    /// <param name="context">The pricing context.</param>
     /// <param name="configurations">The deployments (each one replica's layout is the starting point of its variants).</param>
     /// <param name="layouts">The layouts to derive, for example <see cref="LayoutSpace.Default"/> or <see cref="LayoutSpace.None"/>.</param>
     /// <param name="workload">The prompt and output tokens per request (its batch is ignored).</param>
@@ -53,8 +50,7 @@ public sealed partial class InteractivityCurve
     /// <exception cref="ArgumentException">No deployment or concurrency is given, a concurrency is below 1, or the sweep would evaluate more than <see cref="MaxPoints"/> points.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lengthRangeRatio"/> is not in (0, 1].</exception>
     public static InteractivityCurve SweepLayouts(
-        ContinuousBatchingEstimator estimator,
-        TokenCostCalculator calculator,
+        PricingContext context,
         IEnumerable<DeploymentConfiguration> configurations,
         LayoutSpace layouts,
         Workload workload,
@@ -62,8 +58,7 @@ public sealed partial class InteractivityCurve
         double lengthRangeRatio = 1,
         IEnumerable<DisaggregatedDeployment>? disaggregated = null)
     {
-        ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(configurations);
         ArgumentNullException.ThrowIfNull(layouts);
         ArgumentNullException.ThrowIfNull(workload);
@@ -91,7 +86,7 @@ public sealed partial class InteractivityCurve
             {
                 try
                 {
-                    points.AddRange(levels.Select(concurrency => Evaluate(estimator, calculator, configuration, workload, concurrency, lengthRangeRatio)).ToList());
+                    points.AddRange(levels.Select(concurrency => Evaluate(context, configuration, workload, concurrency, lengthRangeRatio)).ToList());
                 }
                 catch (ArgumentException ex)
                 {
@@ -99,14 +94,14 @@ public sealed partial class InteractivityCurve
                 }
             }
 
-            points.AddRange(PoolFront(estimator, calculator, pools, workload, levels, lengthRangeRatio, skipped));
+            points.AddRange(PoolFront(context, pools, workload, levels, lengthRangeRatio, skipped));
         }
 
         foreach (var deployment in given)
         {
             try
             {
-                points.AddRange(levels.Select(concurrency => EvaluateDisaggregated(estimator, calculator, deployment, workload, concurrency, lengthRangeRatio)).ToList());
+                points.AddRange(levels.Select(concurrency => EvaluateDisaggregated(context, deployment, workload, concurrency, lengthRangeRatio)).ToList());
             }
             catch (ArgumentException ex)
             {
@@ -118,7 +113,7 @@ public sealed partial class InteractivityCurve
     }
 
     // The speed–cost front of all points of a family of disaggregated deployments (one worker configuration, every pool size and layout).
-    private static List<CurvePoint> PoolFront(ContinuousBatchingEstimator estimator, TokenCostCalculator calculator, IReadOnlyList<DisaggregatedDeployment> pools, Workload workload, List<int> levels, double ratio, List<string> skipped)
+    private static List<CurvePoint> PoolFront(PricingContext context, IReadOnlyList<DisaggregatedDeployment> pools, Workload workload, List<int> levels, double ratio, List<string> skipped)
     {
         var points = new List<CurvePoint>();
         var failed = 0;
@@ -127,7 +122,7 @@ public sealed partial class InteractivityCurve
         {
             try
             {
-                points.AddRange(levels.Select(concurrency => EvaluateDisaggregated(estimator, calculator, deployment, workload, concurrency, ratio)).ToList());
+                points.AddRange(levels.Select(concurrency => EvaluateDisaggregated(context, deployment, workload, concurrency, ratio)).ToList());
             }
             catch (ArgumentException ex)
             {

@@ -5,17 +5,20 @@ using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 using TokenCost.Tests.Cli;
+using TokenCost.Tests.Support;
 using Xunit;
 
 namespace TokenCost.Tests.Serving.Layouts;
 
 public sealed class LayoutSpaceTests
 {
-    private static readonly ContinuousBatchingEstimator Engine = new(new RooflineEstimator(Catalog.Default.Profiles));
+    private static readonly PricingContext Pricing = TestPricing.Default;
+    private static readonly ContinuousBatchingEstimator Engine = Pricing.LoadEstimator;
     private static readonly Workload OneKOneK = new() { InputTokens = 1024, OutputTokens = 1024 };
 
     private static DeploymentConfiguration R1(string hardware = "nvidia_b200") =>
@@ -87,7 +90,7 @@ public sealed class LayoutSpaceTests
     public void Disaggregated_PerDeviceRatesAndHourlyCost_CountBothPools()
     {
         var d = DisaggregatedDeployment.Create(R1(), "1x8gTP8EP8DP+3x8gTP8EP8DP");
-        var calculator = new TokenCostCalculator();
+        var calculator = Pricing.Calculator;
         var e = Engine.Estimate(d, OneKOneK, ServingLoad.Closed(512));
         e.Devices.Should().Be(32);
         e.Configuration.Should().Be(d.Decode);
@@ -111,7 +114,7 @@ public sealed class LayoutSpaceTests
     [Fact]
     public void Disaggregated_OversizedPrefillPool_IsIdleAndMakesOutputDearer()
     {
-        var calculator = new TokenCostCalculator();
+        var calculator = Pricing.Calculator;
         var balanced = calculator.Calculate(Engine.Estimate(DisaggregatedDeployment.Create(R1(), "1x8gTP8EP8DP+3x8gTP8EP8DP"), OneKOneK, ServingLoad.Closed(768)));
         var oversized = calculator.Calculate(Engine.Estimate(DisaggregatedDeployment.Create(R1(), "4x8gTP8EP8DP+3x8gTP8EP8DP"), OneKOneK, ServingLoad.Closed(768)));
         oversized.Estimate.PrefillPoolUtilization.Should().BeLessThan(balanced.Estimate.PrefillPoolUtilization);
@@ -133,7 +136,7 @@ public sealed class LayoutSpaceTests
     {
         var objective = new UserSpeedObjective { MinOutputTokensPerSecondPerUser = 30, MaxTimeToFirstToken = TimeInterval.FromSeconds(2) };
         var space = new OptimizerSearchSpace { Hardware = [hardware], DeviceCounts = [8], WeightFormats = ["fp8"], Stack = "sglang" };
-        var answer = DeploymentOptimizer.OptimizeUnderLoad(Catalog.Default, Engine, new TokenCostCalculator(), "deepseek-r1", OneKOneK, objective, space);
+        var answer = DeploymentOptimizer.OptimizeUnderLoad(Pricing, "deepseek-r1", OneKOneK, objective, space);
 
         answer.Feasible.Should().BeTrue();
         var layouts = answer.Candidates.Select(p => p.Layout).ToList();
@@ -145,11 +148,11 @@ public sealed class LayoutSpaceTests
 
         // Re-evaluating the winner independently gives its cost: the layout in the answer is the one priced.
         var again = answer.Best.Estimate.Disaggregated is { } pools
-            ? InteractivityCurve.EvaluateDisaggregated(Engine, new TokenCostCalculator(), pools, OneKOneK, answer.Best.Concurrency)
-            : InteractivityCurve.Evaluate(Engine, new TokenCostCalculator(), answer.Best.Configuration, OneKOneK, answer.Best.Concurrency);
+            ? InteractivityCurve.EvaluateDisaggregated(Pricing, pools, OneKOneK, answer.Best.Concurrency)
+            : InteractivityCurve.Evaluate(Pricing, answer.Best.Configuration, OneKOneK, answer.Best.Concurrency);
         again.CostPerMillionOutputTokens.Usd.Should().BeApproximately(answer.Best.CostPerMillionOutputTokens.Usd, 1e-9);
 
-        var tpOnly = DeploymentOptimizer.OptimizeUnderLoad(Catalog.Default, Engine, new TokenCostCalculator(), "deepseek-r1", OneKOneK, objective, space with { Layouts = LayoutSpace.None });
+        var tpOnly = DeploymentOptimizer.OptimizeUnderLoad(Pricing, "deepseek-r1", OneKOneK, objective, space with { Layouts = LayoutSpace.None });
         tpOnly.Candidates.Should().ContainSingle().Which.Layout.Should().Be("TP8");
         answer.Evaluated.Should().BeGreaterThan(tpOnly.Evaluated);
     }
@@ -158,7 +161,7 @@ public sealed class LayoutSpaceTests
     public void SweepLayouts_KeepsEveryReplicaPoint_AndOnlyTheFrontOfTheDisaggregatedOnes()
     {
         int[] users = [64, 256, 1024];
-        var curve = InteractivityCurve.SweepLayouts(Engine, new TokenCostCalculator(), [R1()], LayoutSpace.Default, OneKOneK, users);
+        var curve = InteractivityCurve.SweepLayouts(Pricing, [R1()], LayoutSpace.Default, OneKOneK, users);
         curve.Points.Count(p => p.Estimate.Disaggregated is null).Should().Be(3 * users.Length);
         var pools = curve.Points.Where(p => p.Estimate.Disaggregated is not null).ToList();
         pools.Should().NotBeEmpty().And.OnlyContain(p => p.Layout.Contains('+', StringComparison.Ordinal) && p.Devices == p.Estimate.Disaggregated!.Devices);
