@@ -71,7 +71,7 @@ public static class ScenarioCommand
             w.WriteStartObject("upgrade");
             w.WritePropertyName("newFleet");
             Fleet(w, u.NewFleet);
-            w.WriteNumber("annualSavingsUsd", u.AnnualSavingsUsd);
+            w.WriteNumber("annualSavingsUsd", u.AnnualSavings.Usd);
             w.NumberOrNull("capitalExpenseUsd", u.CapitalExpenseUsd);
             w.NumberOrNull("purchasedOperatingCostPerYearUsd", u.PurchasedOperatingCostPerYearUsd);
             w.NumberOrNull("paybackYears", u.PaybackYears);
@@ -88,7 +88,7 @@ public static class ScenarioCommand
             w.WritePropertyName("cloudFleet");
             Fleet(w, r.CloudFleet);
             w.WriteNumber("blendedCostPerDayUsd", r.BlendedCostPerDay.Usd);
-            w.WriteNumber("savingsPerDayUsd", r.SavingsPerDayUsd);
+            w.WriteNumber("savingsPerDayUsd", r.SavingsPerDay.Usd);
             w.NumberOrNull("blendedQuality", r.BlendedQuality);
             w.WriteEndObject();
         }
@@ -146,7 +146,7 @@ public static class ScenarioCommand
         };
         if (report.Upgrade is { } u)
         {
-            var rented = u.AnnualSavingsUsd >= 0 ? string.Create(inv, $"saves ${u.AnnualSavingsUsd:N0}/year") : string.Create(inv, $"costs ${-u.AnnualSavingsUsd:N0}/year more");
+            var rented = !u.AnnualSavings.IsNegative ? string.Create(inv, $"saves ${u.AnnualSavings.Usd:N0}/year") : string.Create(inv, $"costs ${u.AnnualSavings.Magnitude.Usd:N0}/year more");
             var bought = u.CapitalExpenseUsd is double capex
                 ? string.Create(inv, $"; bought: ${capex:N0} capex, ${u.PurchasedOperatingCostPerYearUsd:N0}/year to run, payback {(u.PaybackYears is double y ? y.ToString("F2", inv) + " years" : "never")}")
                 : "";
@@ -155,7 +155,7 @@ public static class ScenarioCommand
 
         if (report.Routing is { } r)
         {
-            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving ${r.SavingsPerDayUsd:N0}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
+            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving {r.SavingsPerDay.ToString("N0", inv)}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
         }
 
         if (report.Api is { } a)

@@ -20,7 +20,7 @@ namespace TokenCost.Serving.Load;
 public sealed class ContinuousBatchingEstimator
 {
     /// <summary>The largest number of fixed-point rounds per operating point.</summary>
-    public const int MaxIterations = 60;
+    public static int MaxIterations { get; } = 60;
 
     /// <summary>Initializes a new instance of the <see cref="ContinuousBatchingEstimator"/> class.</summary>
     /// <param name="estimator">The roofline estimator whose profiles and operators are used (null = one with the catalog's profiles).</param>
