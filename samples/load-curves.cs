@@ -1,4 +1,5 @@
 #:project ../src/TokenCost/TokenCost.csproj
+#:project ../src/TokenCost.Analysis/TokenCost.Analysis.csproj
 #:project ../src/TokenCost.Charts/TokenCost.Charts.csproj
 // Interactivity–throughput curves under a closed loop of clients: the continuous-batching model against InferenceX measurements
 // (Llama-3.3-70B FP8, vLLM). Draws docs/images/load-curves.svg.

@@ -1,4 +1,5 @@
 #:project ../../src/TokenCost/TokenCost.csproj
+#:project ../../src/TokenCost.Analysis/TokenCost.Analysis.csproj
 
 // Reproduces every table of the seed article side by side with TokenCost's modelled values, and audits every claim.
 // Regenerate the doc (from the repository root):

@@ -3,7 +3,7 @@ namespace TokenCost.Serialization;
 /// <summary>
 /// Thrown when a user-supplied input file cannot be read or is malformed; the message names the file, the line (when known) and the
 /// offending key or entry. Each kind of file has its own subtype (<see cref="Catalogs.CatalogException"/>,
-/// <see cref="Validation.CaseFileException"/>, <see cref="Audit.ClaimFileException"/>, <see cref="Economics.Scenarios.ScenarioFileException"/>);
+/// <c>TokenCost.Validation.CaseFileException</c>, <c>TokenCost.Audit.ClaimFileException</c>, <c>TokenCost.Economics.Scenarios.ScenarioFileException</c> (package TokenCost.Analysis));
 /// this base type itself is thrown by the kind-neutral reader <see cref="InputFile"/>.
 /// </summary>
 public class InputFileException : Exception
