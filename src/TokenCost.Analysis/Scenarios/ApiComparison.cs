@@ -29,6 +29,6 @@ public sealed record ApiComparison
     /// <summary>Gets the output tokens per day at the break-even, or null when self-hosting never breaks even.</summary>
     public double? BreakEvenOutputTokensPerDay { get; internal init; }
 
-    /// <summary>Gets the cheaper option at the scenario's volume: "self-hosted" or "api".</summary>
-    public string Cheaper => SelfHostedCostPerDay <= ApiCostPerDay ? "self-hosted" : "api";
+    /// <summary>Gets the cheaper option at the scenario's volume (self-hosting on a tie).</summary>
+    public ServingOption Cheaper => SelfHostedCostPerDay <= ApiCostPerDay ? ServingOption.SelfHosted : ServingOption.Api;
 }

@@ -102,7 +102,7 @@ public static class ScenarioCommand
             w.WriteNumber("selfHostedCostPerDayUsd", a.SelfHostedCostPerDay.Usd);
             w.NumberOrNull("breakEvenRequestsPerDay", a.BreakEvenRequestsPerDay);
             w.NumberOrNull("breakEvenOutputTokensPerDay", a.BreakEvenOutputTokensPerDay);
-            w.WriteString("cheaper", a.Cheaper);
+            w.WriteString("cheaper", Word(a.Cheaper));
             w.WriteEndObject();
         }
 
@@ -160,7 +160,7 @@ public static class ScenarioCommand
 
         if (report.Api is { } a)
         {
-            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {a.Cheaper} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
+            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {Word(a.Cheaper)} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
         }
 
         foreach (var line in lines)
@@ -168,4 +168,7 @@ public static class ScenarioCommand
             AnsiConsole.MarkupLine(Markup.Escape(line));
         }
     }
+
+    /// <summary>The JSON and summary word of a serving option: "self-hosted" or "api".</summary>
+    private static string Word(ServingOption option) => option == ServingOption.Api ? "api" : "self-hosted";
 }
