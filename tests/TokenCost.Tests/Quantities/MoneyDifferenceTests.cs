@@ -46,4 +46,11 @@ public class MoneyDifferenceTests
         MoneyDifference.FromUsd(2).ToString().Should().Be("$2");
         MoneyDifference.FromUsd(-0.0).ToString().Should().Be("$0");
     }
+
+    [Fact]
+    public void HourlyRateSubtraction_RefusesANegativeResult_InsteadOfSaturating()
+    {
+        (HourlyRate.FromUsdPerHour(5) - HourlyRate.FromUsdPerHour(3)).UsdPerHour.Should().Be(2);
+        FluentActions.Invoking(() => HourlyRate.FromUsdPerHour(3) - HourlyRate.FromUsdPerHour(5)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("right");
+    }
 }
