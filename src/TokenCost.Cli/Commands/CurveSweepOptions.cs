@@ -152,7 +152,7 @@ public sealed class CurveSweepOptions
 
                 configurations.Add(c);
             }
-            catch (UnknownIdException ex) when (ex.Kind == "format")
+            catch (UnknownIdException ex) when (ex.Kind == CatalogEntryKind.Format)
             {
                 throw new CliUsageException($"--sweep-weights/--activations/--kv-cache: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
             }

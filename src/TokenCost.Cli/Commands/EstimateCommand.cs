@@ -43,7 +43,7 @@ public static class EstimateCommand
             var loaded = disaggregated is null ? pricing.Price(configuration, workload, load) : calculator.Calculate(pricing.LoadEstimator.Estimate(disaggregated, workload, load));
             // Under a continuous load the hourly cost uses the power of the loaded operating point.
             var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
-                : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });
+                : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w => WriteJson(w, report, loaded));

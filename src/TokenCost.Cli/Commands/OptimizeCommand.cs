@@ -82,7 +82,7 @@ public static class OptimizeCommand
 
             WorkLimits.CheckOptimize(space.Hardware?.Count ?? catalog.Hardware.Count, space.DeviceCounts.Count, space.WeightFormats.Count);
             var answer = DeploymentOptimizer.Optimize(PricingContext.Create(catalog, costModel), model, workload, objective, space);
-            answer = tierSkipped.Count == 0 ? answer : answer with { Skipped = [.. tierSkipped, .. answer.Skipped] };
+            IReadOnlyList<string> skipped = [.. tierSkipped, .. answer.Skipped];
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>
@@ -125,7 +125,7 @@ public static class OptimizeCommand
                     }
 
                     w.WriteStartArray("skipped");
-                    foreach (var s in answer.Skipped)
+                    foreach (var s in skipped)
                     {
                         w.WriteStringValue(s);
                     }
@@ -151,7 +151,7 @@ public static class OptimizeCommand
                     }
                 }
 
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} points evaluated, {answer.FeasibleCount} feasible, {answer.Skipped.Count} candidates skipped (see --json).")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} points evaluated, {answer.FeasibleCount} feasible, {skipped.Count} candidates skipped (see --json).")));
             }
 
             return ExitCodes.Success;

@@ -62,7 +62,7 @@ public static class ScenarioCommand
             w.WriteStartObject("upgrade");
             w.WritePropertyName("newFleet");
             Fleet(w, u.NewFleet);
-            w.WriteNumber("annualSavingsUsd", u.AnnualSavingsUsd);
+            w.WriteNumber("annualSavingsUsd", u.AnnualSavings.Usd);
             w.NumberOrNull("capitalExpenseUsd", u.CapitalExpenseUsd);
             w.NumberOrNull("purchasedOperatingCostPerYearUsd", u.PurchasedOperatingCostPerYearUsd);
             w.NumberOrNull("paybackYears", u.PaybackYears);
@@ -79,7 +79,7 @@ public static class ScenarioCommand
             w.WritePropertyName("cloudFleet");
             Fleet(w, r.CloudFleet);
             w.WriteNumber("blendedCostPerDayUsd", r.BlendedCostPerDay.Usd);
-            w.WriteNumber("savingsPerDayUsd", r.SavingsPerDayUsd);
+            w.WriteNumber("savingsPerDayUsd", r.SavingsPerDay.Usd);
             w.NumberOrNull("blendedQuality", r.BlendedQuality);
             w.WriteEndObject();
         }
@@ -93,7 +93,7 @@ public static class ScenarioCommand
             w.WriteNumber("selfHostedCostPerDayUsd", a.SelfHostedCostPerDay.Usd);
             w.NumberOrNull("breakEvenRequestsPerDay", a.BreakEvenRequestsPerDay);
             w.NumberOrNull("breakEvenOutputTokensPerDay", a.BreakEvenOutputTokensPerDay);
-            w.WriteString("cheaper", a.Cheaper);
+            w.WriteString("cheaper", Word(a.Cheaper));
             w.WriteEndObject();
         }
 
@@ -137,7 +137,7 @@ public static class ScenarioCommand
         };
         if (report.Upgrade is { } u)
         {
-            var rented = u.AnnualSavingsUsd >= 0 ? string.Create(inv, $"saves ${u.AnnualSavingsUsd:N0}/year") : string.Create(inv, $"costs ${-u.AnnualSavingsUsd:N0}/year more");
+            var rented = !u.AnnualSavings.IsNegative ? string.Create(inv, $"saves ${u.AnnualSavings.Usd:N0}/year") : string.Create(inv, $"costs ${u.AnnualSavings.Magnitude.Usd:N0}/year more");
             var bought = u.CapitalExpenseUsd is double capex
                 ? string.Create(inv, $"; bought: ${capex:N0} capex, ${u.PurchasedOperatingCostPerYearUsd:N0}/year to run, payback {(u.PaybackYears is double y ? y.ToString("F2", inv) + " years" : "never")}")
                 : "";
@@ -146,12 +146,12 @@ public static class ScenarioCommand
 
         if (report.Routing is { } r)
         {
-            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving ${r.SavingsPerDayUsd:N0}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
+            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving {r.SavingsPerDay.ToString("N0", inv)}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
         }
 
         if (report.Api is { } a)
         {
-            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {a.Cheaper} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
+            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {Word(a.Cheaper)} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
         }
 
         foreach (var line in lines)
@@ -159,4 +159,7 @@ public static class ScenarioCommand
             AnsiConsole.MarkupLine(Markup.Escape(line));
         }
     }
+
+    /// <summary>The JSON and summary word of a serving option: "self-hosted" or "api".</summary>
+    private static string Word(ServingOption option) => option == ServingOption.Api ? "api" : "self-hosted";
 }
