@@ -80,7 +80,7 @@ public static class ChartCommand
         var sweep = new CurveSweepOptions();
         var curve = Sub(
             "curve",
-            "Interactivity–throughput curve under continuous batching: output tok/s per user (x) against output tok/s per device (y), one series per hardware, over a closed-loop concurrency sweep (same options as 'curve').\n\nExample:\n  tokencost chart curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-tp 1,2,4,8 --out curve.svg",
+            "Interactivity–throughput curve under continuous batching: output tok/s per user (x) against output tok/s per device (y), one series per hardware, over a closed-loop concurrency sweep (same options as 'curve').\n\nExample:\n  tokencost chart curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-devices 1,2,4,8 --out curve.svg",
             (options, result, catalog) => CurveChart.Create(sweep.Run(result, options, catalog).Curve));
         sweep.AddTo(curve);
         chart.Subcommands.Add(curve);

@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
-using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Economics.Scenarios;
 using TokenCost.Estimation;
-using TokenCost.Serving;
 
 namespace TokenCost.Cli.Commands;
 
@@ -18,119 +16,102 @@ public static class ScenarioCommand
     public static Command Create()
     {
         var file = new Option<string>("--file") { Description = "Scenario JSON file (schema: docs/economics.md; examples: samples/scenarios/)", Required = true };
-        var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
-        var profilesFile = new Option<string?>("--profiles") { Description = "Serving profiles JSON (from 'tokencost calibrate')" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
-        var command = new Command("scenario", "Answer a business scenario: fleet size and cost per day and year, energy (kWh) and emissions (tCO2e/yr, operational and embodied), upgrade savings and payback, hybrid on-device/cloud routing, self-hosting vs an API's list prices and the break-even volume.\n\nExample:\n  tokencost scenario --file samples/scenarios/chat-assistant.json --json") { file, catalogFile, profilesFile, json };
-        command.SetAction(result => CommandRunner.Run(() =>
-        {
-            var catalog = Catalog.Default;
-            if (result.GetValue(catalogFile) is { } c)
+        var options = new DeploymentOptions();
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("scenario", "Answer a business scenario: fleet size and cost per day and year, energy (kWh) and emissions (tCO2e/yr, operational and embodied), upgrade savings and payback, hybrid on-device/cloud routing, self-hosting vs an API's list prices and the break-even volume.\n\nExample:\n  tokencost scenario --file samples/scenarios/chat-assistant.json --json") { file };
+        options.AddCatalogOptionsTo(command);
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(
+            result,
+            format =>
             {
-                catalog = catalog.WithOverrides(c);
-            }
+                var catalog = options.ResolveCatalog(result);
+                var scenario = ScenarioFile.Load(result.GetValue(file)!, catalog);
+                var report = new ScenarioAnalyzer(new RooflineEstimator(catalog.Profiles), catalog.DataCenter).Analyze(scenario);
+                if (format == OutputFormat.Json)
+                {
+                    JsonOutput.Write(ToResponse(report), JsonOutput.Contracts.ScenarioResponse);
+                }
+                else
+                {
+                    WriteSummary(report);
+                }
 
-            if (result.GetValue(profilesFile) is { } p)
-            {
-                catalog = catalog.WithProfiles(ServingProfiles.Load(p));
-            }
-
-            var scenario = ScenarioFile.Load(result.GetValue(file)!, catalog);
-            var report = new ScenarioAnalyzer(new RooflineEstimator(catalog.Profiles), catalog.DataCenter).Analyze(scenario);
-            if (result.GetValue(json))
-            {
-                JsonOutput.Write(w => WriteJson(w, report));
-            }
-            else
-            {
-                WriteSummary(report);
-            }
-
-            return ExitCodes.Success;
-        }));
+                return ExitCodes.Success;
+            },
+            [.. options.Inputs(result), ("--file", result.GetValue(file))])));
         return command;
     }
 
-    /// <summary>Writes a scenario report as one JSON object.</summary>
-    /// <param name="w">The writer.</param>
+    /// <summary>Maps a scenario report to its contract.</summary>
     /// <param name="report">The report.</param>
-    public static void WriteJson(Utf8JsonWriter w, ScenarioReport report)
+    /// <returns>The contract.</returns>
+    public static ScenarioResponse ToResponse(ScenarioReport report)
     {
-        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(report);
         var s = report.Scenario;
-        w.WriteStartObject();
-        w.WriteString("name", s.Name);
-        w.WriteNumber("requestsPerDay", s.RequestsPerDay);
-        w.WriteNumber("inputTokensPerDay", s.RequestsPerDay * s.InputTokens);
-        w.WriteNumber("outputTokensPerDay", s.RequestsPerDay * s.OutputTokens);
-        w.WritePropertyName("fleet");
-        Fleet(w, report.Fleet);
-        if (report.Upgrade is { } u)
+        return new ScenarioResponse
         {
-            w.WriteStartObject("upgrade");
-            w.WritePropertyName("newFleet");
-            Fleet(w, u.NewFleet);
-            w.WriteNumber("annualSavingsUsd", u.AnnualSavingsUsd);
-            w.NumberOrNull("capitalExpenseUsd", u.CapitalExpenseUsd);
-            w.NumberOrNull("purchasedOperatingCostPerYearUsd", u.PurchasedOperatingCostPerYearUsd);
-            w.NumberOrNull("paybackYears", u.PaybackYears);
-            w.WriteEndObject();
-        }
-
-        if (report.Routing is { } r)
-        {
-            w.WriteStartObject("routing");
-            w.WriteNumber("onDeviceShare", r.OnDeviceShare);
-            w.WriteNumber("deviceRequestLatencyMs", r.DeviceRequestLatency.Milliseconds);
-            w.NumberOrNull("deviceEnergyPerQueryWh", r.DeviceEnergyPerQuery?.KilowattHours * 1000);
-            w.NumberOrNull("deviceCostPerQueryUsd", r.DeviceCostPerQuery?.Usd);
-            w.WritePropertyName("cloudFleet");
-            Fleet(w, r.CloudFleet);
-            w.WriteNumber("blendedCostPerDayUsd", r.BlendedPerDay.Usd);
-            w.WriteNumber("savingsPerDayUsd", r.SavingsPerDayUsd);
-            w.NumberOrNull("blendedQuality", r.BlendedQuality);
-            w.WriteEndObject();
-        }
-
-        if (report.Api is { } a)
-        {
-            w.WriteStartObject("api");
-            w.WriteString("name", a.Api.Name);
-            w.WriteNumber("apiCostPerRequestUsd", a.ApiPerRequest.Usd);
-            w.WriteNumber("apiCostPerDayUsd", a.ApiPerDay.Usd);
-            w.WriteNumber("selfHostedCostPerDayUsd", a.SelfHostedPerDay.Usd);
-            w.NumberOrNull("breakEvenRequestsPerDay", a.BreakEvenRequestsPerDay);
-            w.NumberOrNull("breakEvenOutputTokensPerDay", a.BreakEvenOutputTokensPerDay);
-            w.WriteString("cheaper", a.Cheaper);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
+            Name = s.Name,
+            RequestsPerDay = s.RequestsPerDay,
+            InputTokensPerDay = s.RequestsPerDay * s.InputTokens,
+            OutputTokensPerDay = s.RequestsPerDay * s.OutputTokens,
+            Fleet = Fleet(report.Fleet),
+            Upgrade = report.Upgrade is { } u ? new UpgradeResponse
+            {
+                NewFleet = Fleet(u.NewFleet),
+                AnnualSavingsUsd = u.AnnualSavingsUsd,
+                CapitalExpenseUsd = ContractJson.Finite(u.CapitalExpenseUsd),
+                PurchasedOperatingCostPerYearUsd = ContractJson.Finite(u.PurchasedOperatingCostPerYearUsd),
+                PaybackYears = ContractJson.Finite(u.PaybackYears),
+            } : null,
+            Routing = report.Routing is { } r ? new RoutingResponse
+            {
+                OnDeviceShare = r.OnDeviceShare,
+                DeviceRequestLatencyMs = r.DeviceRequestLatency.Milliseconds,
+                DeviceEnergyPerQueryWh = ContractJson.Finite(r.DeviceEnergyPerQuery?.KilowattHours * 1000),
+                DeviceCostPerQueryUsd = ContractJson.Finite(r.DeviceCostPerQuery?.Usd),
+                CloudFleet = Fleet(r.CloudFleet),
+                BlendedCostPerDayUsd = r.BlendedPerDay.Usd,
+                SavingsPerDayUsd = r.SavingsPerDayUsd,
+                BlendedQuality = ContractJson.Finite(r.BlendedQuality),
+            } : null,
+            Api = report.Api is { } a ? new ApiComparisonResponse
+            {
+                Name = a.Api.Name,
+                ApiCostPerRequestUsd = a.ApiPerRequest.Usd,
+                ApiCostPerDayUsd = a.ApiPerDay.Usd,
+                SelfHostedCostPerDayUsd = a.SelfHostedPerDay.Usd,
+                BreakEvenRequestsPerDay = ContractJson.Finite(a.BreakEvenRequestsPerDay),
+                BreakEvenOutputTokensPerDay = ContractJson.Finite(a.BreakEvenOutputTokensPerDay),
+                Cheaper = a.Cheaper,
+            } : null,
+        };
     }
 
-    private static void Fleet(Utf8JsonWriter w, FleetCost f)
+    private static FleetResponse Fleet(FleetCost f)
     {
         var c = f.Report.Estimate.Configuration;
-        w.WriteStartObject();
-        w.WriteString("model", c.Model.Id);
-        w.WriteString("hardware", c.Hardware.Id);
-        w.WriteNumber("devicesPerDeployment", c.Devices);
-        w.WriteString("weights", c.Weights.Id);
-        w.WriteNumber("batch", f.Report.Estimate.Batch);
-        w.WriteNumber("capacityRequestsPerSecond", f.CapacityRequestsPerSecond);
-        w.WriteNumber("deployments", f.Deployments);
-        w.WriteNumber("devices", f.Devices);
-        w.WriteNumber("busyFraction", f.BusyFraction);
-        w.WriteNumber("costPerDayUsd", f.PerDay.Usd);
-        w.WriteNumber("costPerYearUsd", f.PerYear.Usd);
-        w.NumberOrNull("costPerRequestUsd", f.PerRequest?.Usd);
-        w.WriteNumber("costPerMillionOutputTokensUsd", f.Report.PerMillionOutputTokens.Usd);
-        w.WriteNumber("energyPerDayKwh", f.EnergyPerDay.KilowattHours);
-        w.WriteNumber("energyPerYearKwh", f.EnergyPerDay.KilowattHours * 365);
-        w.WriteNumber("operationalTonnesCo2ePerYear", f.OperationalTonnesCo2ePerYear);
-        w.WriteNumber("embodiedTonnesCo2ePerYear", f.EmbodiedTonnesCo2ePerYear);
-        w.WriteEndObject();
+        return new FleetResponse
+        {
+            Model = c.Model.Id,
+            Hardware = c.Hardware.Id,
+            DevicesPerDeployment = c.Devices,
+            Weights = c.Weights.Id,
+            Batch = f.Report.Estimate.Batch,
+            CapacityRequestsPerSecond = f.CapacityRequestsPerSecond,
+            Deployments = f.Deployments,
+            Devices = f.Devices,
+            BusyFraction = f.BusyFraction,
+            CostPerDayUsd = f.PerDay.Usd,
+            CostPerYearUsd = f.PerYear.Usd,
+            CostPerRequestUsd = ContractJson.Finite(f.PerRequest?.Usd),
+            CostPerMillionOutputTokensUsd = f.Report.PerMillionOutputTokens.Usd,
+            EnergyPerDayKwh = f.EnergyPerDay.KilowattHours,
+            EnergyPerYearKwh = f.EnergyPerDay.KilowattHours * 365,
+            OperationalTonnesCo2ePerYear = f.OperationalTonnesCo2ePerYear,
+            EmbodiedTonnesCo2ePerYear = f.EmbodiedTonnesCo2ePerYear,
+        };
     }
 
     private static void WriteSummary(ScenarioReport report)

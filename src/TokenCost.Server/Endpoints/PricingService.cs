@@ -6,6 +6,7 @@ using TokenCost.Economics.Frontier;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
 using TokenCost.Quantities;
+using TokenCost.Contracts;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
 using TokenCost.Serving.Load;
@@ -243,8 +244,10 @@ internal sealed class PricingService(Catalog catalog)
             Model = model,
             InputTokens = workload.InputTokens,
             OutputTokens = workload.OutputTokens,
-            Load = "closed loop (continuous batching)",
+            Load = CurveDescriptions.Load,
             PriceTier = request.PriceTier,
+            FacilityPower = CurveDescriptions.FacilityPower,
+            ParetoFront = CurveDescriptions.ParetoFront,
             Points = shown.Select(ResponseMapper.ToResponse).ToArray(),
             Skipped = skipped,
         };
@@ -324,7 +327,7 @@ internal sealed class PricingService(Catalog catalog)
             Objective = new ObjectiveResponse
             {
                 MaxTimePerOutputTokenMs = objective.MaxTimePerOutputToken.Milliseconds,
-                MaxTtftMs = objective.MaxTimeToFirstToken?.Milliseconds,
+                MaxTimeToFirstTokenMs = objective.MaxTimeToFirstToken?.Milliseconds,
                 MinQuality = objective.MinQuality,
                 InputTokens = workload.InputTokens,
                 OutputTokens = workload.OutputTokens,
