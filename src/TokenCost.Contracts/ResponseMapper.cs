@@ -23,7 +23,7 @@ public static class ResponseMapper
         var c = e.Configuration;
         var l = loaded.Estimate;
         var continuous = l.Load.Kind != LoadKind.Static;
-        var sustained = continuous ? l.OutputTokensPerSecondPerDevice * c.Devices : e.OutputTokensPerSecond.TokensPerSecond;
+        var sustained = continuous ? l.OutputTokensPerSecondPerDevice * c.Devices : e.SustainedOutputTokensPerSecond.TokensPerSecond;
         return new EstimateResponse
         {
             Model = c.Model.Id,
@@ -39,29 +39,29 @@ public static class ResponseMapper
             Batch = l.RunningSequences,
             InputTokens = e.Workload.InputTokens,
             OutputTokens = e.Workload.OutputTokens,
-            CostPerMillionInputTokensUsd = continuous ? loaded.CostPerMillionInputTokens.Usd : report.PerMillionInputTokens.Usd,
-            CostPerMillionOutputTokensUsd = continuous ? loaded.CostPerMillionOutputTokens.Usd : report.PerMillionOutputTokens.Usd,
+            CostPerMillionInputTokensUsd = continuous ? loaded.CostPerMillionInputTokens.Usd : report.CostPerMillionInputTokens.Usd,
+            CostPerMillionOutputTokensUsd = continuous ? loaded.CostPerMillionOutputTokens.Usd : report.CostPerMillionOutputTokens.Usd,
             CostPerMillionTotalTokensUsd = loaded.CostPerMillionTotalTokens.Usd,
-            TotalUsdPerHour = report.TotalPerHour.UsdPerHour,
+            TotalUsdPerHour = report.TotalCostPerHour.UsdPerHour,
             Breakdown = new CostBreakdownResponse
             {
-                HardwareUsdPerHour = report.HardwarePerHour.UsdPerHour,
-                EnergyUsdPerHour = report.EnergyPerHour.UsdPerHour,
-                ServingUsdPerHour = report.ServingPerHour.UsdPerHour,
+                HardwareUsdPerHour = report.HardwareCostPerHour.UsdPerHour,
+                EnergyUsdPerHour = report.EnergyCostPerHour.UsdPerHour,
+                ServingUsdPerHour = report.ServingCostPerHour.UsdPerHour,
                 Components = (continuous ? loaded.Components : report.Components).Select(part => new ComponentCostResponse
                 {
                     Name = part.Name,
                     Category = part.Category.ToString().ToLowerInvariant(),
-                    UsdPerHour = part.PerHour.UsdPerHour,
-                    CostPerMillionInputTokensUsd = part.PerMillionInputTokens.Usd,
-                    CostPerMillionOutputTokensUsd = part.PerMillionOutputTokens.Usd,
+                    UsdPerHour = part.CostPerHour.UsdPerHour,
+                    CostPerMillionInputTokensUsd = part.CostPerMillionInputTokens.Usd,
+                    CostPerMillionOutputTokensUsd = part.CostPerMillionOutputTokens.Usd,
                 }).ToArray(),
             },
             DecodeTokensPerSecond = e.DecodeTokensPerSecond.TokensPerSecond,
             DecodeTokensPerSecondPerDevice = e.DecodeTokensPerSecond.TokensPerSecond / c.Devices,
             SustainedOutputTokensPerSecond = sustained,
             SustainedOutputTokensPerSecondPerDevice = sustained / c.Devices,
-            OutputTokensPerSecondPerUser = continuous ? l.PerUserOutputTokensPerSecond : e.PerUserTokensPerSecond.TokensPerSecond,
+            OutputTokensPerSecondPerUser = continuous ? l.OutputTokensPerSecondPerUser : e.OutputTokensPerSecondPerUser.TokensPerSecond,
             TotalTokensPerSecondPerDevice = l.TotalTokensPerSecondPerDevice,
             TimeToFirstTokenMs = continuous ? l.MeanTimeToFirstToken.Milliseconds : e.TimeToFirstToken.Milliseconds,
             TimePerOutputTokenMs = continuous ? l.MeanTimePerOutputToken.Milliseconds : e.TimePerOutputToken.Milliseconds,
@@ -119,11 +119,11 @@ public static class ResponseMapper
             TimePerOutputTokenMs = p.TimePerOutputToken.Milliseconds,
             TimeToFirstTokenMs = p.TimeToFirstToken.Milliseconds,
             CostPerMillionOutputTokensUsd = p.CostPerMillionOutputTokens.Usd,
-            CostPerMillionInputTokensUsd = p.Report.PerMillionInputTokens.Usd,
-            DecodeTokensPerSecond = p.OutputTokensPerSecond.TokensPerSecond,
-            DecodeTokensPerSecondPerDevice = p.OutputTokensPerSecondPerDevice.TokensPerSecond,
-            OutputTokensPerSecondPerUser = p.PerUserTokensPerSecond.TokensPerSecond,
-            TotalUsdPerHour = p.Report.TotalPerHour.UsdPerHour,
+            CostPerMillionInputTokensUsd = p.Report.CostPerMillionInputTokens.Usd,
+            DecodeTokensPerSecond = p.DecodeTokensPerSecond.TokensPerSecond,
+            DecodeTokensPerSecondPerDevice = p.DecodeTokensPerSecondPerDevice.TokensPerSecond,
+            OutputTokensPerSecondPerUser = p.OutputTokensPerSecondPerUser.TokensPerSecond,
+            TotalUsdPerHour = p.Report.TotalCostPerHour.UsdPerHour,
             Fits = p.Fits,
         };
     }
@@ -150,7 +150,7 @@ public static class ResponseMapper
         TdpW = h.ThermalDesignPower?.Watts,
         InterconnectGbps = h.InterconnectBandwidth?.GigabytesPerSecond,
         PurchaseUsd = h.PurchasePrice?.Usd,
-        CloudUsdPerHour = h.CloudPricePerHour?.UsdPerHour,
+        CloudUsdPerHour = h.CloudPricePerDeviceHour?.UsdPerHour,
         PriceDate = h.PriceDate,
         PriceTiers = h.PriceTiers.Select(ToResponse).ToArray(),
         Estimate = h.IsEstimate,
@@ -296,7 +296,7 @@ public static class ResponseMapper
             Stack = c.Stack.Id,
             Layout = c.LayoutNotation,
             Concurrency = p.Concurrency,
-            OutputTokensPerSecondPerUser = p.PerUserOutputTokensPerSecond,
+            OutputTokensPerSecondPerUser = p.OutputTokensPerSecondPerUser,
             MeanTimeToFirstTokenMs = p.TimeToFirstToken.Milliseconds,
             MedianTimePerOutputTokenMs = p.TimePerOutputToken.Milliseconds,
             OutputTokensPerSecondPerDevice = p.OutputTokensPerSecondPerDevice,
@@ -305,7 +305,7 @@ public static class ResponseMapper
             CostPerMillionInputTokensUsd = p.CostPerMillionInputTokens.Usd,
             CostPerMillionOutputTokensUsd = p.CostPerMillionOutputTokens.Usd,
             CostPerMillionTotalTokensUsd = p.CostPerMillionTotalTokens.Usd,
-            TotalUsdPerHour = p.Report.TotalPerHour.UsdPerHour,
+            TotalUsdPerHour = p.Report.TotalCostPerHour.UsdPerHour,
             FacilityPowerPerDeviceKw = ContractJson.Finite(p.FacilityPowerPerDevice?.Kilowatts),
             OutputTokensPerSecondPerMegawatt = ContractJson.Finite(p.OutputTokensPerSecondPerMegawatt),
             TotalTokensPerSecondPerMegawatt = ContractJson.Finite(p.TotalTokensPerSecondPerMegawatt),
@@ -342,7 +342,7 @@ public static class ResponseMapper
             MaxBatch = e.MaxBatch,
             TimeToFirstTokenMs = e.TimeToFirstToken.Milliseconds,
             TimePerOutputTokenMs = e.TimePerOutputToken.Milliseconds,
-            SustainedOutputTokensPerSecond = e.OutputTokensPerSecond.TokensPerSecond,
+            SustainedOutputTokensPerSecond = e.SustainedOutputTokensPerSecond.TokensPerSecond,
             DecodeTokensPerSecond = e.DecodeTokensPerSecond.TokensPerSecond,
             Bound = e.Bound.ToString().ToLowerInvariant(),
             CostPerMillionOutputTokensUsd = ContractJson.Finite(e.CostPerMillionOutputTokens?.Usd),

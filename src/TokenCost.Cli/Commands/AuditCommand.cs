@@ -32,7 +32,7 @@ public static class AuditCommand
                 var audits = auditor.AuditAll(file.Claims);
                 if (format == OutputFormat.Json)
                 {
-                    JsonOutput.Write(ToResponse(audits), JsonOutput.Contracts.IReadOnlyListClaimAuditResponse);
+                    JsonOutput.Write(AnalysisMapper.ToResponse(audits), JsonOutput.Contracts.IReadOnlyListClaimAuditResponse);
                 }
                 else
                 {
@@ -44,34 +44,6 @@ public static class AuditCommand
             [.. options.Inputs(result), ("--claims", result.GetValue(claims))])));
         return command;
     }
-
-    /// <summary>Maps the audits to their contract, one object per claim in file order.</summary>
-    /// <param name="audits">The audits.</param>
-    /// <returns>The contract.</returns>
-    public static IReadOnlyList<ClaimAuditResponse> ToResponse(IEnumerable<ClaimAudit> audits)
-    {
-        ArgumentNullException.ThrowIfNull(audits);
-        return audits.Select(a => new ClaimAuditResponse
-        {
-            Id = a.Claim.Id,
-            Kind = KindWord(a.Claim.Kind),
-            Metric = a.Claim.Metric,
-            Verdict = a.Verdict.ToString().ToLowerInvariant(),
-            Claimed = a.Claim.ClaimedFlag is null ? ContractJson.Finite(a.Claim.Claimed) : null,
-            ClaimedFlag = a.Claim.ClaimedFlag,
-            Modeled = a.ModeledFlag is null ? ContractJson.Finite(a.Modeled) : null,
-            ModeledFlag = a.ModeledFlag,
-            Bound = new AuditBoundResponse { Name = a.Bound.Name, Value = ContractJson.Finite(a.Bound.Value), Unit = a.Bound.Unit, Formula = a.Bound.Formula, Holds = a.Bound.Holds },
-            Assumptions = a.Assumptions.ToArray(),
-            Explanation = a.Explanation,
-        }).ToArray();
-    }
-
-    private static string KindWord(ClaimKind kind) => kind switch
-    {
-        ClaimKind.TokenCost => "token_cost",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     private static void WriteTable(ClaimFile file, IReadOnlyList<ClaimAudit> audits)
     {

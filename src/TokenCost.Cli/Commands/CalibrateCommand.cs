@@ -50,7 +50,7 @@ public static class CalibrateCommand
                         Iterations = fit.Iterations,
                         RobustCost = fit.Cost,
                         Parameters = fit.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-                        InSample = ValidateCommand.Summary(summary),
+                        InSample = AnalysisMapper.ToResponse(summary),
                     },
                     JsonOutput.Contracts.CalibrationResponse);
                 return ExitCodes.Success;

@@ -20,7 +20,7 @@ public static class CaseOptions
     /// <param name="paths">The files.</param>
     /// <param name="catalog">The catalog that resolves ids.</param>
     /// <returns>The cases of all files, in file order.</returns>
-    /// <exception cref="CatalogException">A file is invalid, or an id appears in two files.</exception>
+    /// <exception cref="Validation.CaseFileException">A file is invalid, or an id appears in two files.</exception>
     public static IReadOnlyList<Validation.ValidationCase> ReadCases(IReadOnlyList<string> paths, Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -32,7 +32,7 @@ public static class CaseOptions
             {
                 if (!ids.TryAdd(c.Id, path))
                 {
-                    throw new CatalogException(path, c.Line, $"'id' '{c.Id}' is not unique (also in {ids[c.Id]})");
+                    throw new Validation.CaseFileException(path, c.Line, $"'id' '{c.Id}' is not unique (also in {ids[c.Id]})");
                 }
 
                 all.Add(c);
@@ -67,7 +67,7 @@ public static class CaseOptions
                     Validation.CaseReader.CheckUnique(ids, parsed.Id, path, number);
                     lines.Add(new CaseLine(parsed, null, null));
                 }
-                catch (CatalogException ex)
+                catch (Serialization.InputFileException ex)
                 {
                     lines.Add(new CaseLine(null, TryId(line), ex.Message));
                 }

@@ -113,7 +113,7 @@ public static class CatalogCommands
                 h.PeakFor(ComputePrecision.Bf16)?.ToString() ?? "–",
                 h.PeakFor(ComputePrecision.Fp8)?.ToString() ?? "–",
                 h.ThermalDesignPower?.ToString() ?? "–",
-                h.CloudPricePerHour?.UsdPerHour.ToString("F2", CultureInfo.InvariantCulture) ?? "–",
+                h.CloudPricePerDeviceHour?.UsdPerHour.ToString("F2", CultureInfo.InvariantCulture) ?? "–",
                 Markup.Escape(LatestTiers(h)),
                 h.IsEstimate ? "yes" : "");
         }

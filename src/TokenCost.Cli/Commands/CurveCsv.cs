@@ -16,6 +16,6 @@ public static class CurveCsv
         ArgumentNullException.ThrowIfNull(p);
         var c = p.Configuration;
         return FormattableString.Invariant(
-            $"{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.PerUserOutputTokensPerSecond:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
+            $"{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.OutputTokensPerSecondPerUser:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
     }
 }

@@ -78,10 +78,10 @@ public static class EstimateCommand
         Row("Running sequences per replica", string.Create(inv, $"{e.RunningSequences} of at most {e.MaxRunningSequences}{(e.KvCacheLimited ? " (KV-cache limited)" : "")}"));
         Row("Mean TTFT", e.MeanTimeToFirstToken.ToString());
         Row("Mean / median TPOT", $"{e.MeanTimePerOutputToken} / {e.MedianTimePerOutputToken}");
-        Row("Per-user output tokens/s", e.PerUserOutputTokensPerSecond.ToString("F1", inv));
+        Row("Per-user output tokens/s", e.OutputTokensPerSecondPerUser.ToString("F1", inv));
         Row("Output / total tokens/s per device", string.Create(inv, $"{e.OutputTokensPerSecondPerDevice:F1} / {e.TotalTokensPerSecondPerDevice:F1}"));
         Row("Prefill-carrying iterations", e.PrefillIterationFraction.ToString("P1", inv));
-        Row("Cost per hour", report.TotalPerHour.ToString("F3", inv));
+        Row("Cost per hour", report.TotalCostPerHour.ToString("F3", inv));
         Row("$ per 1M input / output / total tokens", $"{report.CostPerMillionInputTokens.ToString("F4", inv)} / {report.CostPerMillionOutputTokens.ToString("F3", inv)} / {report.CostPerMillionTotalTokens.ToString("F4", inv)}");
         AnsiConsole.Write(table);
         foreach (var warning in e.Warnings)
@@ -106,14 +106,14 @@ public static class EstimateCommand
         Row("Weight-read floor", (e.Decode.WeightBytesPerDevice / c.Hardware.MemoryBandwidth).ToString());
         Row("Bound (decode)", e.Bound.ToString().ToLowerInvariant());
         Row("Output tokens/s (decode, all devices)", e.DecodeTokensPerSecond.ToString("F1", inv));
-        Row("Cost per hour", report.TotalPerHour.ToString("F3", inv));
+        Row("Cost per hour", report.TotalCostPerHour.ToString("F3", inv));
         foreach (var part in report.Components)
         {
-            Row($"  {part.Name}", string.Create(inv, $"{part.PerHour.ToString("F3", inv)}  →  {part.PerMillionOutputTokens.ToString("F3", inv)} per 1M output"));
+            Row($"  {part.Name}", string.Create(inv, $"{part.CostPerHour.ToString("F3", inv)}  →  {part.CostPerMillionOutputTokens.ToString("F3", inv)} per 1M output"));
         }
 
-        Row("$ per 1M input tokens", report.PerMillionInputTokens.ToString("F4", inv));
-        Row("$ per 1M output tokens", report.PerMillionOutputTokens.ToString("F3", inv));
+        Row("$ per 1M input tokens", report.CostPerMillionInputTokens.ToString("F4", inv));
+        Row("$ per 1M output tokens", report.CostPerMillionOutputTokens.ToString("F3", inv));
         Row("Energy per output token (accelerators)", e.EnergyPerOutputToken?.ToString("F3", inv) ?? "n/a (no TDP)");
         Row("gCO2e per 1M output tokens", report.GramsCo2ePerMillionOutputTokens?.ToString("F0", inv) ?? "n/a");
         AnsiConsole.Write(table);

@@ -56,7 +56,7 @@ public static class SpeculativeCommand
             var best = SpeculativeDecoding.Optimize(estimator, target, drafter, alpha, estimate.Batch, context, maxGamma);
             var chosen = gamma is int g ? SpeculativeDecoding.Estimate(estimator, target, drafter, alpha, g, estimate.Batch, context) : best;
             var sequences = estimate.Batch * target.Replicas;
-            var cost = SpeculativeDecoding.CostPerMillionOutputTokens(chosen, report.TotalPerHour, sequences);
+            var cost = SpeculativeDecoding.CostPerMillionOutputTokens(chosen, report.TotalCostPerHour, sequences);
             if (format == OutputFormat.Json)
             {
                 JsonOutput.Write(
@@ -77,7 +77,7 @@ public static class SpeculativeCommand
                         VerificationTimeMs = chosen.VerificationTime.Milliseconds,
                         StepTimeMs = chosen.StepTime.Milliseconds,
                         CostPerMillionOutputTokensUsd = cost.Usd,
-                        BaselineCostPerMillionOutputTokensUsd = report.PerMillionOutputTokens.Usd,
+                        BaselineCostPerMillionOutputTokensUsd = report.CostPerMillionOutputTokens.Usd,
                         Fits = estimate.Memory.Fits,
                         Warnings = estimate.Warnings.ToArray(),
                     },
@@ -94,7 +94,7 @@ public static class SpeculativeCommand
                 Row("Step = γ × draft + verification", $"{chosen.StepTime} = {chosen.DraftTokens} × {chosen.DraftStepTime} + {chosen.VerificationTime}");
                 Row("Time per output token (plain → speculative)", $"{chosen.BaselineTimePerOutputToken} → {chosen.TimePerOutputToken}");
                 Row("Speedup", chosen.Speedup.ToString("F2", inv) + "×");
-                Row("$ per 1M output tokens (plain → speculative)", $"{report.PerMillionOutputTokens.ToString("F3", inv)} → {cost.ToString("F3", inv)}");
+                Row("$ per 1M output tokens (plain → speculative)", $"{report.CostPerMillionOutputTokens.ToString("F3", inv)} → {cost.ToString("F3", inv)}");
                 AnsiConsole.Write(table);
                 ConsoleWarnings.Write(estimate);
             }

@@ -183,7 +183,7 @@ public static class SweepCommand
         {
             var c = r.Configuration;
             var e = r.Estimate;
-            writer.AppendLine(string.Create(inv, $"{Csv(c.Model.Id)},{Csv(c.Hardware.Id)},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{Csv(c.Weights.Id)},{Csv(c.Activations.Id)},{Csv(c.KvCache.Id)},{Csv(c.Stack.Id)},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.OutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
+            writer.AppendLine(string.Create(inv, $"{Csv(c.Model.Id)},{Csv(c.Hardware.Id)},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{Csv(c.Weights.Id)},{Csv(c.Activations.Id)},{Csv(c.KvCache.Id)},{Csv(c.Stack.Id)},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.SustainedOutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
             if (writer.Length > 1 << 16)
             {
                 Console.Out.Write(writer.ToString());

@@ -124,7 +124,7 @@ public static class ValidateCommand
     private static ValidationResponse ToResponse(IReadOnlyList<CasePrediction> predictions, IReadOnlyList<CaseLine> lines)
     {
         IReadOnlyDictionary<string, AccuracySummaryResponse> Group(Func<ValidationCase, string> key) =>
-            By(predictions, key).ToDictionary(t => t.Key, t => Summary(t.Summary), StringComparer.Ordinal);
+            By(predictions, key).ToDictionary(t => t.Key, t => AnalysisMapper.ToResponse(t.Summary), StringComparer.Ordinal);
         return new ValidationResponse
         {
             Cases = predictions.Select(p => new CaseResultResponse
@@ -137,23 +137,12 @@ public static class ValidateCommand
                 Error = p.Error,
             }).ToArray(),
             InvalidLines = lines.Where(l => l.Case is null).Select(l => new InvalidLineResponse { Id = l.Id, Error = l.Error ?? "" }).ToArray(),
-            All = Summary(AccuracySummary.Of(predictions)),
+            All = AnalysisMapper.ToResponse(AccuracySummary.Of(predictions)),
             ByMetric = Group(Groupings[0].Key),
             ByHardware = Group(Groupings[1].Key),
             ByStack = Group(Groupings[2].Key),
         };
     }
-
-    /// <summary>Maps an accuracy summary to its contract.</summary>
-    /// <param name="s">The summary.</param>
-    /// <returns>The contract.</returns>
-    internal static AccuracySummaryResponse Summary(AccuracySummary s) => new()
-    {
-        Cases = s.Cases,
-        Coverage = s.Coverage,
-        MedianApePercent = ContractJson.Finite(s.MedianApe),
-        P90ApePercent = ContractJson.Finite(s.P90Ape),
-    };
 
     private static string Assumptions(ValidationCase c)
     {
@@ -193,7 +182,7 @@ public static class ValidateCommand
             notes.Add("parallel layout not stated");
         }
 
-        if (c.Metric is CaseMetric.PerUserOutputTokensPerSecond && c.Tags.Timebase is null)
+        if (c.Metric is CaseMetric.OutputTokensPerSecondPerUser && c.Tags.Timebase is null)
         {
             notes.Add("time base not stated");
         }

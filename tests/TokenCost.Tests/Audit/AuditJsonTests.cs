@@ -14,7 +14,7 @@ public class AuditJsonTests
         var file = ClaimFile.Load(ClaimFileTests.SeedClaimsPath());
         var audits = new ClaimAuditor().AuditAll(file.Claims);
 
-        var json = ContractJson.Serialize(AuditCommand.ToResponse(audits), JsonOutput.Contracts.IReadOnlyListClaimAuditResponse);
+        var json = ContractJson.Serialize(AnalysisMapper.ToResponse(audits), JsonOutput.Contracts.IReadOnlyListClaimAuditResponse);
         using var doc = JsonDocument.Parse(json);
 
         doc.RootElement.GetArrayLength().Should().Be(32);
