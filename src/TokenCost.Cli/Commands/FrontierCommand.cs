@@ -49,96 +49,94 @@ public static class FrontierCommand
 
     private static int Run(ParseResult result, DeploymentOptions options, OutputFormat format, Option<bool> all, Option<string> kind, Option<string?> formats, Option<string?> tps, Option<string?> concurrency, Option<double?> minUserSpeed, Option<double?> maxTtft)
     {
+        var catalog = options.ResolveCatalog(result);
+        var baseConfig = options.ResolveConfiguration(result, catalog);
+        var workload = options.ResolveWorkload(result);
+        var axes = result.GetValue(kind) ?? "latency-cost";
+        if (axes is not ("latency-cost" or "throughput"))
         {
-            var catalog = options.ResolveCatalog(result);
-            var baseConfig = options.ResolveConfiguration(result, catalog);
-            var workload = options.ResolveWorkload(result);
-            var axes = result.GetValue(kind) ?? "latency-cost";
-            if (axes is not ("latency-cost" or "throughput"))
-            {
-                throw new CliUsageException($"--axes must be 'latency-cost' or 'throughput'; got '{axes}'.");
-            }
-
-            var weightIds = Split(result.GetValue(formats)) ?? [baseConfig.Weights.Id];
-            var deviceCounts = Split(result.GetValue(tps))?.Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1 ? d : throw new CliUsageException($"--sweep-devices must list integers ≥ 1; got '{s}'.")).ToList();
-            var configurations = new List<DeploymentConfiguration>();
-            foreach (var weights in weightIds)
-            {
-                foreach (var devices in deviceCounts ?? [baseConfig.Devices])
-                {
-                    configurations.Add(deviceCounts is null && weights == baseConfig.Weights.Id
-                        ? baseConfig
-                        : DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, result.GetValue(options.Activations), result.GetValue(options.KvCache), baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1));
-                }
-            }
-
-            var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
-            if (SweepLists.PositiveInts(result, concurrency) is { } users)
-            {
-                var objective = new UserSpeedObjective
-                {
-                    MinOutputTokensPerSecondPerUser = OptionValues.Number(result, minUserSpeed),
-                    MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double t ? TimeInterval.FromMilliseconds(t) : null,
-                };
-                return UnderLoad(InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, users), objective, axes, result.GetValue(all), format);
-            }
-
-            if (result.GetValue(minUserSpeed) is not null || result.GetValue(maxTtft) is not null)
-            {
-                throw new CliUsageException("--min-user-tokens-per-second and --max-ttft-ms filter the continuous-batching sweep: give --concurrency as well.");
-            }
-
-            var points = LatencyCostFrontier.Evaluate(new RooflineEstimator(catalog.Profiles), calculator, configurations, workload);
-            if (points.Count == 0)
-            {
-                throw new CliUsageException($"no configuration fits: the weights of {baseConfig.Model.Id} do not fit on the devices swept.");
-            }
-
-            IReadOnlyList<FrontierPoint> shown = result.GetValue(all) ? points : axes == "throughput" ? LatencyCostFrontier.ParetoThroughput(points) : LatencyCostFrontier.ParetoLatencyCost(points);
-            if (format == OutputFormat.Json)
-            {
-                JsonOutput.Write(new FrontierResponse { Axes = axes, Evaluated = points.Count, Points = shown.Select(ResponseMapper.ToResponse).ToArray() }, JsonOutput.Contracts.FrontierResponse);
-            }
-            else if (format == OutputFormat.Csv)
-            {
-                var inv = CultureInfo.InvariantCulture;
-                var sb = new StringBuilder("hardware,devices,tensorParallel,weights,batch,timePerOutputTokenMs,timeToFirstTokenMs,costPerMillionOutputTokensUsd,decodeTokensPerSecond,decodeTokensPerSecondPerDevice,outputTokensPerSecondPerUser\n");
-                foreach (var p in shown)
-                {
-                    sb.Append(inv, $"{Csv(p.Configuration.Hardware.Id)},{p.Configuration.Devices},{p.Configuration.TensorParallel},{Csv(p.Configuration.Weights.Id)},{p.Batch},{p.TimePerOutputToken.Milliseconds:R},{p.TimeToFirstToken.Milliseconds:R},{p.CostPerMillionOutputTokens.Usd:R},{p.DecodeTokensPerSecond.TokensPerSecond:R},{p.DecodeTokensPerSecondPerDevice.TokensPerSecond:R},{p.OutputTokensPerSecondPerUser.TokensPerSecond:R}\n");
-                }
-
-                Console.Out.Write(sb.ToString());
-            }
-            else
-            {
-                var inv = CultureInfo.InvariantCulture;
-                var table = new Table().Border(TableBorder.Rounded);
-                foreach (var h in Headers)
-                {
-                    table.AddColumn(new TableColumn(h).RightAligned());
-                }
-
-                foreach (var p in shown)
-                {
-                    table.AddRow(
-                        p.Configuration.Devices.ToString(inv),
-                        p.Configuration.Weights.Id,
-                        p.Batch.ToString(inv),
-                        p.TimePerOutputToken.Milliseconds.ToString("F2", inv),
-                        p.TimeToFirstToken.Milliseconds.ToString("F1", inv),
-                        p.CostPerMillionOutputTokens.Usd.ToString("F3", inv),
-                        p.DecodeTokensPerSecond.TokensPerSecond.ToString("F0", inv),
-                        p.DecodeTokensPerSecondPerDevice.TokensPerSecond.ToString("F0", inv),
-                        p.OutputTokensPerSecondPerUser.TokensPerSecond.ToString("F1", inv));
-                }
-
-                AnsiConsole.Write(table);
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{shown.Count} of {points.Count} points shown ({(result.GetValue(all) ? "all" : "non-dominated")}); {baseConfig.Model.Id} on {baseConfig.Hardware.Id}.")));
-            }
-
-            return ExitCodes.Success;
+            throw new CliUsageException($"--axes must be 'latency-cost' or 'throughput'; got '{axes}'.");
         }
+
+        var weightIds = Split(result.GetValue(formats)) ?? [baseConfig.Weights.Id];
+        var deviceCounts = Split(result.GetValue(tps))?.Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1 ? d : throw new CliUsageException($"--sweep-devices must list integers ≥ 1; got '{s}'.")).ToList();
+        var configurations = new List<DeploymentConfiguration>();
+        foreach (var weights in weightIds)
+        {
+            foreach (var devices in deviceCounts ?? [baseConfig.Devices])
+            {
+                configurations.Add(deviceCounts is null && weights == baseConfig.Weights.Id
+                    ? baseConfig
+                    : DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, result.GetValue(options.Activations), result.GetValue(options.KvCache), baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1));
+            }
+        }
+
+        var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
+        if (SweepLists.PositiveInts(result, concurrency) is { } users)
+        {
+            var objective = new UserSpeedObjective
+            {
+                MinOutputTokensPerSecondPerUser = OptionValues.Number(result, minUserSpeed),
+                MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double t ? TimeInterval.FromMilliseconds(t) : null,
+            };
+            return UnderLoad(InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, users), objective, axes, result.GetValue(all), format);
+        }
+
+        if (result.GetValue(minUserSpeed) is not null || result.GetValue(maxTtft) is not null)
+        {
+            throw new CliUsageException("--min-user-tokens-per-second and --max-ttft-ms filter the continuous-batching sweep: give --concurrency as well.");
+        }
+
+        var points = LatencyCostFrontier.Evaluate(new RooflineEstimator(catalog.Profiles), calculator, configurations, workload);
+        if (points.Count == 0)
+        {
+            throw new CliUsageException($"no configuration fits: the weights of {baseConfig.Model.Id} do not fit on the devices swept.");
+        }
+
+        IReadOnlyList<FrontierPoint> shown = result.GetValue(all) ? points : axes == "throughput" ? LatencyCostFrontier.ParetoThroughput(points) : LatencyCostFrontier.ParetoLatencyCost(points);
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(new FrontierResponse { Axes = axes, Evaluated = points.Count, Points = shown.Select(ResponseMapper.ToResponse).ToArray() }, JsonOutput.Contracts.FrontierResponse);
+        }
+        else if (format == OutputFormat.Csv)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            var sb = new StringBuilder("hardware,devices,tensorParallel,weights,batch,timePerOutputTokenMs,timeToFirstTokenMs,costPerMillionOutputTokensUsd,decodeTokensPerSecond,decodeTokensPerSecondPerDevice,outputTokensPerSecondPerUser\n");
+            foreach (var p in shown)
+            {
+                sb.Append(inv, $"{Csv(p.Configuration.Hardware.Id)},{p.Configuration.Devices},{p.Configuration.TensorParallel},{Csv(p.Configuration.Weights.Id)},{p.Batch},{p.TimePerOutputToken.Milliseconds:R},{p.TimeToFirstToken.Milliseconds:R},{p.CostPerMillionOutputTokens.Usd:R},{p.DecodeTokensPerSecond.TokensPerSecond:R},{p.DecodeTokensPerSecondPerDevice.TokensPerSecond:R},{p.OutputTokensPerSecondPerUser.TokensPerSecond:R}\n");
+            }
+
+            Console.Out.Write(sb.ToString());
+        }
+        else
+        {
+            var inv = CultureInfo.InvariantCulture;
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var h in Headers)
+            {
+                table.AddColumn(new TableColumn(h).RightAligned());
+            }
+
+            foreach (var p in shown)
+            {
+                table.AddRow(
+                    p.Configuration.Devices.ToString(inv),
+                    p.Configuration.Weights.Id,
+                    p.Batch.ToString(inv),
+                    p.TimePerOutputToken.Milliseconds.ToString("F2", inv),
+                    p.TimeToFirstToken.Milliseconds.ToString("F1", inv),
+                    p.CostPerMillionOutputTokens.Usd.ToString("F3", inv),
+                    p.DecodeTokensPerSecond.TokensPerSecond.ToString("F0", inv),
+                    p.DecodeTokensPerSecondPerDevice.TokensPerSecond.ToString("F0", inv),
+                    p.OutputTokensPerSecondPerUser.TokensPerSecond.ToString("F1", inv));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{shown.Count} of {points.Count} points shown ({(result.GetValue(all) ? "all" : "non-dominated")}); {baseConfig.Model.Id} on {baseConfig.Hardware.Id}.")));
+        }
+
+        return ExitCodes.Success;
     }
 
     private static string Csv(string text) => Rendering.OutputText.CsvField(text);
