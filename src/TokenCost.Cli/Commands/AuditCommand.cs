@@ -27,8 +27,8 @@ public static class AuditCommand
             format =>
             {
                 var file = ClaimFile.Load(result.GetValue(claims)!);
-                var catalog = options.ResolveCatalog(result);
-                var auditor = new ClaimAuditor(catalog, new AuditAssumptions { Stack = catalog.GetStack(result.GetValue(stack)!).Id });
+                var pricing = options.ResolveContext(result);
+                var auditor = new ClaimAuditor(pricing, new AuditAssumptions { Stack = pricing.Catalog.GetStack(result.GetValue(stack)!).Id });
                 var audits = auditor.AuditAll(file.Claims);
                 if (format == OutputFormat.Json)
                 {

@@ -32,14 +32,14 @@ public static class CalibrateCommand
             var target = result.GetValue(outFile)!;
             OutputFile.Check("--out", target, inputs);
             var priorPath = result.GetValue(profiles);
-            var catalog = options.ResolveCatalog(result);
-            var list = CaseOptions.ReadCases(paths, catalog);
+            var pricing = options.ResolveContext(result);
+            var list = CaseOptions.ReadCases(paths, pricing.Catalog);
             WorkLimits.CheckCalibration(list.Count);
             var provenance = $"tokencost calibrate {CaseOptions.Describe(paths)} --out {target.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
-            var priors = priorPath is { Length: > 0 } ? catalog.Profiles : Calibrator.DefaultPriors;
-            var fit = new Calibrator().Fit(list, priors, provenance);
+            var priors = priorPath is { Length: > 0 } ? pricing.Profiles : Calibrator.DefaultPriors;
+            var fit = new Calibrator(pricing).Fit(list, priors, provenance);
             OutputFile.WriteText("--out", target, fit.Profiles.ToJson() + "\n", inputs);
-            var summary = AccuracySummary.Of(new CasePredictor(catalog, fit.Profiles).PredictAll(list));
+            var summary = AccuracySummary.Of(new CasePredictor(pricing.WithProfiles(fit.Profiles)).PredictAll(list));
             if (format == OutputFormat.Json)
             {
                 JsonOutput.Write(

@@ -49,7 +49,8 @@ public static class FrontierCommand
 
     private static int Run(ParseResult result, DeploymentOptions options, OutputFormat format, Option<bool> all, Option<string> kind, Option<string?> formats, Option<string?> tps, Option<string?> concurrency, Option<double?> minUserSpeed, Option<double?> maxTtft)
     {
-        var catalog = options.ResolveCatalog(result);
+        var pricing = options.ResolveContext(result);
+        var catalog = pricing.Catalog;
         var baseConfig = options.ResolveConfiguration(result, catalog);
         var workload = options.ResolveWorkload(result);
         var axes = result.GetValue(kind) ?? "latency-cost";
@@ -71,7 +72,6 @@ public static class FrontierCommand
             }
         }
 
-        var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
         if (SweepLists.PositiveInts(result, concurrency) is { } users)
         {
             var objective = new UserSpeedObjective
@@ -79,7 +79,7 @@ public static class FrontierCommand
                 MinOutputTokensPerSecondPerUser = OptionValues.Number(result, minUserSpeed),
                 MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double t ? TimeInterval.FromMilliseconds(t) : null,
             };
-            return UnderLoad(InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, users), objective, axes, result.GetValue(all), format);
+            return UnderLoad(InteractivityCurve.Sweep(pricing, configurations, workload, users), objective, axes, result.GetValue(all), format);
         }
 
         if (result.GetValue(minUserSpeed) is not null || result.GetValue(maxTtft) is not null)
@@ -87,7 +87,7 @@ public static class FrontierCommand
             throw new CliUsageException("--min-user-tokens-per-second and --max-ttft-ms filter the continuous-batching sweep: give --concurrency as well.");
         }
 
-        var points = LatencyCostFrontier.Evaluate(new RooflineEstimator(catalog.Profiles), calculator, configurations, workload);
+        var points = LatencyCostFrontier.Evaluate(pricing, configurations, workload);
         if (points.Count == 0)
         {
             throw new CliUsageException($"no configuration fits: the weights of {baseConfig.Model.Id} do not fit on the devices swept.");

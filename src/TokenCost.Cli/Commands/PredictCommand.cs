@@ -26,8 +26,9 @@ public static class PredictCommand
             result,
             _ =>
             {
-                var catalog = options.ResolveCatalog(result);
-                var predictor = new CasePredictor(catalog, catalog.Profiles);
+                var pricing = options.ResolveContext(result);
+                var catalog = pricing.Catalog;
+                var predictor = new CasePredictor(pricing);
                 var invalid = 0;
                 var lines = CaseOptions.ReadLines(result.GetValue(cases)!, catalog);
                 foreach (var line in lines)

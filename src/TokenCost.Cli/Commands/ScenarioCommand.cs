@@ -25,9 +25,9 @@ public static class ScenarioCommand
             result,
             format =>
             {
-                var catalog = options.ResolveCatalog(result);
-                var scenario = ScenarioFile.Load(result.GetValue(file)!, catalog);
-                var report = new ScenarioAnalyzer(new RooflineEstimator(catalog.Profiles), catalog.DataCenter).Analyze(scenario);
+                var pricing = options.ResolveContext(result);
+                var scenario = ScenarioFile.Load(result.GetValue(file)!, pricing.Catalog);
+                var report = new ScenarioAnalyzer(pricing).Analyze(scenario);
                 if (format == OutputFormat.Json)
                 {
                     JsonOutput.Write(AnalysisMapper.ToResponse(report), JsonOutput.Contracts.ScenarioResponse);

@@ -6,6 +6,7 @@ using TokenCost.Contracts;
 using TokenCost.Costs;
 using TokenCost.Economics.Uncertainty;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
 namespace TokenCost.Cli.Commands;
 
@@ -34,10 +35,11 @@ public static class UncertaintyCommand
         output.AddTo(command);
         command.SetAction(result => CommandRunner.Run(() => output.Run(result, format =>
         {
-            var catalog = options.ResolveCatalog(result);
+            var pricing = options.ResolveContext(result);
+            var catalog = pricing.Catalog;
             var configuration = options.ResolveConfiguration(result, catalog);
-            var estimate = new RooflineEstimator(catalog.Profiles).Estimate(configuration, options.ResolveWorkload(result));
-            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var report = pricing.Price(configuration, options.ResolveWorkload(result));
+            var estimate = report.Estimate;
             var n = OptionValues.IntInRange(result, samples, 10, CostUncertainty.MaxSamples);
 
             var u = (result.GetValue(utilization) ?? "").Split(',', StringSplitOptions.TrimEntries);

@@ -4,6 +4,7 @@ using System.Text;
 using Spectre.Console;
 using TokenCost.Calibration;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Pricing;
 using TokenCost.Contracts;
 using TokenCost.Serving;
 using TokenCost.Validation;
@@ -46,20 +47,20 @@ public static class ValidateCommand
                 result,
                 format =>
                 {
-                    var catalog = options.ResolveCatalog(result);
-                    var lines = CaseOptions.ReadLines(paths, catalog);
+                    var pricing = options.ResolveContext(result);
+                    var lines = CaseOptions.ReadLines(paths, pricing.Catalog);
                     var list = lines.Where(l => l.Case is not null).Select(l => l.Case!).ToList();
                     invalid = lines.Count - list.Count;
                     first = lines.FirstOrDefault(l => l.Case is null)?.Error;
-                    var predictions = new CasePredictor(catalog, catalog.Profiles).PredictAll(list);
+                    var predictions = new CasePredictor(pricing).PredictAll(list);
                     if (result.GetValue(markdown) is { } md)
                     {
-                        OutputFile.WriteText("--markdown", md, Markdown(paths, list, predictions, catalog.Profiles), inputs);
+                        OutputFile.WriteText("--markdown", md, Markdown(paths, list, predictions, pricing), inputs);
                         Console.Out.WriteLine($"wrote {md}");
                     }
                     else if (format == OutputFormat.Markdown)
                     {
-                        Console.Out.Write(Markdown(paths, list, predictions, catalog.Profiles));
+                        Console.Out.Write(Markdown(paths, list, predictions, pricing));
                     }
                     else if (format == OutputFormat.Json)
                     {
@@ -190,9 +191,10 @@ public static class ValidateCommand
         return notes.Count == 0 ? "—" : string.Join("; ", notes);
     }
 
-    private static string Markdown(string[] paths, List<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, ServingProfiles profiles)
+    private static string Markdown(string[] paths, List<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, PricingContext pricing)
     {
-        var calibrator = new Calibrator();
+        var profiles = pricing.Profiles;
+        var calibrator = new Calibrator(pricing);
         var kfold = calibrator.CrossValidate(cases, Calibrator.KFold(cases, 5));
         var loho = calibrator.CrossValidate(cases, c => c.Hardware);
         var sb = new StringBuilder();
@@ -220,7 +222,7 @@ public static class ValidateCommand
             Line("|---|---|---|---|---|---|---|---|---|");
             foreach (var path in paths)
             {
-                var ids = CaseReader.ReadFile(path).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+                var ids = CaseReader.ReadFile(path, pricing.Catalog).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
                 ThreeWay(Path.GetFileName(path), i => ids.Contains(cases[i].Id));
                 ThreeWay(Path.GetFileName(path) + ", llama-3.3-70b", i => ids.Contains(cases[i].Id) && cases[i].Model == "llama-3.3-70b");
             }

@@ -12,7 +12,7 @@ public class AuditJsonTests
     public void ToResponse_SeedClaims_EveryElementHasTheDocumentedShape()
     {
         var file = ClaimFile.Load(ClaimFileTests.SeedClaimsPath());
-        var audits = new ClaimAuditor().AuditAll(file.Claims);
+        var audits = new ClaimAuditor(TestPricing.Default).AuditAll(file.Claims);
 
         var json = ContractJson.Serialize(AnalysisMapper.ToResponse(audits), JsonOutput.Contracts.IReadOnlyListClaimAuditResponse);
         using var doc = JsonDocument.Parse(json);
