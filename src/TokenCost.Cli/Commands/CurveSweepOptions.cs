@@ -21,7 +21,7 @@ public sealed class CurveSweepOptions
     public Option<string?> SweepHardware { get; } = new("--sweep-hardware") { Description = "Comma-separated hardware ids to sweep as well (default: --hardware)" };
 
     /// <summary>Gets the tensor-parallel list option.</summary>
-    public Option<string?> SweepTensorParallel { get; } = new("--sweep-tp") { Description = "Comma-separated tensor-parallel degrees to sweep, each one replica on that many devices (for example 1,2,4,8; default: --devices/--tp)" };
+    public Option<string?> SweepTensorParallel { get; } = new("--sweep-devices", "--sweep-tp") { Description = "Comma-separated device counts to sweep, each one tensor-parallel replica on that many devices (for example 1,2,4,8; default: --devices/--tp; --sweep-tp is the old spelling)" };
 
     /// <summary>Gets the weight-format list option.</summary>
     public Option<string?> SweepWeights { get; } = new("--sweep-weights") { Description = "Comma-separated weight formats to sweep as well (for example bf16,fp8,int4; default: --weights)" };
@@ -76,7 +76,7 @@ public sealed class CurveSweepOptions
         {
             if (tps is not null)
             {
-                throw new CliUsageException("--disagg gives the pools' layouts; leave out --sweep-tp.");
+                throw new CliUsageException("--disagg gives the pools' layouts; leave out --sweep-devices.");
             }
 
             foreach (var id in hardwareIds ?? [result.GetValue(options.Hardware)!])
@@ -127,7 +127,7 @@ public sealed class CurveSweepOptions
         var deployments = configurations.Sum(c => (long)space.Replicas(c).Count + space.Disaggregations(c).Count) + disaggregated.Count;
         if (deployments * concurrencies.Count > InteractivityCurve.MaxPoints)
         {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-tp × --sweep-weights × --layout-search gives {deployments * concurrencies.Count} points ({deployments} deployments with their layouts), more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep (for example --layout-search replica)."));
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-devices × --sweep-weights × --layout-search gives {deployments * concurrencies.Count} points ({deployments} deployments with their layouts), more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep (for example --layout-search replica)."));
         }
 
         var curve = InteractivityCurve.SweepLayouts(context, configurations, space, workload, concurrencies, ratio, disaggregated);
