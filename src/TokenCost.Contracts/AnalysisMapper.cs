@@ -24,7 +24,7 @@ public static class AnalysisMapper
             Upgrade = report.Upgrade is { } u ? new UpgradeResponse
             {
                 NewFleet = ToResponse(u.NewFleet),
-                AnnualSavingsUsd = u.AnnualSavingsUsd,
+                AnnualSavingsUsd = u.AnnualSavings.Usd,
                 CapitalExpenseUsd = ContractJson.Finite(u.CapitalExpenseUsd),
                 PurchasedOperatingCostPerYearUsd = ContractJson.Finite(u.PurchasedOperatingCostPerYearUsd),
                 PaybackYears = ContractJson.Finite(u.PaybackYears),
@@ -37,7 +37,7 @@ public static class AnalysisMapper
                 DeviceCostPerQueryUsd = ContractJson.Finite(r.DeviceCostPerQuery?.Usd),
                 CloudFleet = ToResponse(r.CloudFleet),
                 BlendedCostPerDayUsd = r.BlendedCostPerDay.Usd,
-                SavingsPerDayUsd = r.SavingsPerDayUsd,
+                SavingsPerDayUsd = r.SavingsPerDay.Usd,
                 BlendedQuality = ContractJson.Finite(r.BlendedQuality),
             } : null,
             Api = report.Api is { } a ? new ApiComparisonResponse
@@ -48,7 +48,7 @@ public static class AnalysisMapper
                 SelfHostedCostPerDayUsd = a.SelfHostedCostPerDay.Usd,
                 BreakEvenRequestsPerDay = ContractJson.Finite(a.BreakEvenRequestsPerDay),
                 BreakEvenOutputTokensPerDay = ContractJson.Finite(a.BreakEvenOutputTokensPerDay),
-                Cheaper = a.Cheaper,
+                Cheaper = a.Cheaper == ServingOption.Api ? "api" : "self-hosted",
             } : null,
         };
     }

@@ -23,7 +23,7 @@ namespace TokenCost.Calibration;
 public sealed class Calibrator
 {
     /// <summary>The soft-L1 scale in natural-log units: residuals beyond about 15 % count linearly, not quadratically; it is also the assumed measurement spread that weighs data against the priors.</summary>
-    public const double LossScale = 0.15;
+    public static double LossScale { get; } = 0.15;
 
     private static readonly Lazy<ServingProfiles> Priors = new(LoadPriors, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -106,7 +106,7 @@ public sealed class ScenarioAnalyzer
     private UpgradeReport Upgrade(ServingScenario scenario, FleetCost current, UpgradeOption upgrade)
     {
         var next = Fleet(upgrade.Deployment, upgrade.Batch, upgrade.PricePerDeviceHour, scenario, scenario.RequestsPerDay);
-        var report = new UpgradeReport { NewFleet = next, AnnualSavingsUsd = current.CostPerYear.Usd - next.CostPerYear.Usd };
+        var report = new UpgradeReport { NewFleet = next, AnnualSavings = current.CostPerYear - next.CostPerYear };
         if (upgrade.PurchasePricePerDevice is not { } price)
         {
             return report;
@@ -144,7 +144,7 @@ public sealed class ScenarioAnalyzer
             DeviceCostPerQuery = deviceCost,
             CloudFleet = cloud,
             BlendedCostPerDay = blended,
-            SavingsPerDayUsd = current.CostPerDay.Usd - blended.Usd,
+            SavingsPerDay = current.CostPerDay - blended,
             BlendedQuality = routing.DeviceQuality is double qd && routing.CloudQuality is double qc
                 ? (routing.OnDeviceShare * qd) + ((1 - routing.OnDeviceShare) * qc)
                 : null,

@@ -225,8 +225,8 @@ public static partial class CaseReader
 
             tags = key switch
             {
-                "timebase" when value is "e2e" or "decode" => tags with { Timebase = value },
-                "statistic" when value is "mean" or "p50" => tags with { Statistic = value },
+                "timebase" when value is "e2e" or "decode" => tags with { Timebase = value == "e2e" ? RateTimebase.EndToEnd : RateTimebase.Decode },
+                "statistic" when value is "mean" or "p50" => tags with { Statistic = value == "mean" ? LatencyStatistic.Mean : LatencyStatistic.Median },
                 "group_size" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g >= 1 => tags with { GroupSize = g },
                 "hardware_variant" when value == "assumed" => tags with { HardwareVariantAssumed = true },
                 "precision" when value == "assumed" => tags with { PrecisionAssumed = true },

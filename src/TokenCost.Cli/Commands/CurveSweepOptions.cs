@@ -134,7 +134,7 @@ public sealed class CurveSweepOptions
                     configurations.AddRange(LayoutSearch.Candidates(c));
                 }
             }
-            catch (UnknownIdException ex) when (ex.Kind == "format")
+            catch (UnknownIdException ex) when (ex.Kind == CatalogEntryKind.Format)
             {
                 throw new CliUsageException($"--sweep-weights/--activations/--kv-cache: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
             }

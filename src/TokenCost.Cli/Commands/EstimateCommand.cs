@@ -34,7 +34,7 @@ public static class EstimateCommand
             var loaded = pricing.Price(configuration, workload, load);
             // Under a continuous load the hourly cost uses the power of the loaded operating point.
             var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
-                : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });
+                : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());
             switch (format)
             {
                 case OutputFormat.Json:

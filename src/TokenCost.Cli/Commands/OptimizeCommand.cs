@@ -79,7 +79,7 @@ public static class OptimizeCommand
 
             WorkLimits.CheckOptimize(space.Hardware?.Count ?? catalog.Hardware.Count, space.DeviceCounts.Count, space.WeightFormats.Count);
             var answer = DeploymentOptimizer.Optimize(PricingContext.Create(catalog, costModel), model, workload, objective, space);
-            answer = tierSkipped.Count == 0 ? answer : answer with { Skipped = [.. tierSkipped, .. answer.Skipped] };
+            IReadOnlyList<string> skipped = [.. tierSkipped, .. answer.Skipped];
             if (format == OutputFormat.Json)
             {
                 JsonOutput.Write(
@@ -99,7 +99,7 @@ public static class OptimizeCommand
                         Evaluated = answer.Evaluated,
                         FeasibleCount = answer.FeasibleCount,
                         Fastest = !answer.Feasible && answer.Fastest is { } fastest ? ResponseMapper.ToResponse(fastest) : null,
-                        Skipped = answer.Skipped,
+                        Skipped = skipped,
                     },
                     JsonOutput.Contracts.OptimizeResponse);
             }
@@ -120,7 +120,7 @@ public static class OptimizeCommand
                     }
                 }
 
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} points evaluated, {answer.FeasibleCount} feasible, {answer.Skipped.Count} candidates skipped (see --format json).")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} points evaluated, {answer.FeasibleCount} feasible, {skipped.Count} candidates skipped (see --format json).")));
             }
 
             return ExitCodes.Success;

@@ -89,7 +89,7 @@ public static class OptimizeUnderLoadCommand
             answer = DeploymentOptimizer.OptimizeUnderLoad(
                 PricingContext.Create(catalog, costModel), model, workload, objective, space, OptionValues.Fraction(result, rangeRatio) ?? 1);
         }
-        catch (UnknownIdException ex) when (ex.Kind == "hardware")
+        catch (UnknownIdException ex) when (ex.Kind == CatalogEntryKind.Hardware)
         {
             throw new CliUsageException($"--sweep-hardware: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }

@@ -56,7 +56,7 @@ public static class ScenarioCommand
         };
         if (report.Upgrade is { } u)
         {
-            var rented = u.AnnualSavingsUsd >= 0 ? string.Create(inv, $"saves ${u.AnnualSavingsUsd:N0}/year") : string.Create(inv, $"costs ${-u.AnnualSavingsUsd:N0}/year more");
+            var rented = !u.AnnualSavings.IsNegative ? string.Create(inv, $"saves ${u.AnnualSavings.Usd:N0}/year") : string.Create(inv, $"costs ${u.AnnualSavings.Magnitude.Usd:N0}/year more");
             var bought = u.CapitalExpenseUsd is double capex
                 ? string.Create(inv, $"; bought: ${capex:N0} capex, ${u.PurchasedOperatingCostPerYearUsd:N0}/year to run, payback {(u.PaybackYears is double y ? y.ToString("F2", inv) + " years" : "never")}")
                 : "";
@@ -65,12 +65,12 @@ public static class ScenarioCommand
 
         if (report.Routing is { } r)
         {
-            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving ${r.SavingsPerDayUsd:N0}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
+            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving {r.SavingsPerDay.ToString("N0", inv)}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
         }
 
         if (report.Api is { } a)
         {
-            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {a.Cheaper} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
+            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {Word(a.Cheaper)} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
         }
 
         foreach (var line in lines)
@@ -78,4 +78,7 @@ public static class ScenarioCommand
             AnsiConsole.MarkupLine(Markup.Escape(line));
         }
     }
+
+    /// <summary>The JSON and summary word of a serving option: "self-hosted" or "api".</summary>
+    private static string Word(ServingOption option) => option == ServingOption.Api ? "api" : "self-hosted";
 }

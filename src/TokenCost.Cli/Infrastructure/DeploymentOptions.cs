@@ -316,9 +316,9 @@ public sealed class DeploymentOptions
         {
             var option = ex.Kind switch
             {
-                "hardware" => "--hardware",
-                "model" => "--model",
-                "serving stack" => "--stack",
+                CatalogEntryKind.Hardware => "--hardware",
+                CatalogEntryKind.Model => "--model",
+                CatalogEntryKind.ServingStack => "--stack",
                 _ => "--weights/--expert-weights/--activations/--kv-cache",
             };
             throw new CliUsageException($"{option}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);

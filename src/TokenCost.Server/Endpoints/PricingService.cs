@@ -48,7 +48,7 @@ internal sealed class PricingService(PricingContext context)
                 var loaded = pricing.Price(configuration, workload, load);
                 // As the CLI does: under a continuous load the hourly cost uses the power of the loaded operating point.
                 var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
-                    : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });
+                    : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());
                 return ResponseMapper.ToResponse(report, loaded);
             },
             request);

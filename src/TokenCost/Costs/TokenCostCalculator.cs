@@ -80,7 +80,7 @@ public sealed class TokenCostCalculator
     public LoadedCostReport Calculate(LoadedEstimate estimate)
     {
         Guard.NotNull(estimate);
-        var atPoint = estimate.Static with { PrefillPowerPerDevice = estimate.AveragePowerPerDevice, DecodePowerPerDevice = estimate.AveragePowerPerDevice };
+        var atPoint = estimate.StaticAtAveragePower();
         var staticReport = Calculate(atPoint);
         var devices = (double)estimate.Configuration.Devices;
         var inputRate = estimate.InputTokensPerSecondPerDevice * devices;

@@ -13,22 +13,22 @@ namespace TokenCost.Estimation;
 public sealed partial record PerformanceEstimate
 {
     /// <summary>Gets the deployment.</summary>
-    public required DeploymentConfiguration Configuration { get; init; }
+    public DeploymentConfiguration Configuration { get; internal init; } = null!;
 
     /// <summary>Gets the workload as requested.</summary>
-    public required Workload Workload { get; init; }
+    public Workload Workload { get; internal init; } = null!;
 
     /// <summary>Gets the batch per replica actually modelled (the requested one, or the largest that fits when the workload leaves it open).</summary>
-    public required int Batch { get; init; }
+    public int Batch { get; internal init; }
 
     /// <summary>Gets the memory plan.</summary>
-    public required MemoryPlan Memory { get; init; }
+    public MemoryPlan Memory { get; internal init; }
 
     /// <summary>Gets the prefill step (all prompt tokens of the batch).</summary>
-    public required StepEstimate Prefill { get; init; }
+    public StepEstimate Prefill { get; internal init; }
 
     /// <summary>Gets the decode step at the mid-generation context.</summary>
-    public required StepEstimate Decode { get; init; }
+    public StepEstimate Decode { get; internal init; }
 
     /// <summary>Gets the time to first token.</summary>
     public TimeInterval TimeToFirstToken => Prefill.Time;
@@ -55,10 +55,10 @@ public sealed partial record PerformanceEstimate
     public TokenRate OutputTokensPerSecondPerUser => TokenRate.FromTokensPerSecond(TokenFormulas.OutputTokensPerSecondPerUser(TimePerOutputToken.Seconds));
 
     /// <summary>Gets the average board power of one device during prefill, or null when the hardware lists no TDP.</summary>
-    public Power? PrefillPowerPerDevice { get; init; }
+    public Power? PrefillPowerPerDevice { get; internal init; }
 
     /// <summary>Gets the average board power of one device during decode, or null when the hardware lists no TDP.</summary>
-    public Power? DecodePowerPerDevice { get; init; }
+    public Power? DecodePowerPerDevice { get; internal init; }
 
     /// <summary>Gets the time-weighted average board power of one device over a request, or null when the hardware lists no TDP.</summary>
     public Power? AveragePowerPerDevice =>
@@ -73,5 +73,5 @@ public sealed partial record PerformanceEstimate
     public Bound Bound => Decode.Bound;
 
     /// <summary>Gets warnings about assumptions the estimate had to make (missing TDP, batch that does not fit …).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; internal init; } = [];
 }

@@ -50,7 +50,7 @@ public static class SpeculativeDecoding
     /// 0.85, the low end of the 85–90 % acceptance of the second-token prediction that DeepSeek-V3's technical report gives for its
     /// MTP module (arXiv:2412.19437, §5.4.3) on natural text. Random-token benchmark prompts accept less.
     /// </summary>
-    public const double DefaultMultiTokenPredictionAcceptanceRate = 0.85;
+    public static double DefaultMultiTokenPredictionAcceptanceRate { get; } = 0.85;
 
     /// <summary>
     /// Builds the drafter of multi-token prediction used as self-speculative decoding: the model's own MTP modules (DeepSeek-V3/R1: one),

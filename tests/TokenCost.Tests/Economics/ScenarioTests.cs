@@ -61,9 +61,9 @@ public class ScenarioTests
         // Break-even: one deployment-day ÷ API cost per request.
         var fleet = Analyzer.Analyze(Small).Fleet;
         a.BreakEvenRequestsPerDay!.Value.Should().BeApproximately(fleet.Report.TotalCostPerHour.UsdPerHour * 24 / 0.00024, 1e-6);
-        a.Cheaper.Should().Be("api");
+        a.Cheaper.Should().Be(ServingOption.Api);
         var big = Analyzer.Analyze(Small with { RequestsPerDay = 2 * a.BreakEvenRequestsPerDay.Value }).Api!;
-        big.Cheaper.Should().Be("self-hosted");
+        big.Cheaper.Should().Be(ServingOption.SelfHosted);
     }
 
     [Fact]

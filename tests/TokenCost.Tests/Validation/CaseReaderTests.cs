@@ -14,7 +14,7 @@ public class CaseReaderTests
         c.Id.Should().Be("T1");
         c.Batch.Should().Be(8);
         c.Metric.Should().Be(CaseMetric.StepTime);
-        c.Tags.Statistic.Should().Be("mean");
+        c.Tags.Statistic.Should().Be(LatencyStatistic.Mean);
         c.Line.Should().Be(1);
     }
 
@@ -64,7 +64,7 @@ public class CaseReaderTests
     public void ParseTags_ReadsAllTagsAndStopsAtFreeText()
     {
         var tags = CaseReader.ParseTags("[timebase=e2e] [group_size=32] [hardware_variant=assumed] [precision=assumed] [quality=anomalous] text [not a tag]", "f", 1);
-        tags.Should().Be(new CaseTags { Timebase = "e2e", GroupSize = 32, HardwareVariantAssumed = true, PrecisionAssumed = true, Anomalous = true });
+        tags.Should().Be(new CaseTags { Timebase = RateTimebase.EndToEnd, GroupSize = 32, HardwareVariantAssumed = true, PrecisionAssumed = true, Anomalous = true });
     }
 
     [Fact]

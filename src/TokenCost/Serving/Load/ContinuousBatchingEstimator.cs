@@ -20,7 +20,7 @@ namespace TokenCost.Serving.Load;
 public sealed class ContinuousBatchingEstimator
 {
     /// <summary>The largest number of fixed-point rounds per operating point.</summary>
-    public const int MaxIterations = 60;
+    public static int MaxIterations { get; } = 60;
 
     /// <summary>Initializes a new instance of the <see cref="ContinuousBatchingEstimator"/> class.</summary>
     /// <remarks>A <see cref="Pricing.PricingContext"/> builds one as its <see cref="Pricing.PricingContext.LoadEstimator"/>.</remarks>
