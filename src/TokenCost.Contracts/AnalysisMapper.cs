@@ -48,7 +48,7 @@ public static class AnalysisMapper
                 SelfHostedCostPerDayUsd = a.SelfHostedCostPerDay.Usd,
                 BreakEvenRequestsPerDay = ContractJson.Finite(a.BreakEvenRequestsPerDay),
                 BreakEvenOutputTokensPerDay = ContractJson.Finite(a.BreakEvenOutputTokensPerDay),
-                Cheaper = a.Cheaper == ServingOption.Api ? "api" : "self-hosted",
+                Cheaper = a.Cheaper == ServingOption.SelfHosted ? "self-hosted" : "api",
             } : null,
         };
     }
