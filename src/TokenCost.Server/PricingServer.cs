@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TokenCost.Catalogs;
+using TokenCost.Pricing;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Endpoints;
 using TokenCost.Server.Hosting;
@@ -84,7 +85,7 @@ public static class PricingServer
         });
 
         var app = builder.Build();
-        var service = new PricingService(options.Catalog ?? Catalog.Default);
+        var service = new PricingService(PricingContext.Create(options.Catalog ?? Catalog.Default));
         app.UseMiddleware<ErrorMiddleware>();
         app.Use((context, next) =>
         {

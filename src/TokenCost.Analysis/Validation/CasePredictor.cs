@@ -1,6 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Serialization;
 using TokenCost.Serving;
 
@@ -46,12 +47,13 @@ public sealed class CasePredictor
     private readonly Catalog _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="CasePredictor"/> class.</summary>
-    /// <param name="catalog">The catalog (null = <see cref="Catalog.Default"/>).</param>
-    /// <param name="profiles">The serving profiles (null = the catalog's).</param>
-    public CasePredictor(Catalog? catalog = null, ServingProfiles? profiles = null)
+    /// <param name="context">The pricing context: its catalog resolves the cases' ids and its serving profiles predict them
+    /// (to predict with other profiles, for example a calibration result, pass <c>context.WithProfiles(profiles)</c>).</param>
+    public CasePredictor(PricingContext context)
     {
-        _catalog = catalog ?? Catalog.Default;
-        Profiles = profiles ?? _catalog.Profiles;
+        ArgumentNullException.ThrowIfNull(context);
+        _catalog = context.Catalog;
+        Profiles = context.Profiles;
     }
 
     /// <summary>Gets the profiles used.</summary>

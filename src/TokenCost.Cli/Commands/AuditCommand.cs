@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using TokenCost.Audit;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Pricing;
 
 namespace TokenCost.Cli.Commands;
 
@@ -25,8 +26,8 @@ public static class AuditCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var file = ClaimFile.Load(result.GetValue(claims)!);
-            var catalog = result.GetValue(catalogFile) is { } overrides ? Catalogs.Catalog.Default.WithOverrides(overrides) : Catalogs.Catalog.Default;
-            var auditor = new ClaimAuditor(catalog, new AuditAssumptions { Stack = catalog.GetStack(result.GetValue(stack)!).Id });
+            var pricing = PricingContext.Create(DeploymentOptions.LoadCatalog(result.GetValue(catalogFile)));
+            var auditor = new ClaimAuditor(pricing, new AuditAssumptions { Stack = pricing.Catalog.GetStack(result.GetValue(stack)!).Id });
             var audits = auditor.AuditAll(file.Claims);
             if (result.GetValue(json))
             {

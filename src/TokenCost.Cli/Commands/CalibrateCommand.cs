@@ -3,6 +3,7 @@ using System.Globalization;
 using TokenCost.Calibration;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Pricing;
 using TokenCost.Serving;
 using TokenCost.Validation;
 
@@ -28,11 +29,12 @@ public static class CalibrateCommand
             var paths = result.GetValue(cases)!;
             (string Option, string? Path)[] inputs = [.. paths.Select(p => ("--cases", (string?)p)), ("--profiles", result.GetValue(profiles))];
             OutputFile.Check("--out", result.GetValue(output), inputs);
-            var list = CaseOptions.ReadCases(paths);
+            var pricing = CaseOptions.Context(null);
+            var list = CaseOptions.ReadCases(paths, pricing.Catalog);
             WorkLimits.CheckCalibration(list.Count);
             var provenance = $"tokencost calibrate {CaseOptions.Describe(paths)} --out {result.GetValue(output)!.Replace('\\', '/')} ({list.Count} cases, weighted by Calibrator.CaseWeight; soft-L1 scale {Calibrator.LossScale.ToString(CultureInfo.InvariantCulture)}; {DateTime.UtcNow:yyyy-MM-dd})";
             var priors = result.GetValue(profiles) is { Length: > 0 } priorPath ? ServingProfiles.Load(priorPath) : Calibrator.DefaultPriors;
-            var fit = new Calibrator().Fit(list, priors, provenance);
+            var fit = new Calibrator(pricing).Fit(list, priors, provenance);
             OutputFile.WriteText("--out", result.GetValue(output)!, fit.Profiles.ToJson() + "\n", inputs);
             Console.Out.WriteLine(FormattableString.Invariant($"fitted {fit.Parameters.Count} parameters on {fit.CasesUsed} cases in {fit.Iterations} iterations (robust cost {fit.Cost:F4})"));
             foreach (var (name, value) in fit.Parameters)
@@ -40,7 +42,7 @@ public static class CalibrateCommand
                 Console.Out.WriteLine(FormattableString.Invariant($"  {name,-52} {value,12:G5}"));
             }
 
-            var summary = AccuracySummary.Of(new CasePredictor(Catalog.Default, fit.Profiles).PredictAll(list));
+            var summary = AccuracySummary.Of(new CasePredictor(pricing.WithProfiles(fit.Profiles)).PredictAll(list));
             Console.Out.WriteLine(FormattableString.Invariant($"in-sample: median APE {summary.MedianApe:F1} %, P90 {summary.P90Ape:F1} %, coverage {summary.Coverage:P0}"));
             return ExitCodes.Success;
         }));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TokenCost.Catalogs;
-using TokenCost.Serving;
+using TokenCost.Cli.Infrastructure;
+using TokenCost.Pricing;
 using TokenCost.Validation;
 
 namespace TokenCost.Cli.Commands;
@@ -20,16 +21,17 @@ public static class CaseOptions
 
     /// <summary>Reads every case file, in order; ids must be unique across the files.</summary>
     /// <param name="paths">The files.</param>
+    /// <param name="catalog">The catalog that resolves the cases' ids.</param>
     /// <returns>The cases of all files, in file order.</returns>
     /// <exception cref="CaseFileException">A file is invalid, or an id appears in two files.</exception>
-    public static IReadOnlyList<Validation.ValidationCase> ReadCases(IReadOnlyList<string> paths)
+    public static IReadOnlyList<Validation.ValidationCase> ReadCases(IReadOnlyList<string> paths, Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var all = new List<Validation.ValidationCase>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            foreach (var c in Validation.CaseReader.ReadFile(path))
+            foreach (var c in Validation.CaseReader.ReadFile(path, catalog))
             {
                 if (!ids.TryAdd(c.Id, path))
                 {
@@ -52,8 +54,8 @@ public static class CaseOptions
     /// <returns>The option.</returns>
     public static Option<string?> Profiles() => new("--profiles") { Description = "Serving profiles JSON (from 'tokencost calibrate'); default: the shipped profiles" };
 
-    /// <summary>Loads profiles from a file, or the shipped ones when no file is given.</summary>
-    /// <param name="path">The file, or null.</param>
-    /// <returns>The profiles.</returns>
-    public static ServingProfiles LoadProfiles(string? path) => string.IsNullOrEmpty(path) ? Catalog.Default.Profiles : ServingProfiles.Load(path);
+    /// <summary>Builds the pricing context of a case command: the embedded catalog with the profiles from a file, or the shipped ones when no file is given.</summary>
+    /// <param name="profilesPath">The --profiles file, or null.</param>
+    /// <returns>The context.</returns>
+    public static PricingContext Context(string? profilesPath) => PricingContext.Create(DeploymentOptions.LoadCatalog(null, profilesPath));
 }

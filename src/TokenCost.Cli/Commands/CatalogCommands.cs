@@ -29,7 +29,7 @@ public static class CatalogCommands
         var command = new Command(name, description) { asJson, catalogFile };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = result.GetValue(catalogFile) is { } file ? Catalog.Default.WithOverrides(file) : Catalog.Default;
+            var catalog = DeploymentOptions.LoadCatalog(result.GetValue(catalogFile));
             if (result.GetValue(asJson))
             {
                 JsonOutput.Write(w => json(w, catalog));

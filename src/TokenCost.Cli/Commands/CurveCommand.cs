@@ -39,8 +39,7 @@ public static class CurveCommand
 
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = options.ResolveCatalog(result);
-            var (curve, skipped) = sweep.Run(result, options, catalog);
+            var (curve, skipped) = sweep.Run(result, options, options.ResolveContext(result));
             var shown = result.GetValue(front) ? curve.ParetoFront : curve.Points;
             if (result.GetValue(json))
             {

@@ -5,6 +5,7 @@ using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
@@ -42,14 +43,15 @@ public sealed class CurveSweepOptions
     /// <summary>Builds the configurations and runs the sweep.</summary>
     /// <param name="result">The parse result.</param>
     /// <param name="options">The deployment options (base deployment, workload, prices).</param>
-    /// <param name="catalog">The catalog.</param>
+    /// <param name="context">The pricing context (catalog, profiles, data-centre parameters, cost model) built from the options.</param>
     /// <returns>The curve, with at least one point, and every configuration left out (layouts that cannot be built, then those the sweep skipped).</returns>
     /// <exception cref="CliUsageException">An option is invalid, or no configuration can run and be priced.</exception>
-    public (InteractivityCurve Curve, IReadOnlyList<string> Skipped) Run(ParseResult result, DeploymentOptions options, Catalog catalog)
+    public (InteractivityCurve Curve, IReadOnlyList<string> Skipped) Run(ParseResult result, DeploymentOptions options, PricingContext context)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(context);
+        var catalog = context.Catalog;
         var concurrencies = SweepLists.PositiveInts(result, Concurrency) ?? InteractivityCurve.DefaultConcurrencies;
         var ratio = OptionValues.Fraction(result, RangeRatio) ?? 1;
         var workload = options.ResolveWorkload(result);
@@ -107,8 +109,7 @@ public sealed class CurveSweepOptions
             throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-tp × --sweep-weights gives {(long)configurations.Count * concurrencies.Count} points, more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep."));
         }
 
-        var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
-        var curve = InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, concurrencies, ratio);
+        var curve = InteractivityCurve.Sweep(context, configurations, workload, concurrencies, ratio);
         if (curve.Points.Count == 0)
         {
             throw new CliUsageException("no configuration can run and be priced: " + string.Join("; ", skipped.Concat(curve.Skipped)));

@@ -28,13 +28,12 @@ public static class EstimateCommand
         command.Options.Add(format);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = options.ResolveCatalog(result);
-            var configuration = options.ResolveConfiguration(result, catalog);
+            var pricing = options.ResolveContext(result);
+            var configuration = options.ResolveConfiguration(result, pricing.Catalog);
             var workload = options.ResolveWorkload(result);
             var load = loadOptions.Resolve(result);
-            var estimator = new RooflineEstimator(catalog.Profiles);
-            var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
-            var loaded = calculator.Calculate(new ContinuousBatchingEstimator(estimator).Estimate(configuration, workload, load));
+            var calculator = pricing.Calculator;
+            var loaded = pricing.Price(configuration, workload, load);
             // Under a continuous load the hourly cost uses the power of the loaded operating point.
             var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
                 : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());

@@ -8,6 +8,7 @@ using TokenCost.Economics.Curves;
 using TokenCost.Economics.Frontier;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Serving.Load;
 
@@ -44,7 +45,8 @@ public static class FrontierCommand
 
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = options.ResolveCatalog(result);
+            var pricing = options.ResolveContext(result);
+            var catalog = pricing.Catalog;
             var baseConfig = options.ResolveConfiguration(result, catalog);
             var workload = options.ResolveWorkload(result);
             if (result.GetValue(csv) && result.GetValue(json))
@@ -71,7 +73,6 @@ public static class FrontierCommand
                 }
             }
 
-            var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
             if (SweepLists.PositiveInts(result, concurrency) is { } users)
             {
                 var objective = new UserSpeedObjective
@@ -79,7 +80,7 @@ public static class FrontierCommand
                     MinOutputTokensPerSecondPerUser = OptionValues.Number(result, minUserSpeed),
                     MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double t ? TimeInterval.FromMilliseconds(t) : null,
                 };
-                return UnderLoad(InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, users), objective, axes, result.GetValue(all), result.GetValue(json), result.GetValue(csv));
+                return UnderLoad(InteractivityCurve.Sweep(pricing, configurations, workload, users), objective, axes, result.GetValue(all), result.GetValue(json), result.GetValue(csv));
             }
 
             if (result.GetValue(minUserSpeed) is not null || result.GetValue(maxTtft) is not null)
@@ -87,7 +88,7 @@ public static class FrontierCommand
                 throw new CliUsageException("--min-user-tokens-per-second and --max-ttft-ms filter the continuous-batching sweep: give --concurrency as well.");
             }
 
-            var points = LatencyCostFrontier.Evaluate(new RooflineEstimator(catalog.Profiles), calculator, configurations, workload);
+            var points = LatencyCostFrontier.Evaluate(pricing, configurations, workload);
             if (points.Count == 0)
             {
                 throw new CliUsageException($"no configuration fits: the weights of {baseConfig.Model.Id} do not fit on the devices swept.");

@@ -5,6 +5,7 @@ using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Economics.Batching;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Cli.Commands;
@@ -35,15 +36,15 @@ public static class LoadCommand
 
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = options.ResolveCatalog(result);
-            var config = options.ResolveConfiguration(result, catalog);
+            var pricing = options.ResolveContext(result);
+            var config = options.ResolveConfiguration(result, pricing.Catalog);
             var workload = options.ResolveWorkload(result);
             if (workload.InputTokens < 1 || workload.OutputTokens < 1)
             {
                 throw new CliUsageException("--input and --output must be ≥ 1 for a load analysis.");
             }
 
-            var estimator = new RooflineEstimator(catalog.Profiles);
+            var estimator = pricing.Estimator;
             var used = workload.InputTokens + workload.OutputTokens;
             var reserve = OptionValues.PositiveInt(result, maxLength) ?? Math.Max(used, Math.Min(config.Model.MaxContext, 8192));
             var blockTokens = OptionValues.PositiveInt(result, block);
@@ -64,11 +65,11 @@ public static class LoadCommand
                     continue;
                 }
 
-                var capacity = ServingUnderLoad.Analyze(estimator, config, workload.InputTokens, workload.OutputTokens, slots, 0, policy).CapacityRequestsPerSecond;
+                var capacity = ServingUnderLoad.Analyze(pricing, config, workload.InputTokens, workload.OutputTokens, slots, 0, policy).CapacityRequestsPerSecond;
                 var rates = rateValue is double r ? [r] : new[] { 0.5 * capacity, 0.9 * capacity };
-                var points = rates.Select(x => ServingUnderLoad.Analyze(estimator, config, workload.InputTokens, workload.OutputTokens, slots, x, policy)).ToList();
+                var points = rates.Select(x => ServingUnderLoad.Analyze(pricing, config, workload.InputTokens, workload.OutputTokens, slots, x, policy)).ToList();
                 double? max = ttft is double a && tpot is double b
-                    ? ServingUnderLoad.MaxRequestsPerSecond(estimator, config, workload.InputTokens, workload.OutputTokens, slots, policy, TimeInterval.FromMilliseconds(a), TimeInterval.FromMilliseconds(b))
+                    ? ServingUnderLoad.MaxRequestsPerSecond(pricing, config, workload.InputTokens, workload.OutputTokens, slots, policy, TimeInterval.FromMilliseconds(a), TimeInterval.FromMilliseconds(b))
                     : null;
                 analyses.Add((policy, slots, capacity, points, max));
             }

@@ -5,6 +5,7 @@ using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Cli.Commands;
@@ -77,7 +78,7 @@ public static class OptimizeCommand
             }
 
             WorkLimits.CheckOptimize(space.Hardware?.Count ?? catalog.Hardware.Count, space.DeviceCounts.Count, space.WeightFormats.Count);
-            var answer = DeploymentOptimizer.Optimize(catalog, new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(costModel, catalog.DataCenter), model, workload, objective, space);
+            var answer = DeploymentOptimizer.Optimize(PricingContext.Create(catalog, costModel), model, workload, objective, space);
             IReadOnlyList<string> skipped = [.. tierSkipped, .. answer.Skipped];
             if (result.GetValue(json))
             {

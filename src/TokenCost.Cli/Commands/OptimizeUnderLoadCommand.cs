@@ -7,6 +7,7 @@ using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Serving.Load;
 
@@ -87,7 +88,7 @@ public static class OptimizeUnderLoadCommand
         try
         {
             answer = DeploymentOptimizer.OptimizeUnderLoad(
-                catalog, new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), new TokenCostCalculator(costModel, catalog.DataCenter), model, workload, objective, space, OptionValues.Fraction(result, rangeRatio) ?? 1);
+                PricingContext.Create(catalog, costModel), model, workload, objective, space, OptionValues.Fraction(result, rangeRatio) ?? 1);
         }
         catch (UnknownIdException ex) when (ex.Kind == CatalogEntryKind.Hardware)
         {

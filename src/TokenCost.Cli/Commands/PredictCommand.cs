@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Pricing;
 using TokenCost.Serialization;
 using TokenCost.Serving;
 using TokenCost.Validation;
@@ -21,7 +22,8 @@ public static class PredictCommand
         command.Options.Add(profiles);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var predictor = new CasePredictor(Catalog.Default, CaseOptions.LoadProfiles(result.GetValue(profiles)));
+            var pricing = CaseOptions.Context(result.GetValue(profiles));
+            var predictor = new CasePredictor(pricing);
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var path in result.GetValue(cases)!)
             {
@@ -35,7 +37,7 @@ public static class PredictCommand
                     string text;
                     try
                     {
-                        var parsed = CaseReader.ParseLine(line, path, number);
+                        var parsed = CaseReader.ParseLine(line, path, number, pricing.Catalog);
                         CaseReader.CheckUnique(ids, parsed.Id, path, number);
                         var p = predictor.Predict(parsed);
                         text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);

@@ -6,6 +6,7 @@ using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Economics.Scenarios;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Serving;
 
 namespace TokenCost.Cli.Commands;
@@ -24,19 +25,9 @@ public static class ScenarioCommand
         var command = new Command("scenario", "Answer a business scenario: fleet size and cost per day and year, energy (kWh) and emissions (tCO2e/yr, operational and embodied), upgrade savings and payback, hybrid on-device/cloud routing, self-hosting vs an API's list prices and the break-even volume.\n\nExample:\n  tokencost scenario --file samples/scenarios/chat-assistant.json --json") { file, catalogFile, profilesFile, json };
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = Catalog.Default;
-            if (result.GetValue(catalogFile) is { } c)
-            {
-                catalog = catalog.WithOverrides(c);
-            }
-
-            if (result.GetValue(profilesFile) is { } p)
-            {
-                catalog = catalog.WithProfiles(ServingProfiles.Load(p));
-            }
-
-            var scenario = ScenarioFile.Load(result.GetValue(file)!, catalog);
-            var report = new ScenarioAnalyzer(new RooflineEstimator(catalog.Profiles), catalog.DataCenter).Analyze(scenario);
+            var pricing = PricingContext.Create(DeploymentOptions.LoadCatalog(result.GetValue(catalogFile), result.GetValue(profilesFile)));
+            var scenario = ScenarioFile.Load(result.GetValue(file)!, pricing.Catalog);
+            var report = new ScenarioAnalyzer(pricing).Analyze(scenario);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w => WriteJson(w, report));

@@ -25,16 +25,7 @@ public static class ServeCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var kb = OptionValues.PositiveInt(result, maxBody);
-            var catalog = Catalog.Default;
-            if (result.GetValue(catalogFile) is { } file)
-            {
-                catalog = catalog.WithOverrides(file);
-            }
-
-            if (result.GetValue(profilesFile) is { } profiles)
-            {
-                catalog = catalog.WithProfiles(ServingProfiles.Load(profiles));
-            }
+            var catalog = DeploymentOptions.LoadCatalog(result.GetValue(catalogFile), result.GetValue(profilesFile));
 
             var app = PricingServer.CreateApp(new PricingServerOptions
             {

@@ -4,6 +4,7 @@ using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Speculative;
 
 namespace TokenCost.Cli.Commands;
@@ -30,7 +31,8 @@ public static class SpeculativeCommand
         command.Options.Add(json);
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = options.ResolveCatalog(result);
+            var pricing = options.ResolveContext(result);
+            var catalog = pricing.Catalog;
             var target = options.ResolveConfiguration(result, catalog);
             var workload = options.ResolveWorkload(result);
             var alpha = result.GetValue(acceptance);
@@ -48,12 +50,11 @@ public static class SpeculativeCommand
                     ? (target.Model.MultiTokenPredictionLayers > 0 ? SpeculativeDecoding.MultiTokenPredictionHead(target.Model) : throw new CliUsageException($"--draft mtp: model '{target.Model.Id}' ships no multi-token-prediction module; use 'eagle' or a draft model id."))
                     : catalog.TryGetModel(draftId, out var m) ? m : throw new CliUsageException($"--draft: unknown model '{draftId}' (see 'tokencost models', or use 'eagle' or 'mtp').");
             var drafter = target with { Model = draftModel };
-            var estimator = new RooflineEstimator(catalog.Profiles);
-            var estimate = estimator.Estimate(target, workload);
-            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var report = pricing.Price(target, workload);
+            var estimate = report.Estimate;
             var context = workload.InputTokens + (workload.OutputTokens / 2.0);
-            var best = SpeculativeDecoding.Optimize(estimator, target, drafter, alpha, estimate.Batch, context, maxGamma);
-            var chosen = gamma is int g ? SpeculativeDecoding.Estimate(estimator, target, drafter, alpha, g, estimate.Batch, context) : best;
+            var best = SpeculativeDecoding.Optimize(pricing, target, drafter, alpha, estimate.Batch, context, maxGamma);
+            var chosen = gamma is int g ? SpeculativeDecoding.Estimate(pricing, target, drafter, alpha, g, estimate.Batch, context) : best;
             var sequences = estimate.Batch * target.Replicas;
             var cost = SpeculativeDecoding.CostPerMillionOutputTokens(chosen, report.TotalCostPerHour, sequences);
             if (result.GetValue(json))

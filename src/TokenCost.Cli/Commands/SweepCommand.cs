@@ -6,6 +6,7 @@ using System.Text.Json;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Sweeps;
 
@@ -51,7 +52,7 @@ public static class SweepCommand
                 throw new CliUsageException("--csv and --json are alternatives; give one of them.");
             }
 
-            var catalog = result.GetValue(catalogFile) is { } file ? Catalog.Default.WithOverrides(file) : Catalog.Default;
+            var catalog = DeploymentOptions.LoadCatalog(result.GetValue(catalogFile));
             var modelIds = result.GetValue(model);
             if (result.GetValue(modelConfig) is { } config)
             {
@@ -72,7 +73,7 @@ public static class SweepCommand
                 throw new CliUsageException($"--price-tier: no hardware has a price tier '{tierName}'; tiers: {string.Join(", ", catalog.PriceTiers.Select(t => t.Name).Distinct(StringComparer.Ordinal))} (or name@yyyy-MM, see 'tokencost platforms').");
             }
             var workers = result.GetValue(threads) is int t ? (t >= 1 ? t : throw new CliUsageException($"--threads must be an integer ≥ 1; got {t}.")) : Environment.ProcessorCount;
-            var engine = new SweepEngine(new RooflineEstimator(catalog.Profiles));
+            var engine = new SweepEngine(PricingContext.Create(catalog));
             SweepPlan plan;
             long? limit = null;
             var planSeconds = 0.0;

@@ -5,6 +5,7 @@ using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
 using TokenCost.Economics.Uncertainty;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
 namespace TokenCost.Cli.Commands;
 
@@ -32,10 +33,11 @@ public static class UncertaintyCommand
 
         command.SetAction(result => CommandRunner.Run(() =>
         {
-            var catalog = options.ResolveCatalog(result);
+            var pricing = options.ResolveContext(result);
+            var catalog = pricing.Catalog;
             var configuration = options.ResolveConfiguration(result, catalog);
-            var estimate = new RooflineEstimator(catalog.Profiles).Estimate(configuration, options.ResolveWorkload(result));
-            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var report = pricing.Price(configuration, options.ResolveWorkload(result));
+            var estimate = report.Estimate;
             var n = OptionValues.IntInRange(result, samples, 10, CostUncertainty.MaxSamples);
 
             var u = (result.GetValue(utilization) ?? "").Split(',', StringSplitOptions.TrimEntries);

@@ -5,6 +5,7 @@ using Spectre.Console;
 using TokenCost.Calibration;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Pricing;
 using TokenCost.Serving;
 using TokenCost.Validation;
 
@@ -35,12 +36,12 @@ public static class ValidateCommand
                 OutputFile.Check("--markdown", target, inputs);
             }
 
-            var list = CaseOptions.ReadCases(paths);
-            var set = CaseOptions.LoadProfiles(result.GetValue(profiles));
-            var predictions = new CasePredictor(Catalog.Default, set).PredictAll(list);
+            var pricing = CaseOptions.Context(result.GetValue(profiles));
+            var list = CaseOptions.ReadCases(paths, pricing.Catalog);
+            var predictions = new CasePredictor(pricing).PredictAll(list);
             if (result.GetValue(markdown) is { } md)
             {
-                OutputFile.WriteText("--markdown", md, Markdown(paths, list, predictions, set), inputs);
+                OutputFile.WriteText("--markdown", md, Markdown(paths, list, predictions, pricing), inputs);
                 Console.Out.WriteLine($"wrote {md}");
             }
             else if (result.GetValue(json))
@@ -188,9 +189,10 @@ public static class ValidateCommand
         return notes.Count == 0 ? "—" : string.Join("; ", notes);
     }
 
-    private static string Markdown(string[] paths, IReadOnlyList<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, ServingProfiles profiles)
+    private static string Markdown(string[] paths, IReadOnlyList<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, PricingContext pricing)
     {
-        var calibrator = new Calibrator();
+        var profiles = pricing.Profiles;
+        var calibrator = new Calibrator(pricing);
         var kfold = calibrator.CrossValidate(cases, Calibrator.KFold(cases, 5));
         var loho = calibrator.CrossValidate(cases, c => c.Hardware);
         var sb = new StringBuilder();
@@ -218,7 +220,7 @@ public static class ValidateCommand
             Line("|---|---|---|---|---|---|---|---|---|");
             foreach (var path in paths)
             {
-                var ids = CaseReader.ReadFile(path).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+                var ids = CaseReader.ReadFile(path, pricing.Catalog).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
                 ThreeWay(Path.GetFileName(path), i => ids.Contains(cases[i].Id));
                 ThreeWay(Path.GetFileName(path) + ", llama-3.3-70b", i => ids.Contains(cases[i].Id) && cases[i].Model == "llama-3.3-70b");
             }

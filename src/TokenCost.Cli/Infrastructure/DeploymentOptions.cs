@@ -2,6 +2,7 @@ using System.CommandLine;
 using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Serving;
 
@@ -96,22 +97,41 @@ public sealed class DeploymentOptions
         }
     }
 
-    /// <summary>Resolves the catalog (embedded, plus --catalog and --profiles).</summary>
+    /// <summary>
+    /// The CLI's one composition root for the catalog: the embedded catalog (<see cref="Catalog.Default"/>, read nowhere else in the
+    /// CLI), with a <c>--catalog</c> override file and a <c>--profiles</c> file layered on top when given.
+    /// </summary>
+    /// <param name="catalogFile">The --catalog file, or null.</param>
+    /// <param name="profilesFile">The --profiles file, or null.</param>
+    /// <returns>The catalog.</returns>
+    public static Catalog LoadCatalog(string? catalogFile, string? profilesFile = null)
+    {
+        var catalog = Catalog.Default;
+        if (!string.IsNullOrEmpty(catalogFile))
+        {
+            catalog = catalog.WithOverrides(catalogFile);
+        }
+
+        if (!string.IsNullOrEmpty(profilesFile))
+        {
+            catalog = catalog.WithProfiles(ServingProfiles.Load(profilesFile));
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Resolves the pricing context: <see cref="ResolveCatalog"/> (catalog, profiles, data-centre options) with <see cref="ResolveCostModel"/> (price options). Commands build it once and price everything with it.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The context.</returns>
+    public PricingContext ResolveContext(ParseResult result) => PricingContext.Create(ResolveCatalog(result), ResolveCostModel(result));
+
+    /// <summary>Resolves the catalog (embedded, plus --catalog and --profiles, the data-centre options and --model-config).</summary>
     /// <param name="result">The parse result.</param>
     /// <returns>The catalog.</returns>
     public Catalog ResolveCatalog(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var catalog = Catalog.Default;
-        if (result.GetValue(CatalogFile) is { } file)
-        {
-            catalog = catalog.WithOverrides(file);
-        }
-
-        if (result.GetValue(ProfilesFile) is { } profiles)
-        {
-            catalog = catalog.WithProfiles(ServingProfiles.Load(profiles));
-        }
+        var catalog = LoadCatalog(result.GetValue(CatalogFile), result.GetValue(ProfilesFile));
 
         var dc = catalog.DataCenter;
         if (OptionValues.Number(result, ElectricityPrice, allowZero: true) is double price)

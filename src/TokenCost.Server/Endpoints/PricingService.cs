@@ -5,6 +5,7 @@ using TokenCost.Economics.Curves;
 using TokenCost.Economics.Frontier;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
@@ -14,15 +15,19 @@ namespace TokenCost.Server.Endpoints;
 
 /// <summary>
 /// Answers each endpoint with the library: the same calls the CLI's commands make, on the service's catalog.
-/// Stateless apart from the immutable catalog and estimator, so results are identical under concurrent requests.
+/// Stateless apart from the immutable pricing context, so results are identical under concurrent requests.
 /// </summary>
-/// <param name="catalog">The catalog requests are priced with.</param>
-internal sealed class PricingService(Catalog catalog)
+/// <param name="context">The pricing context requests are priced with (a request's data-centre and price fields derive a context from it).</param>
+internal sealed class PricingService(PricingContext context)
 {
-    private readonly RooflineEstimator _estimator = new(catalog.Profiles);
+    /// <summary>Gets the pricing context.</summary>
+    public PricingContext Context { get; } = context;
 
     /// <summary>Gets the catalog.</summary>
-    public Catalog Catalog { get; } = catalog;
+    public Catalog Catalog => Context.Catalog;
+
+    /// <summary>The context of one request: its catalog (the service's, with the request's data-centre fields) and cost model.</summary>
+    private PricingContext For(Catalog catalog, CostModel? costModel = null) => PricingContext.Create(catalog, costModel, Context.Quality);
 
     /// <summary>Estimates and prices one deployment under a load, as <c>tokencost estimate --load …</c> does.</summary>
     /// <param name="request">The request.</param>
@@ -34,12 +39,12 @@ internal sealed class PricingService(Catalog catalog)
         var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
         var costModel = DeploymentMapper.ResolveCostModel(request);
         var load = DeploymentMapper.ResolveLoad(request.Load);
-        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
-        var calculator = new TokenCostCalculator(costModel, catalog.DataCenter);
+        var pricing = For(catalog, costModel);
+        var calculator = pricing.Calculator;
         return LibraryErrors.Translate(
             () =>
             {
-                var loaded = calculator.Calculate(new ContinuousBatchingEstimator(estimator).Estimate(configuration, workload, load));
+                var loaded = pricing.Price(configuration, workload, load);
                 // As the CLI does: under a continuous load the hourly cost uses the power of the loaded operating point.
                 var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
                     : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());
@@ -74,7 +79,7 @@ internal sealed class PricingService(Catalog catalog)
 
             try
             {
-                reports.AddRange(PlatformComparison.Create(catalog, model, [id], workload, weights, stack).Reports);
+                reports.AddRange(PlatformComparison.Create(For(catalog), model, [id], workload, weights, stack).Reports);
             }
             catch (Catalogs.UnknownIdException ex)
             {
@@ -100,9 +105,7 @@ internal sealed class PricingService(Catalog catalog)
     private LoadedCostReport StaticLoaded(TokenCostReport report, Catalog catalog)
     {
         var e = report.Estimate;
-        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
-        var loaded = new ContinuousBatchingEstimator(estimator).Estimate(e.Configuration, e.Workload with { Batch = e.Batch }, ServingLoad.Static);
-        return new TokenCostCalculator(CostModel.Default, catalog.DataCenter).Calculate(loaded);
+        return For(catalog).Price(e.Configuration, e.Workload with { Batch = e.Batch }, ServingLoad.Static);
     }
 
     /// <summary>Sweeps batches (and formats and device counts) as <c>tokencost frontier</c> does, one configuration at a time so that a cancelled request stops.</summary>
@@ -122,8 +125,7 @@ internal sealed class PricingService(Catalog catalog)
         }
 
         var deviceCounts = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")?.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
-        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
-        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        var pricing = For(catalog, DeploymentMapper.ResolveCostModel(request));
         var points = new List<FrontierPoint>();
         foreach (var weights in weightIds)
         {
@@ -133,7 +135,7 @@ internal sealed class PricingService(Catalog catalog)
                 var configuration = deviceCounts is null && weights == baseConfig.Weights.Id
                     ? baseConfig
                     : DeploymentMapper.WithExpertWeights(LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights }), request, catalog);
-                points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(estimator, calculator, [configuration], workload), request));
+                points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(pricing, [configuration], workload), request));
             }
         }
 
@@ -218,13 +220,12 @@ internal sealed class PricingService(Catalog catalog)
             throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepTensorParallel × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
         }
 
-        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
-        var estimator = new ContinuousBatchingEstimator(ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles));
+        var pricing = For(catalog, DeploymentMapper.ResolveCostModel(request));
         var points = new List<CurvePoint>();
         foreach (var configuration in configurations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(estimator, calculator, [configuration], workload, concurrencies, ratio), request);
+            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(pricing, [configuration], workload, concurrencies, ratio), request);
             points.AddRange(part.Points);
             skipped.AddRange(part.Skipped);
         }
@@ -297,7 +298,7 @@ internal sealed class PricingService(Catalog catalog)
 
         var stack = Check.Id(request.Stack, "stack");
         LibraryErrors.Translate(() => catalog.GetStack(stack));
-        var calculator = new TokenCostCalculator(null, catalog.DataCenter);
+        var pricing = For(catalog);
         var parts = new List<OptimizationResult>();
         foreach (var id in hardware)
         {
@@ -308,7 +309,7 @@ internal sealed class PricingService(Catalog catalog)
             }
 
             var space = new OptimizerSearchSpace { Hardware = [id], DeviceCounts = deviceCounts, WeightFormats = formats, Stack = stack };
-            parts.Add(LibraryErrors.Translate(() => DeploymentOptimizer.Optimize(catalog, _estimator, calculator, model, workload, objective, space)));
+            parts.Add(LibraryErrors.Translate(() => DeploymentOptimizer.Optimize(pricing, model, workload, objective, space)));
         }
 
         // An answer computed past the request's deadline is not sent: the client has been told (or is about to be told) 504.

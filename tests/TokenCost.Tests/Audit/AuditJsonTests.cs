@@ -11,7 +11,7 @@ public class AuditJsonTests
     public void WriteJson_SeedClaims_EveryElementHasTheDocumentedShape()
     {
         var file = ClaimFile.Load(ClaimFileTests.SeedClaimsPath());
-        var audits = new ClaimAuditor().AuditAll(file.Claims);
+        var audits = new ClaimAuditor(TestPricing.Default).AuditAll(file.Claims);
 
         var json = JsonOutput.ToString(w => AuditCommand.WriteJson(w, audits));
         using var doc = JsonDocument.Parse(json);

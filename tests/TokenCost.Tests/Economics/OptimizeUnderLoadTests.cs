@@ -15,7 +15,7 @@ namespace TokenCost.Tests.Economics;
 public class OptimizeUnderLoadTests
 {
     private static readonly Catalog Catalog = Catalog.Default;
-    private static readonly ContinuousBatchingEstimator Engine = new(new RooflineEstimator(Catalog.Profiles));
+    private static readonly ContinuousBatchingEstimator Engine = TestPricing.Default.LoadEstimator;
     private static readonly Workload Chat = new() { InputTokens = 1000, OutputTokens = 1000 };
     private static readonly UserSpeedObjective FiftyTokensTwoSeconds = new() { MinOutputTokensPerSecondPerUser = 50, MaxTimeToFirstToken = TimeInterval.FromSeconds(2) };
 
@@ -27,7 +27,7 @@ public class OptimizeUnderLoadTests
     };
 
     private static LoadedOptimizationResult Optimize(UserSpeedObjective objective, OptimizerSearchSpace? space = null, string model = "llama-3.1-70b") =>
-        DeploymentOptimizer.OptimizeUnderLoad(Catalog, Engine, new TokenCostCalculator(), model, Chat, objective, space ?? SmallSpace);
+        DeploymentOptimizer.OptimizeUnderLoad(TestPricing.Default, model, Chat, objective, space ?? SmallSpace);
 
     [Fact]
     public void OptimizeUnderLoad_HonoursTheSpeedFloorAndTtftLimit()
@@ -51,7 +51,7 @@ public class OptimizeUnderLoadTests
         var cap = best.Estimate.MaxRunningSequences * best.Configuration.Replicas;
         if (best.Concurrency < cap)
         {
-            var next = InteractivityCurve.Evaluate(Engine, new TokenCostCalculator(), best.Configuration, Chat, best.Concurrency + 1);
+            var next = InteractivityCurve.Evaluate(TestPricing.Default, best.Configuration, Chat, best.Concurrency + 1);
             FiftyTokensTwoSeconds.IsMetBy(next).Should().BeFalse();
         }
 
@@ -99,7 +99,7 @@ public class OptimizeUnderLoadTests
     public void ParetoSpeedCost_GivesTheCheapestPointAtEachSpeed()
     {
         var configs = new[] { 1, 2, 4 }.Select(tp => TestCatalog.Config("llama-3.1-70b", "nvidia_h100_sxm", "fp8", devices: tp, tp: tp));
-        var curve = InteractivityCurve.Sweep(Engine, new TokenCostCalculator(), configs, Chat, [1, 4, 16, 64, 256]);
+        var curve = InteractivityCurve.Sweep(TestPricing.Default, configs, Chat, [1, 4, 16, 64, 256]);
         var frontier = LatencyCostFrontier.ParetoSpeedCost(curve.Points, FiftyTokensTwoSeconds);
         frontier.Should().NotBeEmpty();
         frontier.Select(p => p.OutputTokensPerSecondPerUser).Should().BeInDescendingOrder();

@@ -10,7 +10,7 @@ public class CaseReaderTests
     [Fact]
     public void Parse_ValidLine_ReadsEveryKey()
     {
-        var c = CaseReader.Parse(Valid + "\n", "t.jsonl").Single();
+        var c = CaseReader.Parse(Valid + "\n", Catalog.Default, "t.jsonl").Single();
         c.Id.Should().Be("T1");
         c.Batch.Should().Be(8);
         c.Metric.Should().Be(CaseMetric.StepTime);
@@ -42,22 +42,22 @@ public class CaseReaderTests
     {
         var line = Valid.Replace(from, to, StringComparison.Ordinal);
         line.Should().NotBe(Valid);
-        var act = () => CaseReader.Parse(Valid + "\n" + line + "\n", "bad.jsonl");
+        var act = () => CaseReader.Parse(Valid + "\n" + line + "\n", Catalog.Default, "bad.jsonl");
         act.Should().Throw<CaseFileException>().Where(e => e.File == "bad.jsonl" && e.Line == 2 && e.Message.Contains("'" + key + "'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_BlankLineOrDuplicateId_IsRejected()
     {
-        ((Action)(() => CaseReader.Parse(Valid + "\n\n" + Valid, "b.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2);
-        ((Action)(() => CaseReader.Parse(Valid + "\n" + Valid, "d.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2 && e.Message.Contains("'id'", StringComparison.Ordinal));
+        ((Action)(() => CaseReader.Parse(Valid + "\n\n" + Valid, Catalog.Default, "b.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2);
+        ((Action)(() => CaseReader.Parse(Valid + "\n" + Valid, Catalog.Default, "d.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2 && e.Message.Contains("'id'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_NotJsonOrNotObject_IsRejected()
     {
-        ((Action)(() => CaseReader.Parse("{\"id\":", "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
-        ((Action)(() => CaseReader.Parse("[1,2]", "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
+        ((Action)(() => CaseReader.Parse("{\"id\":", Catalog.Default, "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
+        ((Action)(() => CaseReader.Parse("[1,2]", Catalog.Default, "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
     }
 
     [Fact]
@@ -70,6 +70,6 @@ public class CaseReaderTests
     [Fact]
     public void ReadFile_CalibrationCopy_ReadsAll106Cases()
     {
-        CaseReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Validation", "Data", "calibration.jsonl")).Should().HaveCount(106);
+        CaseReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Validation", "Data", "calibration.jsonl"), Catalog.Default).Should().HaveCount(106);
     }
 }
