@@ -53,6 +53,7 @@ public static class PricingServer
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, TokenCost.Contracts.TokenCostJsonContext.Default);
             json.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
             // As the contracts read: numbers are JSON numbers (the OpenAPI document describes them from these options).
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;

@@ -11,7 +11,7 @@ namespace TokenCost.Cli.Commands;
 /// <summary><c>tokencost chart roofline|frontier|breakdown|compare|curve</c>: draw a chart as SVG or PNG.</summary>
 public static class ChartCommand
 {
-    /// <summary>Gets the platforms compared when <c>--platforms</c> is not given.</summary>
+    /// <summary>Gets the platforms compared when <c>--sweep-hardware</c> is not given.</summary>
     public static IReadOnlyList<string> DefaultPlatforms { get; } = ["nvidia_a100_80gb_sxm", "nvidia_h100_sxm", "nvidia_h200_sxm", "nvidia_b200", "amd_mi300x", "google_tpu_v6e"];
 
     /// <summary>The batches drawn by the breakdown chart, in sequences per replica.</summary>
@@ -21,7 +21,7 @@ public static class ChartCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var chart = new Command("chart", "Draw a chart as SVG or PNG (the --out extension picks the format). Same defaults as 'estimate'.\n\nExamples:\n  tokencost chart roofline --out roofline.svg\n  tokencost chart frontier --model llama-3.1-8b --weights fp8 --out frontier.png\n  tokencost chart breakdown --hardware amd_mi300x --out breakdown.svg\n  tokencost chart compare --platforms nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --out compare.svg");
+        var chart = new Command("chart", "Draw a chart as SVG or PNG (the --out extension picks the format). Same defaults as 'estimate'.\n\nExamples:\n  tokencost chart roofline --out roofline.svg\n  tokencost chart frontier --model llama-3.1-8b --weights fp8 --out frontier.png\n  tokencost chart breakdown --hardware amd_mi300x --out breakdown.svg\n  tokencost chart compare --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --out compare.svg");
         chart.Subcommands.Add(Sub(
             "roofline",
             "Roofline of one device with the ridge point and prefill/decode operating points at several batches.\n\nExample:\n  tokencost chart roofline --model llama-3.1-8b --weights fp8 --out roofline.svg",
@@ -48,7 +48,7 @@ public static class ChartCommand
                 var labels = batches.Select(b => "batch " + b.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 return CostBreakdownChart.Create(reports, labels, $"Cost breakdown: {configuration.Model.Id} on {configuration.Devices} × {configuration.Hardware.Id} ({configuration.Weights.Id})");
             }));
-        var platforms = new Option<string?>("--platforms") { Description = "Comma-separated hardware ids to compare (default: A100 80GB, H100, H200, B200, MI300X, TPU v6e)" };
+        var platforms = new Option<string?>("--sweep-hardware", "--platforms") { Description = "Comma-separated hardware ids to compare (default: A100 80GB, H100, H200, B200, MI300X, TPU v6e; --platforms is the old spelling)" };
         var compare = Sub(
             "compare",
             "Cost per 1M output tokens of one model on several platforms, each on the fewest devices (1, 2, 4, 8) where the batch fits.\n\nExample:\n  tokencost chart compare --model llama-3.1-70b --weights fp8 --batch 32 --out compare.svg",
@@ -59,7 +59,7 @@ public static class ChartCommand
                     : DefaultPlatforms.ToArray();
                 if (ids.Length == 0)
                 {
-                    throw new CliUsageException("--platforms: give at least one hardware id.");
+                    throw new CliUsageException($"{OptionValues.Spelling(result, platforms)}: give at least one hardware id.");
                 }
 
                 foreach (var id in ids)
@@ -79,7 +79,7 @@ public static class ChartCommand
         var sweep = new CurveSweepOptions();
         var curve = Sub(
             "curve",
-            "Interactivity–throughput curve under continuous batching: output tok/s per user (x) against output tok/s per device (y), one series per hardware, over a closed-loop concurrency sweep (same options as 'curve').\n\nExample:\n  tokencost chart curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-tp 1,2,4,8 --out curve.svg",
+            "Interactivity–throughput curve under continuous batching: output tok/s per user (x) against output tok/s per device (y), one series per hardware, over a closed-loop concurrency sweep (same options as 'curve').\n\nExample:\n  tokencost chart curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-devices 1,2,4,8 --out curve.svg",
             (options, result, pricing) => CurveChart.Create(sweep.Run(result, options, pricing).Curve));
         sweep.AddTo(curve);
         chart.Subcommands.Add(curve);

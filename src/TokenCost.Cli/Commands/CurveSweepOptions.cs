@@ -21,7 +21,7 @@ public sealed class CurveSweepOptions
     public Option<string?> SweepHardware { get; } = new("--sweep-hardware") { Description = "Comma-separated hardware ids to sweep as well (default: --hardware)" };
 
     /// <summary>Gets the tensor-parallel list option.</summary>
-    public Option<string?> SweepTensorParallel { get; } = new("--sweep-tp") { Description = "Comma-separated tensor-parallel degrees to sweep, each one replica on that many devices (for example 1,2,4,8; default: --devices/--tp)" };
+    public Option<string?> SweepTensorParallel { get; } = new("--sweep-devices", "--sweep-tp") { Description = "Comma-separated device counts to sweep, each one tensor-parallel replica on that many devices (for example 1,2,4,8; default: --devices/--tp; --sweep-tp is the old spelling)" };
 
     /// <summary>Gets the weight-format list option.</summary>
     public Option<string?> SweepWeights { get; } = new("--sweep-weights") { Description = "Comma-separated weight formats to sweep as well (for example bf16,fp8,int4; default: --weights)" };
@@ -106,7 +106,7 @@ public sealed class CurveSweepOptions
 
         if ((long)configurations.Count * concurrencies.Count > InteractivityCurve.MaxPoints)
         {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-tp × --sweep-weights gives {(long)configurations.Count * concurrencies.Count} points, more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep."));
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-devices × --sweep-weights gives {(long)configurations.Count * concurrencies.Count} points, more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep."));
         }
 
         var curve = InteractivityCurve.Sweep(context, configurations, workload, concurrencies, ratio);

@@ -42,7 +42,12 @@ public sealed class DeploymentOptions
     public Option<bool> AttentionDataParallel { get; } = new("--attention-dp") { Description = "Data-parallel attention: each device of a replica holds whole attention weights and its own sequences' KV cache (MoE layers follow --ep)" };
 
     /// <summary>Gets the weight format option.</summary>
-    public Option<string> Weights { get; } = new("--weights") { Description = "Weight format id (see 'tokencost formats')", DefaultValueFactory = _ => "int4" };
+    /// <remarks>
+    /// The default is int4, where the library's <c>DeploymentConfiguration.Create</c>
+    /// defaults to bf16: the CLI's defaults are the seed article's headline case (Llama-2-70B on one H100), whose bf16 weights (about 140 GB)
+    /// do not fit one 80 GB device. The help says so.
+    /// </remarks>
+    public Option<string> Weights { get; } = new("--weights") { Description = "Weight format id (see 'tokencost formats'). Default int4, not the library's bf16: the default case, Llama-2-70B on one H100, only fits in 80 GB at 4 bits", DefaultValueFactory = _ => "int4" };
 
     /// <summary>Gets the activation format option.</summary>
     public Option<string?> Activations { get; } = new("--activations") { Description = "Activation format id (default: bf16 for weight-only formats, else the weight format)" };
@@ -95,6 +100,26 @@ public sealed class DeploymentOptions
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>Adds the catalog, profile and data-centre options (<c>--catalog</c>, <c>--profiles</c>, <c>--electricity-price</c>, <c>--pue</c>) to a command that takes no deployment options but prices or estimates with the catalog.</summary>
+    /// <param name="command">The command.</param>
+    public void AddCatalogOptionsTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { CatalogFile, ProfilesFile, ElectricityPrice, Pue })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Gets the input files named by these options, each with its option (for <c>--out</c>, which must not overwrite them).</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The files.</returns>
+    public (string Option, string? Path)[] Inputs(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [("--catalog", result.GetValue(CatalogFile)), ("--profiles", result.GetValue(ProfilesFile)), ("--model-config", result.GetValue(ModelConfig))];
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
 using TokenCost.Pricing;
 using TokenCost.Quantities;
+using TokenCost.Contracts;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
 using TokenCost.Serving.Load;
@@ -65,16 +66,16 @@ internal sealed class PricingService(PricingContext context)
         var weights = Check.Id(request.Weights, "weights");
         var stack = Check.Id(request.Stack, "stack");
         var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
-        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")
+        var hardware = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")
             ?? catalog.Hardware.Where(h => h.CloudPricePerDeviceHour is not null).Select(h => h.Id).ToArray();
         var reports = new List<TokenCostReport>();
         var skipped = new List<string>();
         foreach (var id in hardware)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!catalog.TryGetHardware(Check.Id(id, "hardwareList"), out _))
+            if (!catalog.TryGetHardware(Check.Id(id, "sweepHardware"), out _))
             {
-                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+                throw new RequestValidationException("sweepHardware", $"sweepHardware must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
             }
 
             try
@@ -165,7 +166,7 @@ internal sealed class PricingService(PricingContext context)
         var model = Check.Id(request.Model, "model");
         LibraryErrors.Translate(() => catalog.GetModel(model));
         var hardwareIds = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")?.Select(h => Check.Id(h, "sweepHardware")).ToArray();
-        var tps = Check.List(request.SweepTensorParallel, RequestLimits.MaxListEntries, "sweepTensorParallel")?.Select(t => Check.Int(t, 1, RequestLimits.MaxSweepDevices, "sweepTensorParallel")).ToArray();
+        var tps = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")?.Select(t => Check.Int(t, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
         var weights = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [Check.Id(request.Weights, "weights")];
         foreach (var id in weights.Where(w => !catalog.TryGetFormat(w, out _)))
         {
@@ -217,7 +218,7 @@ internal sealed class PricingService(PricingContext context)
 
         if ((long)configurations.Count * concurrencies.Length > RequestLimits.MaxCurvePoints)
         {
-            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepTensorParallel × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
+            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepDevices × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
         }
 
         var pricing = For(catalog, DeploymentMapper.ResolveCostModel(request));
@@ -244,8 +245,10 @@ internal sealed class PricingService(PricingContext context)
             Model = model,
             InputTokens = workload.InputTokens,
             OutputTokens = workload.OutputTokens,
-            Load = "closed loop (continuous batching)",
+            Load = CurveDescriptions.Load,
             PriceTier = request.PriceTier,
+            FacilityPower = CurveDescriptions.FacilityPower,
+            ParetoFront = CurveDescriptions.ParetoFront,
             Points = shown.Select(ResponseMapper.ToResponse).ToArray(),
             Skipped = skipped,
         };
@@ -279,21 +282,21 @@ internal sealed class PricingService(PricingContext context)
         var catalog = DeploymentMapper.WithDataCenter(Catalog, request.ElectricityPrice, request.Pue);
         var model = Check.Id(request.Model, "model");
         LibraryErrors.Translate(() => catalog.GetModel(model));
-        var tpot = request.MaxTpotMs ?? throw new RequestValidationException("maxTpotMs", "maxTpotMs is required: the largest acceptable time per output token, a number > 0 in ms.");
+        var tpot = request.MaxTimePerOutputTokenMs ?? throw new RequestValidationException("maxTimePerOutputTokenMs", "maxTimePerOutputTokenMs is required: the largest acceptable time per output token, a number > 0 in ms.");
         var objective = new ServiceLevelObjective
         {
-            MaxTimePerOutputToken = TimeInterval.FromMilliseconds(Check.NonNegative(tpot, "maxTpotMs", allowZero: false)!.Value),
-            MaxTimeToFirstToken = Check.NonNegative(request.MaxTtftMs, "maxTtftMs", allowZero: false) is double t ? TimeInterval.FromMilliseconds(t) : null,
+            MaxTimePerOutputToken = TimeInterval.FromMilliseconds(Check.NonNegative(tpot, "maxTimePerOutputTokenMs", allowZero: false)!.Value),
+            MaxTimeToFirstToken = Check.NonNegative(request.MaxTimeToFirstTokenMs, "maxTimeToFirstTokenMs", allowZero: false) is double t ? TimeInterval.FromMilliseconds(t) : null,
             MinQuality = Check.Range(request.MinQuality, 0, true, 1, "minQuality"),
         };
         var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
-        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")?.Select(h => Check.Id(h, "hardwareList")).ToArray()
+        var hardware = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")?.Select(h => Check.Id(h, "sweepHardware")).ToArray()
             ?? catalog.Hardware.Select(h => h.Id).ToArray();
-        var deviceCounts = Check.List(request.DeviceCounts, RequestLimits.MaxListEntries, "deviceCounts")!.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "deviceCounts")).ToArray();
-        var formats = Check.List(request.WeightFormats, RequestLimits.MaxListEntries, "weightFormats")!.Select(f => Check.Id(f, "weightFormats")).ToArray();
+        var deviceCounts = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")!.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
+        var formats = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")!.Select(f => Check.Id(f, "sweepWeights")).ToArray();
         foreach (var id in formats.Where(f => !catalog.TryGetFormat(f, out _)))
         {
-            throw new RequestValidationException("weightFormats", $"weightFormats must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+            throw new RequestValidationException("sweepWeights", $"sweepWeights must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
         }
 
         var stack = Check.Id(request.Stack, "stack");
@@ -305,7 +308,7 @@ internal sealed class PricingService(PricingContext context)
             cancellationToken.ThrowIfCancellationRequested();
             if (!catalog.TryGetHardware(id, out _))
             {
-                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+                throw new RequestValidationException("sweepHardware", $"sweepHardware must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
             }
 
             var space = new OptimizerSearchSpace { Hardware = [id], DeviceCounts = deviceCounts, WeightFormats = formats, Stack = stack };
@@ -325,7 +328,7 @@ internal sealed class PricingService(PricingContext context)
             Objective = new ObjectiveResponse
             {
                 MaxTimePerOutputTokenMs = objective.MaxTimePerOutputToken.Milliseconds,
-                MaxTtftMs = objective.MaxTimeToFirstToken?.Milliseconds,
+                MaxTimeToFirstTokenMs = objective.MaxTimeToFirstToken?.Milliseconds,
                 MinQuality = objective.MinQuality,
                 InputTokens = workload.InputTokens,
                 OutputTokens = workload.OutputTokens,

@@ -25,7 +25,7 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
         var workload = new Workload { Batch = 8, InputTokens = 1000, OutputTokens = 200 };
         var expected = PlatformComparison.Create(PricingContext.Create(Catalog.Default), "llama-3.1-70b", ids, workload, "fp8", "vllm");
 
-        var (response, json, text) = await Json.PostAsync(_client, "/v1/compare", """{"model":"llama-3.1-70b","hardwareList":["nvidia_h100_sxm","amd_mi300x","nvidia_a100_40gb_sxm"],"weights":"fp8","stack":"vllm","batch":8,"inputTokens":1000,"outputTokens":200}""");
+        var (response, json, text) = await Json.PostAsync(_client, "/v1/compare", """{"model":"llama-3.1-70b","sweepHardware":["nvidia_h100_sxm","amd_mi300x","nvidia_a100_40gb_sxm"],"weights":"fp8","stack":"vllm","batch":8,"inputTokens":1000,"outputTokens":200}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         var rows = json!["rows"]!.AsArray();
@@ -71,7 +71,7 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
         var catalog = Catalog.Default;
         var expected = DeploymentOptimizer.Optimize(PricingContext.Create(catalog), "llama-3.1-70b", new Workload { InputTokens = 1000, OutputTokens = 300 }, new ServiceLevelObjective { MaxTimePerOutputToken = TimeInterval.FromMilliseconds(50) }, new OptimizerSearchSpace());
 
-        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","inputTokens":1000,"outputTokens":300,"maxTpotMs":50}""");
+        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","inputTokens":1000,"outputTokens":300,"maxTimePerOutputTokenMs":50}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         json!["feasible"]!.GetValue<bool>().Should().BeTrue();
@@ -86,7 +86,7 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task Optimize_Infeasible_SaysSo_AndGivesTheFastest()
     {
-        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","maxTpotMs":0.01}""");
+        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","maxTimePerOutputTokenMs":0.01}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         json!["feasible"]!.GetValue<bool>().Should().BeFalse();
@@ -101,7 +101,7 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var optimize = () => service.Optimize(new OptimizeRequest { MaxTpotMs = 50 }, cancelled.Token);
+        var optimize = () => service.Optimize(new OptimizeRequest { MaxTimePerOutputTokenMs = 50 }, cancelled.Token);
         var compare = () => service.Compare(new CompareRequest(), cancelled.Token);
         var frontier = () => service.Frontier(new FrontierRequest(), cancelled.Token);
 

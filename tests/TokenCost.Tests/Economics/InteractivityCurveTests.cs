@@ -169,7 +169,7 @@ public class InteractivityCurveTests
         foreach (var p in points)
         {
             p.GetProperty("onParetoFront").ValueKind.Should().BeOneOf(JsonValueKind.True, JsonValueKind.False);
-            p.GetProperty("perUserOutputTokensPerSecond").GetDouble().Should().BePositive();
+            p.GetProperty("outputTokensPerSecondPerUser").GetDouble().Should().BePositive();
             p.GetProperty("costPerMillionTotalTokensUsd").GetDouble().Should().BePositive();
             p.GetProperty("totalTokensPerSecondPerMegawatt").GetDouble().Should().BePositive();
         }
@@ -180,7 +180,7 @@ public class InteractivityCurveTests
     [Fact]
     public void Cli_Curve_CsvAndErrors()
     {
-        var (code, stdout, stderr) = CliProcess.Run("curve", "--model", "llama-3.1-70b", "--weights", "fp8", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--sweep-tp", "1,2", "--concurrency", "8,64", "--csv");
+        var (code, stdout, stderr) = CliProcess.Run("curve", "--model", "llama-3.1-70b", "--weights", "fp8", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--sweep-devices", "1,2", "--concurrency", "8,64", "--csv");
         code.Should().Be(0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().StartWith("hardware,devices,tensorParallel,weights,concurrency");

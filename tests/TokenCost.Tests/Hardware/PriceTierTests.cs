@@ -121,7 +121,7 @@ public class PriceTierTests
             var (code, stdout, stderr) = CliProcess.Run(["sweep", "--hardware", "nvidia_h100_sxm", "--model", "llama-3.1-8b", "--weights", "fp8", "--csv", .. extra]);
             code.Should().Be(0, stderr);
             var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var column = Array.IndexOf(lines[0].Split(','), "usd_per_million_output_tokens");
+            var column = Array.IndexOf(lines[0].Split(','), "costPerMillionOutputTokensUsd");
             return lines.Skip(1).Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         }
 
