@@ -16,4 +16,4 @@ Console.WriteLine(comparison.ToMarkdown());
 
 var cheapest = comparison.Cheapest ?? throw new InvalidOperationException("No platform fits the batch.");
 Console.WriteLine(FormattableString.Invariant(
-    $"Cheapest: {cheapest.Estimate.Configuration.Devices} × {cheapest.Estimate.Configuration.Hardware.Id} at ${cheapest.PerMillionOutputTokens.Usd:F3} per 1M output tokens ({cheapest.Estimate.TimePerOutputToken.Milliseconds:F1} ms per token)."));
+    $"Cheapest: {cheapest.Estimate.Configuration.Devices} × {cheapest.Estimate.Configuration.Hardware.Id} at ${cheapest.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens ({cheapest.Estimate.TimePerOutputToken.Milliseconds:F1} ms per token)."));

@@ -20,10 +20,10 @@ Fleet Size(string hardwareId)
 {
     var configuration = DeploymentConfiguration.Create(catalog, "llama-3.1-8b", hardwareId, "bf16", stackId: "vllm", devices: 1);
     var report = calculator.Calculate(estimator.Estimate(configuration, workload));
-    var perDevice = report.Estimate.OutputTokensPerSecondPerDevice.TokensPerSecond;
+    var perDevice = report.Estimate.SustainedOutputTokensPerSecondPerDevice.TokensPerSecond;
     var devices = (int)Math.Ceiling(demandTokensPerSecond / perDevice);
-    // The report prices one deployment (one device here); EnergyPerHour is its facility electricity, PUE included.
-    var runningPerYear = devices * ((report.EnergyPerHour.UsdPerHour * hoursPerYear) + operationsPerDeviceYear);
+    // The report prices one deployment (one device here); EnergyCostPerHour is its facility electricity, PUE included.
+    var runningPerYear = devices * ((report.EnergyCostPerHour.UsdPerHour * hoursPerYear) + operationsPerDeviceYear);
     var price = catalog.GetHardware(hardwareId).PurchasePrice?.Usd ?? throw new InvalidOperationException($"{hardwareId} lists no purchase price.");
     return new Fleet(hardwareId, report.Estimate.Batch, perDevice, devices, runningPerYear, devices * price);
 }

@@ -1,4 +1,5 @@
 #:project ../src/TokenCost/TokenCost.csproj
+#:project ../src/TokenCost.Analysis/TokenCost.Analysis.csproj
 #:project ../src/TokenCost.Charts/TokenCost.Charts.csproj
 // Interactivity–throughput curves under a closed loop of clients: the continuous-batching model against InferenceX measurements
 // (Llama-3.3-70B FP8, vLLM). Draws docs/images/load-curves.svg.
@@ -33,14 +34,14 @@ for (var k = 0; k < picks.Length; k++)
 {
     var (hw, tp, input, output) = picks[k];
     bool Same(ValidationCase c) => c.Model == "llama-3.3-70b" && c.Hardware == hw && c.TensorParallel == tp && c.ServingStack == "vllm" && c.InputTokens == input && c.OutputTokens == output;
-    var perUser = cases.Where(c => Same(c) && c.Metric == CaseMetric.PerUserOutputTokensPerSecond).ToDictionary(c => c.Batch!.Value, c => c.Value);
+    var perUser = cases.Where(c => Same(c) && c.Metric == CaseMetric.OutputTokensPerSecondPerUser).ToDictionary(c => c.Batch!.Value, c => c.Value);
     var total = cases.Where(c => Same(c) && c.Metric == CaseMetric.TotalTokensPerSecondPerDevice).ToDictionary(c => c.Batch!.Value, c => c.Value);
     var clients = perUser.Keys.Intersect(total.Keys).Order().ToArray();
     var config = DeploymentConfiguration.Create(catalog, "llama-3.3-70b", hw, "fp8", "fp8", "fp8", "vllm", devices: tp, tensorParallel: tp);
     var workload = new Workload { InputTokens = input, OutputTokens = output };
     var model = sweep.Select(c => estimator.Estimate(config, workload, ServingLoad.Closed(c) with { LengthRangeRatio = 0.8 })).ToArray();
     var label = string.Create(inv, $"{hw.Replace("nvidia_", "", StringComparison.Ordinal)} TP{tp} {input / 1024}k/{output / 1024}k");
-    var line = plot.Add.Scatter(model.Select(e => e.PerUserOutputTokensPerSecond).ToArray(), model.Select(e => e.TotalTokensPerSecondPerDevice).ToArray(), colors[k]);
+    var line = plot.Add.Scatter(model.Select(e => e.OutputTokensPerSecondPerUser).ToArray(), model.Select(e => e.TotalTokensPerSecondPerDevice).ToArray(), colors[k]);
     line.LegendText = label + " model (1–256 clients)";
     line.MarkerSize = 4;
     var measured = plot.Add.Scatter(clients.Select(c => perUser[c]).ToArray(), clients.Select(c => total[c]).ToArray(), colors[k]);
@@ -52,7 +53,7 @@ for (var k = 0; k < picks.Length; k++)
     foreach (var c in clients)
     {
         var e = estimator.Estimate(config, workload, ServingLoad.Closed(c) with { LengthRangeRatio = 0.8 });
-        Console.WriteLine(string.Create(inv, $"  {c,4} clients: per-user {perUser[c],7:F1} measured {e.PerUserOutputTokensPerSecond,7:F1} model; total/GPU {total[c],7:F0} measured {e.TotalTokensPerSecondPerDevice,7:F0} model"));
+        Console.WriteLine(string.Create(inv, $"  {c,4} clients: per-user {perUser[c],7:F1} measured {e.OutputTokensPerSecondPerUser,7:F1} model; total/GPU {total[c],7:F0} measured {e.TotalTokensPerSecondPerDevice,7:F0} model"));
     }
 }
 

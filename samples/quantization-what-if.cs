@@ -19,9 +19,9 @@ foreach (var weights in new[] { "bf16", "fp8", "int8", "int4" })
     var configuration = DeploymentConfiguration.Create(catalog, "llama-3.1-70b", "nvidia_h100_sxm", weights, stackId: "vllm", devices: 2);
     var report = calculator.Calculate(estimator.Estimate(configuration, workload));
     var e = report.Estimate;
-    baseline ??= report.PerMillionOutputTokens.Usd;
+    baseline ??= report.CostPerMillionOutputTokens.Usd;
     Console.WriteLine(FormattableString.Invariant(
-        $"| {weights} | {e.Memory.WeightsPerDevice.Gigabytes:F1} | {e.Memory.MaxBatch} | {e.Batch} | {e.TimePerOutputToken.Milliseconds:F1} | {e.DecodeTokensPerSecond.TokensPerSecond:F0} | {report.PerMillionOutputTokens.Usd:F3} | {report.PerMillionOutputTokens.Usd / baseline.Value:P0} |"));
+        $"| {weights} | {e.Memory.WeightsPerDevice.Gigabytes:F1} | {e.Memory.MaxBatch} | {e.Batch} | {e.TimePerOutputToken.Milliseconds:F1} | {e.DecodeTokensPerSecond.TokensPerSecond:F0} | {report.CostPerMillionOutputTokens.Usd:F3} | {report.CostPerMillionOutputTokens.Usd / baseline.Value:P0} |"));
 }
 
 Console.WriteLine();

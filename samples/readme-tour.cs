@@ -11,4 +11,4 @@ var estimate = new RooflineEstimator(catalog.Profiles).Estimate(config, new Work
 var report = new TokenCostCalculator().Calculate(estimate);
 
 Console.WriteLine($"TPOT {estimate.TimePerOutputToken}, bound: {estimate.Bound}");
-Console.WriteLine($"{report.PerMillionOutputTokens} per 1M output tokens ({report.TotalPerHour})");
+Console.WriteLine($"{report.CostPerMillionOutputTokens} per 1M output tokens ({report.TotalCostPerHour})");

@@ -1,4 +1,5 @@
 #:project ../../src/TokenCost/TokenCost.csproj
+#:project ../../src/TokenCost.Analysis/TokenCost.Analysis.csproj
 
 // Reproduces every table of the seed article side by side with TokenCost's modelled values, and audits every claim.
 // Regenerate the doc (from the repository root):
@@ -63,7 +64,7 @@ foreach (var row in quantRows)
     var fits = PhysicalBounds.Fits(plan, 1);
     var step = estimator.Forward(config, 1, 1, assumptions.DecodeContext);
     var ceiling = 1 / PhysicalBounds.StepFloor(step, config).Seconds;
-    var modelled = fits ? N(estimator.Estimate(config, new Workload { Batch = 1, InputTokens = assumptions.InputTokens, OutputTokens = assumptions.OutputTokens }).PerUserTokensPerSecond.TokensPerSecond) : "does not fit";
+    var modelled = fits ? N(estimator.Estimate(config, new Workload { Batch = 1, InputTokens = assumptions.InputTokens, OutputTokens = assumptions.OutputTokens }).OutputTokensPerSecondPerUser.TokensPerSecond) : "does not fit";
     var published = QualityCatalog.Default.For("llama-2-70b", QualityCatalog.Mmlu).Where(q => q.Method == row.Method && !q.IsEstimate).Select(q => N(q.Value)).FirstOrDefault() ?? "none found";
     var audit = audits[row.ClaimId];
     md.AppendLine(Inv($"| {row.Label} | {row.Bits} | {N(row.Reduction)}× / {N(fp16.WeightsPerDevice / plan.WeightsPerDevice)}× | {N(row.Mmlu)} / {published} | {N(audit.Claim.Claimed ?? 0)} | {(fits ? N(ceiling) : Inv($"— ({N(plan.WeightsPerDevice.Gigabytes)} GB > {N(plan.Capacity.Gigabytes)} GB)"))} | {modelled} | `{Word(audit.Verdict)}` |"));
@@ -91,7 +92,7 @@ foreach (var (hw, devices) in new[] { ("nvidia_a100_80gb_sxm", 1), ("nvidia_h100
     {
         var r = qualityCost.Cheapest("llama-2-70b", hw, loss, devices);
         var best = r.Best;
-        md.AppendLine(Inv($"| {devices} × {catalog.GetHardware(hw).Name} | {N(loss)} | {(best is null ? "none fits" : Inv($"{best.Quality.Method} ({best.Quality.Format}){(best.Quality.IsEstimate ? ", unverified score" : "")}"))} | {(best is null ? "—" : N(best.Quality.Value))} | {(r.PerMillionOutputTokens is { } c ? N(c.Usd) : "—")} |"));
+        md.AppendLine(Inv($"| {devices} × {catalog.GetHardware(hw).Name} | {N(loss)} | {(best is null ? "none fits" : Inv($"{best.Quality.Method} ({best.Quality.Format}){(best.Quality.IsEstimate ? ", unverified score" : "")}"))} | {(best is null ? "—" : N(best.Quality.Value))} | {(r.CostPerMillionOutputTokens is { } c ? N(c.Usd) : "—")} |"));
     }
 }
 
@@ -117,7 +118,7 @@ foreach (var p in platforms)
     var devices = claim.Devices ?? FewestDevices(claim.Model!, claim.Hardware!, claim.Weights!);
     var config = LayOut(claim.Model!, claim.Hardware!, claim.Weights!, devices) ?? throw new InvalidOperationException(Inv($"no layout of {claim.Model} uses {devices} devices"));
     var plan = estimator.PlanMemory(config, assumptions.ContextTokens, 1);
-    var cost = config.Hardware.CloudPricePerHour is null ? "no catalog price" : N(calculator.Calculate(estimator.Estimate(config, workload)).PerMillionOutputTokens.Usd);
+    var cost = config.Hardware.CloudPricePerDeviceHour is null ? "no catalog price" : N(calculator.Calculate(estimator.Estimate(config, workload)).CostPerMillionOutputTokens.Usd);
     md.AppendLine(Inv($"| {p.Platform} | {config.Model.Name} on {devices} × {config.Hardware.Name} | {N(plan.WeightsPerDevice.Gigabytes)} GB of {N(plan.Capacity.Gigabytes)} GB | {N(p.Price)} | {cost} | {N(claim.Claimed ?? 0)} | {N(audit.Bound.Value ?? 0)} | {N(audit.Modeled ?? 0)} | `{Word(audit.Verdict)}` |"));
 }
 
@@ -138,21 +139,21 @@ const double TokensPerDay = 10_000_000;
 const int Instances = 10_000;
 md.AppendLine("| Quantity | Article | Article's own arithmetic | TokenCost (Llama-2 70B INT4, largest batch) |");
 md.AppendLine("|---|---|---|---|");
-md.AppendLine(Inv($"| H100 $/1M output tokens | 0.45 | — | {N(h100.PerMillionOutputTokens.Usd)} |"));
-md.AppendLine(Inv($"| B200 $/1M output tokens | 0.32 | — | {N(b200.PerMillionOutputTokens.Usd)} |"));
-md.AppendLine(Inv($"| Daily cost on H100 | $4.50 | ${N(TokensPerDay / 1e6 * 0.45)} | ${N(TokensPerDay / 1e6 * h100.PerMillionOutputTokens.Usd)} |"));
-md.AppendLine(Inv($"| Daily cost on B200 | $3.20 | ${N(TokensPerDay / 1e6 * 0.32)} | ${N(TokensPerDay / 1e6 * b200.PerMillionOutputTokens.Usd)} |"));
+md.AppendLine(Inv($"| H100 $/1M output tokens | 0.45 | — | {N(h100.CostPerMillionOutputTokens.Usd)} |"));
+md.AppendLine(Inv($"| B200 $/1M output tokens | 0.32 | — | {N(b200.CostPerMillionOutputTokens.Usd)} |"));
+md.AppendLine(Inv($"| Daily cost on H100 | $4.50 | ${N(TokensPerDay / 1e6 * 0.45)} | ${N(TokensPerDay / 1e6 * h100.CostPerMillionOutputTokens.Usd)} |"));
+md.AppendLine(Inv($"| Daily cost on B200 | $3.20 | ${N(TokensPerDay / 1e6 * 0.32)} | ${N(TokensPerDay / 1e6 * b200.CostPerMillionOutputTokens.Usd)} |"));
 var savingClaimed = (0.45 - 0.32) * TokensPerDay / 1e6 * 365;
-var savingModelled = (h100.PerMillionOutputTokens.Usd - b200.PerMillionOutputTokens.Usd) * TokensPerDay / 1e6 * 365;
+var savingModelled = (h100.CostPerMillionOutputTokens.Usd - b200.CostPerMillionOutputTokens.Usd) * TokensPerDay / 1e6 * 365;
 md.AppendLine(Inv($"| Yearly saving per instance | nearly $500 | ${N(savingClaimed, 4)} | ${N(savingModelled, 4)} |"));
 md.AppendLine(Inv($"| Yearly saving, {Instances:N0} instances | $5 million | ${N(savingClaimed * Instances, 4)} | ${N(savingModelled * Instances, 4)} |"));
 var h100Rate = h100.Estimate.DecodeTokensPerSecond.TokensPerSecond;
-md.AppendLine(Inv($"| H100 time the chatbot needs per day | — | — | {N(TokensPerDay / h100Rate / 3600, 2)} GPU-hours at {N(h100Rate)} tokens/s (a dedicated H100 for 24 h costs ${N(catalog.GetHardware("nvidia_h100_sxm").CloudPricePerHour!.Value.UsdPerHour * 24)}) |"));
+md.AppendLine(Inv($"| H100 time the chatbot needs per day | — | — | {N(TokensPerDay / h100Rate / 3600, 2)} GPU-hours at {N(h100Rate)} tokens/s (a dedicated H100 for 24 h costs ${N(catalog.GetHardware("nvidia_h100_sxm").CloudPricePerDeviceHour!.Value.UsdPerHour * 24)}) |"));
 md.AppendLine();
 var arithmeticIds = new[] { "chatbot-daily-cost-h100", "chatbot-daily-cost-b200", "chatbot-yearly-saving", "fleet-yearly-saving" };
 var arithmeticOk = arithmeticIds.All(id => audits[id].Verdict == ClaimVerdict.Consistent);
 md.AppendLine((arithmeticOk ? "The article's arithmetic is right to its own rounding. " : "Some of the article's arithmetic does not hold (see the verdicts below). ")
-    + Inv($"Per-token prices assume a shared, well-loaded GPU: 10 M tokens a day keep an H100 busy for {N(TokensPerDay / h100Rate / 3600, 2)} hours, so one dedicated H100 for the day costs {N(catalog.GetHardware("nvidia_h100_sxm").CloudPricePerHour!.Value.UsdPerHour * 24 / (TokensPerDay / 1e6))} $ per 1M tokens."));
+    + Inv($"Per-token prices assume a shared, well-loaded GPU: 10 M tokens a day keep an H100 busy for {N(TokensPerDay / h100Rate / 3600, 2)} hours, so one dedicated H100 for the day costs {N(catalog.GetHardware("nvidia_h100_sxm").CloudPricePerDeviceHour!.Value.UsdPerHour * 24 / (TokensPerDay / 1e6))} $ per 1M tokens."));
 md.AppendLine();
 
 // ---- Mixtral vs Llama-2 70B ------------------------------------------------------------------------------------------
@@ -169,8 +170,8 @@ foreach (var (id, claimedActive, claimedRate) in new[] { ("mixtral-8x7b", "12.9"
     var i8 = DeploymentConfiguration.Create(catalog, id, "nvidia_a100_80gb_sxm", "int8");
     var step = estimator.Forward(i8, 1, 1, assumptions.DecodeContext);
     var est = estimator.Estimate(i8, new Workload { Batch = 1, InputTokens = assumptions.InputTokens, OutputTokens = assumptions.OutputTokens });
-    int8Rates.Add(est.PerUserTokensPerSecond.TokensPerSecond);
-    md.AppendLine(Inv($"| {m.Name} | {N(m.TotalParameters / 1e9)} | {claimedActive} / {N(m.ActiveParametersPerToken / 1e9)} | {N(f16Plan.WeightsPerDevice.Gigabytes)} GB | {N(claimedRate)} | {(PhysicalBounds.Fits(f16Plan, 1) ? "yes" : "no")} | {N(1 / PhysicalBounds.StepFloor(step, i8).Seconds)} | {N(est.PerUserTokensPerSecond.TokensPerSecond)} |"));
+    int8Rates.Add(est.OutputTokensPerSecondPerUser.TokensPerSecond);
+    md.AppendLine(Inv($"| {m.Name} | {N(m.TotalParameters / 1e9)} | {claimedActive} / {N(m.ActiveParametersPerToken / 1e9)} | {N(f16Plan.WeightsPerDevice.Gigabytes)} GB | {N(claimedRate)} | {(PhysicalBounds.Fits(f16Plan, 1) ? "yes" : "no")} | {N(1 / PhysicalBounds.StepFloor(step, i8).Seconds)} | {N(est.OutputTokensPerSecondPerUser.TokensPerSecond)} |"));
 }
 
 md.AppendLine();

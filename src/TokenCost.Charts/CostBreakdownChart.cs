@@ -4,7 +4,7 @@ using TokenCost.Costs;
 namespace TokenCost.Charts;
 
 /// <summary>Stacked bars of the cost per million output tokens by category (hardware, energy, serving), one bar per report.</summary>
-/// <remarks>Each stack adds up to the report's <see cref="TokenCostReport.PerMillionOutputTokens"/>, because the report's totals are sums of its components.</remarks>
+/// <remarks>Each stack adds up to the report's <see cref="TokenCostReport.CostPerMillionOutputTokens"/>, because the report's totals are sums of its components.</remarks>
 public static class CostBreakdownChart
 {
     /// <summary>Draws the breakdown.</summary>
@@ -34,7 +34,7 @@ public static class CostBreakdownChart
             var bottom = 0.0;
             foreach (var (category, color) in categories)
             {
-                var value = reports[i].Components.Where(c => c.Category == category).Sum(c => c.PerMillionOutputTokens.Usd);
+                var value = reports[i].Components.Where(c => c.Category == category).Sum(c => c.CostPerMillionOutputTokens.Usd);
                 bars.Add(new Bar { Position = i, ValueBase = bottom, Value = bottom + value, FillColor = color });
                 bottom += value;
             }

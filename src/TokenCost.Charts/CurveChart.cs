@@ -38,13 +38,13 @@ public static class CurveChart
             var others = all.Where(p => !p.OnParetoFront).ToList();
             if (others.Count > 0)
             {
-                var faint = plot.Add.Scatter(others.Select(p => p.PerUserOutputTokensPerSecond).ToArray(), others.Select(p => p.OutputTokensPerSecondPerDevice).ToArray(), color.WithAlpha(0.35));
+                var faint = plot.Add.Scatter(others.Select(p => p.OutputTokensPerSecondPerUser).ToArray(), others.Select(p => p.OutputTokensPerSecondPerDevice).ToArray(), color.WithAlpha(0.35));
                 faint.LineWidth = 0;
                 faint.MarkerSize = 6;
             }
 
-            var front = all.Where(p => p.OnParetoFront).OrderBy(p => p.PerUserOutputTokensPerSecond).ToList();
-            var line = plot.Add.Scatter(front.Select(p => p.PerUserOutputTokensPerSecond).ToArray(), front.Select(p => p.OutputTokensPerSecondPerDevice).ToArray(), color);
+            var front = all.Where(p => p.OnParetoFront).OrderBy(p => p.OutputTokensPerSecondPerUser).ToList();
+            var line = plot.Add.Scatter(front.Select(p => p.OutputTokensPerSecondPerUser).ToArray(), front.Select(p => p.OutputTokensPerSecondPerDevice).ToArray(), color);
             line.LineWidth = 2;
             line.MarkerSize = 8;
             line.LegendText = group.Key;
@@ -59,7 +59,7 @@ public static class CurveChart
 
                 var label = plot.Add.Text(
                     FormattableString.Invariant($"{p.Concurrency}u TP{p.Configuration.TensorParallel}"),
-                    p.PerUserOutputTokensPerSecond,
+                    p.OutputTokensPerSecondPerUser,
                     p.OutputTokensPerSecondPerDevice);
                 label.LabelFontSize = 10;
                 label.LabelFontColor = color;

@@ -60,7 +60,7 @@ public static class FrontierChart
         var title = $"Latency–cost frontier: {configuration.Model.Id} on {configuration.Devices} × {configuration.Hardware.Id} ({configuration.Weights.Id})" + (fits ? "" : " — DOES NOT FIT IN MEMORY");
         var plot = PlotStyle.New(title, "Time per output token (ms)", "USD per 1M output tokens (log)");
         var xs = reports.Select(r => r.Estimate.TimePerOutputToken.Milliseconds).ToArray();
-        var ys = reports.Select(r => Math.Log10(r.PerMillionOutputTokens.Usd)).ToArray();
+        var ys = reports.Select(r => Math.Log10(r.CostPerMillionOutputTokens.Usd)).ToArray();
         var line = plot.Add.Scatter(xs, ys, PlotStyle.Decode);
         line.MarkerSize = 8;
         line.LineWidth = 2;
@@ -70,7 +70,7 @@ public static class FrontierChart
         for (var i = 0; i < reports.Count; i++)
         {
             var label = plot.Add.Text(
-                "b" + reports[i].Estimate.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) + "  $" + PlotStyle.Invariant(reports[i].PerMillionOutputTokens.Usd, "G3"),
+                "b" + reports[i].Estimate.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) + "  $" + PlotStyle.Invariant(reports[i].CostPerMillionOutputTokens.Usd, "G3"),
                 xs[i],
                 ys[i]);
             label.LabelFontSize = 11;

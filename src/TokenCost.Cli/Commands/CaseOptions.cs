@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TokenCost.Catalogs;
 using TokenCost.Serving;
+using TokenCost.Validation;
 
 namespace TokenCost.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class CaseOptions
     /// <summary>Reads every case file, in order; ids must be unique across the files.</summary>
     /// <param name="paths">The files.</param>
     /// <returns>The cases of all files, in file order.</returns>
-    /// <exception cref="CatalogException">A file is invalid, or an id appears in two files.</exception>
+    /// <exception cref="CaseFileException">A file is invalid, or an id appears in two files.</exception>
     public static IReadOnlyList<Validation.ValidationCase> ReadCases(IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -32,7 +33,7 @@ public static class CaseOptions
             {
                 if (!ids.TryAdd(c.Id, path))
                 {
-                    throw new CatalogException(path, c.Line, $"'id' '{c.Id}' is not unique (also in {ids[c.Id]})");
+                    throw new CaseFileException(path, c.Line, $"'id' '{c.Id}' is not unique (also in {ids[c.Id]})");
                 }
 
                 all.Add(c);

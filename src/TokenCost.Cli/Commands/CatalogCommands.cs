@@ -162,7 +162,7 @@ public static class CatalogCommands
             w.NumberOrNull("tdpW", h.ThermalDesignPower?.Watts);
             w.NumberOrNull("interconnectGbps", h.InterconnectBandwidth?.GigabytesPerSecond);
             w.NumberOrNull("purchaseUsd", h.PurchasePrice?.Usd);
-            w.NumberOrNull("cloudUsdPerHour", h.CloudPricePerHour?.UsdPerHour);
+            w.NumberOrNull("cloudUsdPerHour", h.CloudPricePerDeviceHour?.UsdPerHour);
             w.WriteString("priceDate", h.PriceDate);
             WritePriceTiers(w, h);
             w.WriteBoolean("estimate", h.IsEstimate);
@@ -215,7 +215,7 @@ public static class CatalogCommands
                 h.PeakFor(ComputePrecision.Bf16)?.ToString() ?? "–",
                 h.PeakFor(ComputePrecision.Fp8)?.ToString() ?? "–",
                 h.ThermalDesignPower?.ToString() ?? "–",
-                h.CloudPricePerHour?.UsdPerHour.ToString("F2", CultureInfo.InvariantCulture) ?? "–",
+                h.CloudPricePerDeviceHour?.UsdPerHour.ToString("F2", CultureInfo.InvariantCulture) ?? "–",
                 Markup.Escape(LatestTiers(h)),
                 h.IsEstimate ? "yes" : "");
         }

@@ -116,7 +116,7 @@ public static class CurveCommand
                 Markup.Escape(c.LayoutNotation),
                 Markup.Escape(c.Weights.Id),
                 p.Concurrency.ToString(inv),
-                p.PerUserOutputTokensPerSecond.ToString("F1", inv),
+                p.OutputTokensPerSecondPerUser.ToString("F1", inv),
                 p.TimeToFirstToken.Milliseconds.ToString("F0", inv),
                 p.TimePerOutputToken.Milliseconds.ToString("F2", inv),
                 p.OutputTokensPerSecondPerDevice.ToString("F0", inv),

@@ -27,7 +27,7 @@ public static class CurveJson
         w.WriteString("kvCache", c.KvCache.Id);
         w.WriteString("stack", c.Stack.Id);
         w.WriteNumber("concurrency", p.Concurrency);
-        w.WriteNumber("perUserOutputTokensPerSecond", p.PerUserOutputTokensPerSecond);
+        w.WriteNumber("perUserOutputTokensPerSecond", p.OutputTokensPerSecondPerUser);
         w.WriteNumber("ttftMs", p.TimeToFirstToken.Milliseconds);
         w.WriteNumber("tpotMs", p.TimePerOutputToken.Milliseconds);
         w.WriteNumber("outputTokensPerSecondPerDevice", p.OutputTokensPerSecondPerDevice);
@@ -36,7 +36,7 @@ public static class CurveJson
         w.WriteNumber("costPerMillionInputTokensUsd", p.CostPerMillionInputTokens.Usd);
         w.WriteNumber("costPerMillionOutputTokensUsd", p.CostPerMillionOutputTokens.Usd);
         w.WriteNumber("costPerMillionTotalTokensUsd", p.CostPerMillionTotalTokens.Usd);
-        w.WriteNumber("usdPerHour", p.Report.TotalPerHour.UsdPerHour);
+        w.WriteNumber("usdPerHour", p.Report.TotalCostPerHour.UsdPerHour);
         w.NumberOrNull("facilityKwPerDevice", p.FacilityPowerPerDevice?.Kilowatts);
         w.NumberOrNull("outputTokensPerSecondPerMegawatt", p.OutputTokensPerSecondPerMegawatt);
         w.NumberOrNull("totalTokensPerSecondPerMegawatt", p.TotalTokensPerSecondPerMegawatt);
@@ -54,6 +54,6 @@ public static class CurveJson
         ArgumentNullException.ThrowIfNull(p);
         var c = p.Configuration;
         return FormattableString.Invariant(
-            $"{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.PerUserOutputTokensPerSecond:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
+            $"{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.OutputTokensPerSecondPerUser:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
     }
 }

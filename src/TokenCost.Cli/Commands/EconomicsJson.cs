@@ -24,11 +24,11 @@ public static class EconomicsJson
         w.WriteNumber("timePerOutputTokenMs", p.TimePerOutputToken.Milliseconds);
         w.WriteNumber("ttftMs", p.TimeToFirstToken.Milliseconds);
         w.WriteNumber("costPerMillionOutputTokensUsd", p.CostPerMillionOutputTokens.Usd);
-        w.WriteNumber("costPerMillionInputTokensUsd", p.Report.PerMillionInputTokens.Usd);
-        w.WriteNumber("outputTokensPerSecond", p.OutputTokensPerSecond.TokensPerSecond);
-        w.WriteNumber("outputTokensPerSecondPerDevice", p.OutputTokensPerSecondPerDevice.TokensPerSecond);
-        w.WriteNumber("perUserTokensPerSecond", p.PerUserTokensPerSecond.TokensPerSecond);
-        w.WriteNumber("usdPerHour", p.Report.TotalPerHour.UsdPerHour);
+        w.WriteNumber("costPerMillionInputTokensUsd", p.Report.CostPerMillionInputTokens.Usd);
+        w.WriteNumber("outputTokensPerSecond", p.DecodeTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("outputTokensPerSecondPerDevice", p.DecodeTokensPerSecondPerDevice.TokensPerSecond);
+        w.WriteNumber("perUserTokensPerSecond", p.OutputTokensPerSecondPerUser.TokensPerSecond);
+        w.WriteNumber("usdPerHour", p.Report.TotalCostPerHour.UsdPerHour);
         w.WriteBoolean("fits", p.Fits);
     }
 }

@@ -87,37 +87,37 @@ public static class EstimateCommand
         w.WriteNumber("batch", l?.RunningSequences ?? e.Batch);
         w.WriteNumber("inputTokens", e.Workload.InputTokens);
         w.WriteNumber("outputTokens", e.Workload.OutputTokens);
-        w.WriteNumber("costPerMillionOutputTokensUsd", continuous ? loaded!.CostPerMillionOutputTokens.Usd : report.PerMillionOutputTokens.Usd);
-        w.WriteNumber("costPerMillionInputTokensUsd", continuous ? loaded!.CostPerMillionInputTokens.Usd : report.PerMillionInputTokens.Usd);
-        w.WriteNumber("totalUsdPerHour", report.TotalPerHour.UsdPerHour);
+        w.WriteNumber("costPerMillionOutputTokensUsd", continuous ? loaded!.CostPerMillionOutputTokens.Usd : report.CostPerMillionOutputTokens.Usd);
+        w.WriteNumber("costPerMillionInputTokensUsd", continuous ? loaded!.CostPerMillionInputTokens.Usd : report.CostPerMillionInputTokens.Usd);
+        w.WriteNumber("totalUsdPerHour", report.TotalCostPerHour.UsdPerHour);
         w.WriteStartObject("breakdown");
-        w.WriteNumber("hardwareUsdPerHour", report.HardwarePerHour.UsdPerHour);
-        w.WriteNumber("energyUsdPerHour", report.EnergyPerHour.UsdPerHour);
-        w.WriteNumber("servingUsdPerHour", report.ServingPerHour.UsdPerHour);
+        w.WriteNumber("hardwareUsdPerHour", report.HardwareCostPerHour.UsdPerHour);
+        w.WriteNumber("energyUsdPerHour", report.EnergyCostPerHour.UsdPerHour);
+        w.WriteNumber("servingUsdPerHour", report.ServingCostPerHour.UsdPerHour);
         w.WriteStartArray("components");
         foreach (var part in continuous ? loaded!.Components : report.Components)
         {
             w.WriteStartObject();
             w.WriteString("name", part.Name);
             w.WriteString("category", part.Category.ToString().ToLowerInvariant());
-            w.WriteNumber("usdPerHour", part.PerHour.UsdPerHour);
-            w.WriteNumber("costPerMillionInputTokensUsd", part.PerMillionInputTokens.Usd);
-            w.WriteNumber("costPerMillionOutputTokensUsd", part.PerMillionOutputTokens.Usd);
+            w.WriteNumber("usdPerHour", part.CostPerHour.UsdPerHour);
+            w.WriteNumber("costPerMillionInputTokensUsd", part.CostPerMillionInputTokens.Usd);
+            w.WriteNumber("costPerMillionOutputTokensUsd", part.CostPerMillionOutputTokens.Usd);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteNumber("outputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * c.Devices : e.DecodeTokensPerSecond.TokensPerSecond);
-        w.WriteNumber("sustainedOutputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * c.Devices : e.OutputTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("sustainedOutputTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerDevice * c.Devices : e.SustainedOutputTokensPerSecond.TokensPerSecond);
         w.WriteNumber("outputTokensPerSecondPerDevice", continuous ? l!.OutputTokensPerSecondPerDevice : e.DecodeTokensPerSecond.TokensPerSecond / c.Devices);
-        w.WriteNumber("perUserTokensPerSecond", continuous ? l!.PerUserOutputTokensPerSecond : e.PerUserTokensPerSecond.TokensPerSecond);
+        w.WriteNumber("perUserTokensPerSecond", continuous ? l!.OutputTokensPerSecondPerUser : e.OutputTokensPerSecondPerUser.TokensPerSecond);
         w.WriteNumber("timePerOutputTokenMs", continuous ? l!.MeanTimePerOutputToken.Milliseconds : e.TimePerOutputToken.Milliseconds);
         w.WriteNumber("ttftMs", continuous ? l!.MeanTimeToFirstToken.Milliseconds : e.TimeToFirstToken.Milliseconds);
         w.WriteNumber("requestLatencyMs", continuous ? l!.MeanRequestLatency.Milliseconds : e.RequestLatency.Milliseconds);
         if (loaded is not null)
         {
-            w.WriteNumber("perUserOutputTokensPerSecond", l!.PerUserOutputTokensPerSecond);
+            w.WriteNumber("perUserOutputTokensPerSecond", l!.OutputTokensPerSecondPerUser);
             w.WriteNumber("totalTokensPerSecondPerDevice", l.TotalTokensPerSecondPerDevice);
             w.WriteNumber("costPerMillionTotalTokensUsd", loaded.CostPerMillionTotalTokens.Usd);
             w.WriteStartObject("load");
@@ -172,10 +172,10 @@ public static class EstimateCommand
         Row("Running sequences per replica", string.Create(inv, $"{e.RunningSequences} of at most {e.MaxRunningSequences}{(e.KvCacheLimited ? " (KV-cache limited)" : "")}"));
         Row("Mean TTFT", e.MeanTimeToFirstToken.ToString());
         Row("Mean / median TPOT", $"{e.MeanTimePerOutputToken} / {e.MedianTimePerOutputToken}");
-        Row("Per-user output tokens/s", e.PerUserOutputTokensPerSecond.ToString("F1", inv));
+        Row("Per-user output tokens/s", e.OutputTokensPerSecondPerUser.ToString("F1", inv));
         Row("Output / total tokens/s per device", string.Create(inv, $"{e.OutputTokensPerSecondPerDevice:F1} / {e.TotalTokensPerSecondPerDevice:F1}"));
         Row("Prefill-carrying iterations", e.PrefillIterationFraction.ToString("P1", inv));
-        Row("Cost per hour", report.TotalPerHour.ToString("F3", inv));
+        Row("Cost per hour", report.TotalCostPerHour.ToString("F3", inv));
         Row("$ per 1M input / output / total tokens", $"{report.CostPerMillionInputTokens.ToString("F4", inv)} / {report.CostPerMillionOutputTokens.ToString("F3", inv)} / {report.CostPerMillionTotalTokens.ToString("F4", inv)}");
         AnsiConsole.Write(table);
         foreach (var warning in e.Warnings)
@@ -200,14 +200,14 @@ public static class EstimateCommand
         Row("Weight-read floor", (e.Decode.WeightBytesPerDevice / c.Hardware.MemoryBandwidth).ToString());
         Row("Bound (decode)", e.Bound.ToString().ToLowerInvariant());
         Row("Output tokens/s (decode, all devices)", e.DecodeTokensPerSecond.ToString("F1", inv));
-        Row("Cost per hour", report.TotalPerHour.ToString("F3", inv));
+        Row("Cost per hour", report.TotalCostPerHour.ToString("F3", inv));
         foreach (var part in report.Components)
         {
-            Row($"  {part.Name}", string.Create(inv, $"{part.PerHour.ToString("F3", inv)}  →  {part.PerMillionOutputTokens.ToString("F3", inv)} per 1M output"));
+            Row($"  {part.Name}", string.Create(inv, $"{part.CostPerHour.ToString("F3", inv)}  →  {part.CostPerMillionOutputTokens.ToString("F3", inv)} per 1M output"));
         }
 
-        Row("$ per 1M input tokens", report.PerMillionInputTokens.ToString("F4", inv));
-        Row("$ per 1M output tokens", report.PerMillionOutputTokens.ToString("F3", inv));
+        Row("$ per 1M input tokens", report.CostPerMillionInputTokens.ToString("F4", inv));
+        Row("$ per 1M output tokens", report.CostPerMillionOutputTokens.ToString("F3", inv));
         Row("Energy per output token (accelerators)", e.EnergyPerOutputToken?.ToString("F3", inv) ?? "n/a (no TDP)");
         Row("gCO2e per 1M output tokens", report.GramsCo2ePerMillionOutputTokens?.ToString("F0", inv) ?? "n/a");
         AnsiConsole.Write(table);

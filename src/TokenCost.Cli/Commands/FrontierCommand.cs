@@ -76,7 +76,7 @@ public static class FrontierCommand
             {
                 var objective = new UserSpeedObjective
                 {
-                    MinPerUserOutputTokensPerSecond = OptionValues.Number(result, minUserSpeed),
+                    MinOutputTokensPerSecondPerUser = OptionValues.Number(result, minUserSpeed),
                     MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double t ? TimeInterval.FromMilliseconds(t) : null,
                 };
                 return UnderLoad(InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, users), objective, axes, result.GetValue(all), result.GetValue(json), result.GetValue(csv));
@@ -115,7 +115,7 @@ public static class FrontierCommand
                 var sb = new StringBuilder("hardware,devices,tensorParallel,weights,batch,timePerOutputTokenMs,ttftMs,costPerMillionOutputTokensUsd,outputTokensPerSecond,outputTokensPerSecondPerDevice,perUserTokensPerSecond\n");
                 foreach (var p in shown)
                 {
-                    sb.Append(inv, $"{Csv(p.Configuration.Hardware.Id)},{p.Configuration.Devices},{p.Configuration.TensorParallel},{Csv(p.Configuration.Weights.Id)},{p.Batch},{p.TimePerOutputToken.Milliseconds:R},{p.TimeToFirstToken.Milliseconds:R},{p.CostPerMillionOutputTokens.Usd:R},{p.OutputTokensPerSecond.TokensPerSecond:R},{p.OutputTokensPerSecondPerDevice.TokensPerSecond:R},{p.PerUserTokensPerSecond.TokensPerSecond:R}\n");
+                    sb.Append(inv, $"{Csv(p.Configuration.Hardware.Id)},{p.Configuration.Devices},{p.Configuration.TensorParallel},{Csv(p.Configuration.Weights.Id)},{p.Batch},{p.TimePerOutputToken.Milliseconds:R},{p.TimeToFirstToken.Milliseconds:R},{p.CostPerMillionOutputTokens.Usd:R},{p.DecodeTokensPerSecond.TokensPerSecond:R},{p.DecodeTokensPerSecondPerDevice.TokensPerSecond:R},{p.OutputTokensPerSecondPerUser.TokensPerSecond:R}\n");
                 }
 
                 Console.Out.Write(sb.ToString());
@@ -138,9 +138,9 @@ public static class FrontierCommand
                         p.TimePerOutputToken.Milliseconds.ToString("F2", inv),
                         p.TimeToFirstToken.Milliseconds.ToString("F1", inv),
                         p.CostPerMillionOutputTokens.Usd.ToString("F3", inv),
-                        p.OutputTokensPerSecond.TokensPerSecond.ToString("F0", inv),
-                        p.OutputTokensPerSecondPerDevice.TokensPerSecond.ToString("F0", inv),
-                        p.PerUserTokensPerSecond.TokensPerSecond.ToString("F1", inv));
+                        p.DecodeTokensPerSecond.TokensPerSecond.ToString("F0", inv),
+                        p.DecodeTokensPerSecondPerDevice.TokensPerSecond.ToString("F0", inv),
+                        p.OutputTokensPerSecondPerUser.TokensPerSecond.ToString("F1", inv));
                 }
 
                 AnsiConsole.Write(table);
@@ -204,7 +204,7 @@ public static class FrontierCommand
                     p.Configuration.Devices.ToString(inv),
                     p.Configuration.Weights.Id,
                     p.Concurrency.ToString(inv),
-                    p.PerUserOutputTokensPerSecond.ToString("F1", inv),
+                    p.OutputTokensPerSecondPerUser.ToString("F1", inv),
                     p.TimeToFirstToken.Milliseconds.ToString("F0", inv),
                     p.TimePerOutputToken.Milliseconds.ToString("F2", inv),
                     p.CostPerMillionOutputTokens.Usd.ToString("F3", inv),

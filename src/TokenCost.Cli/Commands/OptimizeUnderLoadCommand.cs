@@ -64,7 +64,7 @@ public static class OptimizeUnderLoadCommand
 
         var objective = new UserSpeedObjective
         {
-            MinPerUserOutputTokensPerSecond = OptionValues.Number(result, minUserSpeed),
+            MinOutputTokensPerSecondPerUser = OptionValues.Number(result, minUserSpeed),
             MaxTimePerOutputToken = OptionValues.Number(result, maxTpot) is double tpot ? TimeInterval.FromMilliseconds(tpot) : null,
             MaxTimeToFirstToken = OptionValues.Number(result, maxTtft) is double ttft ? TimeInterval.FromMilliseconds(ttft) : null,
         };
@@ -141,7 +141,7 @@ public static class OptimizeUnderLoadCommand
             }
 
             w.WriteStartObject("objective");
-            w.NumberOrNull("minPerUserOutputTokensPerSecond", objective.MinPerUserOutputTokensPerSecond);
+            w.NumberOrNull("minPerUserOutputTokensPerSecond", objective.MinOutputTokensPerSecondPerUser);
             w.NumberOrNull("maxTtftMs", objective.MaxTimeToFirstToken?.Milliseconds);
             w.NumberOrNull("maxTpotMs", objective.MaxTimePerOutputToken?.Milliseconds);
             w.WriteString("statistics", "speed floor on 1 ÷ median TPOT, TPOT limit on the median, TTFT limit on the mean (the steady-state model's mean and median TPOT are equal)");
@@ -184,7 +184,7 @@ public static class OptimizeUnderLoadCommand
         if (answer.Best is { } b)
         {
             var c = b.Configuration;
-            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest under continuous batching: {c.Devices} × {c.Hardware.Id} (layout {c.LayoutNotation}), weights {c.Weights.Id}, {b.Concurrency} concurrent users: {b.PerUserOutputTokensPerSecond:F1} tok/s per user, TTFT {b.TimeToFirstToken}, TPOT {b.TimePerOutputToken}; ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens (${b.CostPerMillionTotalTokens.Usd:F3} per 1M total).")));
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest under continuous batching: {c.Devices} × {c.Hardware.Id} (layout {c.LayoutNotation}), weights {c.Weights.Id}, {b.Concurrency} concurrent users: {b.OutputTokensPerSecondPerUser:F1} tok/s per user, TTFT {b.TimeToFirstToken}, TPOT {b.TimePerOutputToken}; ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens (${b.CostPerMillionTotalTokens.Usd:F3} per 1M total).")));
             if (LayoutReason(answer) is { } why)
             {
                 AnsiConsole.MarkupLine(Markup.Escape(why));
@@ -193,7 +193,7 @@ public static class OptimizeUnderLoadCommand
             foreach (var p in answer.Candidates.Skip(1).Take(CandidatesShown - 1))
             {
                 var pc = p.Configuration;
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"  next: {pc.Devices} × {pc.Hardware.Id} ({pc.LayoutNotation}), {pc.Weights.Id}, {p.Concurrency} users: {p.PerUserOutputTokensPerSecond:F1} tok/s/user, TTFT {p.TimeToFirstToken}, ${p.CostPerMillionOutputTokens.Usd:F3} per 1M output")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"  next: {pc.Devices} × {pc.Hardware.Id} ({pc.LayoutNotation}), {pc.Weights.Id}, {p.Concurrency} users: {p.OutputTokensPerSecondPerUser:F1} tok/s/user, TTFT {p.TimeToFirstToken}, ${p.CostPerMillionOutputTokens.Usd:F3} per 1M output")));
             }
         }
         else
@@ -201,7 +201,7 @@ public static class OptimizeUnderLoadCommand
             AnsiConsole.MarkupLine("[red]No configuration meets the objective.[/]");
             if (answer.Fastest is { } f)
             {
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Fastest evaluated: {f.Configuration.Devices} × {f.Configuration.Hardware.Id}, {f.Configuration.Weights.Id}, {f.Concurrency} users: {f.PerUserOutputTokensPerSecond:F1} tok/s per user, TTFT {f.TimeToFirstToken}.")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Fastest evaluated: {f.Configuration.Devices} × {f.Configuration.Hardware.Id}, {f.Configuration.Weights.Id}, {f.Concurrency} users: {f.OutputTokensPerSecondPerUser:F1} tok/s per user, TTFT {f.TimeToFirstToken}.")));
             }
         }
 

@@ -40,7 +40,7 @@ public static class PredictCommand
                         var p = predictor.Predict(parsed);
                         text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
                     }
-                    catch (CatalogException ex)
+                    catch (CaseFileException ex)
                     {
                         text = JsonOutput.ToString(w => WriteError(w, TryId(line), ex.Message), indented: false);
                     }

@@ -87,7 +87,7 @@ public static class ScenarioCommand
             w.NumberOrNull("deviceCostPerQueryUsd", r.DeviceCostPerQuery?.Usd);
             w.WritePropertyName("cloudFleet");
             Fleet(w, r.CloudFleet);
-            w.WriteNumber("blendedCostPerDayUsd", r.BlendedPerDay.Usd);
+            w.WriteNumber("blendedCostPerDayUsd", r.BlendedCostPerDay.Usd);
             w.WriteNumber("savingsPerDayUsd", r.SavingsPerDayUsd);
             w.NumberOrNull("blendedQuality", r.BlendedQuality);
             w.WriteEndObject();
@@ -97,9 +97,9 @@ public static class ScenarioCommand
         {
             w.WriteStartObject("api");
             w.WriteString("name", a.Api.Name);
-            w.WriteNumber("apiCostPerRequestUsd", a.ApiPerRequest.Usd);
-            w.WriteNumber("apiCostPerDayUsd", a.ApiPerDay.Usd);
-            w.WriteNumber("selfHostedCostPerDayUsd", a.SelfHostedPerDay.Usd);
+            w.WriteNumber("apiCostPerRequestUsd", a.ApiCostPerRequest.Usd);
+            w.WriteNumber("apiCostPerDayUsd", a.ApiCostPerDay.Usd);
+            w.WriteNumber("selfHostedCostPerDayUsd", a.SelfHostedCostPerDay.Usd);
             w.NumberOrNull("breakEvenRequestsPerDay", a.BreakEvenRequestsPerDay);
             w.NumberOrNull("breakEvenOutputTokensPerDay", a.BreakEvenOutputTokensPerDay);
             w.WriteString("cheaper", a.Cheaper);
@@ -122,10 +122,10 @@ public static class ScenarioCommand
         w.WriteNumber("deployments", f.Deployments);
         w.WriteNumber("devices", f.Devices);
         w.WriteNumber("busyFraction", f.BusyFraction);
-        w.WriteNumber("costPerDayUsd", f.PerDay.Usd);
-        w.WriteNumber("costPerYearUsd", f.PerYear.Usd);
-        w.NumberOrNull("costPerRequestUsd", f.PerRequest?.Usd);
-        w.WriteNumber("costPerMillionOutputTokensUsd", f.Report.PerMillionOutputTokens.Usd);
+        w.WriteNumber("costPerDayUsd", f.CostPerDay.Usd);
+        w.WriteNumber("costPerYearUsd", f.CostPerYear.Usd);
+        w.NumberOrNull("costPerRequestUsd", f.CostPerRequest?.Usd);
+        w.WriteNumber("costPerMillionOutputTokensUsd", f.Report.CostPerMillionOutputTokens.Usd);
         w.WriteNumber("energyPerDayKwh", f.EnergyPerDay.KilowattHours);
         w.WriteNumber("energyPerYearKwh", f.EnergyPerDay.KilowattHours * 365);
         w.WriteNumber("operationalTonnesCo2ePerYear", f.OperationalTonnesCo2ePerYear);
@@ -141,7 +141,7 @@ public static class ScenarioCommand
         var lines = new List<string>
         {
             string.Create(inv, $"Scenario '{report.Scenario.Name}': {report.Scenario.RequestsPerDay:N0} requests/day ({report.Scenario.InputTokens} in + {report.Scenario.OutputTokens} out tokens)."),
-            string.Create(inv, $"Fleet: {f.Deployments} × ({c.Devices} × {c.Hardware.Id}, {c.Weights.Id}, batch {f.Report.Estimate.Batch}) = {f.Devices} devices, busy {f.BusyFraction:P0}; ${f.PerDay.Usd:N0}/day, ${f.PerYear.Usd:N0}/year."),
+            string.Create(inv, $"Fleet: {f.Deployments} × ({c.Devices} × {c.Hardware.Id}, {c.Weights.Id}, batch {f.Report.Estimate.Batch}) = {f.Devices} devices, busy {f.BusyFraction:P0}; ${f.CostPerDay.Usd:N0}/day, ${f.CostPerYear.Usd:N0}/year."),
             string.Create(inv, $"Energy {f.EnergyPerDay.KilowattHours:N0} kWh/day; emissions {f.OperationalTonnesCo2ePerYear:N1} tCO2e/yr operational + {f.EmbodiedTonnesCo2ePerYear:N1} tCO2e/yr embodied."),
         };
         if (report.Upgrade is { } u)
@@ -150,17 +150,17 @@ public static class ScenarioCommand
             var bought = u.CapitalExpenseUsd is double capex
                 ? string.Create(inv, $"; bought: ${capex:N0} capex, ${u.PurchasedOperatingCostPerYearUsd:N0}/year to run, payback {(u.PaybackYears is double y ? y.ToString("F2", inv) + " years" : "never")}")
                 : "";
-            lines.Add(string.Create(inv, $"Upgrade to {u.NewFleet.Deployments} × ({u.NewFleet.Report.Estimate.Configuration.Devices} × {u.NewFleet.Report.Estimate.Configuration.Hardware.Id}) = {u.NewFleet.Devices} devices: rented ${u.NewFleet.PerYear.Usd:N0}/year, {rented}{bought}."));
+            lines.Add(string.Create(inv, $"Upgrade to {u.NewFleet.Deployments} × ({u.NewFleet.Report.Estimate.Configuration.Devices} × {u.NewFleet.Report.Estimate.Configuration.Hardware.Id}) = {u.NewFleet.Devices} devices: rented ${u.NewFleet.CostPerYear.Usd:N0}/year, {rented}{bought}."));
         }
 
         if (report.Routing is { } r)
         {
-            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedPerDay.Usd:N0}/day (saving ${r.SavingsPerDayUsd:N0}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
+            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving ${r.SavingsPerDayUsd:N0}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
         }
 
         if (report.Api is { } a)
         {
-            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedPerDay.Usd:N0}/day → {a.Cheaper} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
+            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {a.Cheaper} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
         }
 
         foreach (var line in lines)

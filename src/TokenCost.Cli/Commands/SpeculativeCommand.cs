@@ -55,7 +55,7 @@ public static class SpeculativeCommand
             var best = SpeculativeDecoding.Optimize(estimator, target, drafter, alpha, estimate.Batch, context, maxGamma);
             var chosen = gamma is int g ? SpeculativeDecoding.Estimate(estimator, target, drafter, alpha, g, estimate.Batch, context) : best;
             var sequences = estimate.Batch * target.Replicas;
-            var cost = SpeculativeDecoding.CostPerMillionOutputTokens(chosen, report.TotalPerHour, sequences);
+            var cost = SpeculativeDecoding.CostPerMillionOutputTokens(chosen, report.TotalCostPerHour, sequences);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(w =>
@@ -76,7 +76,7 @@ public static class SpeculativeCommand
                     w.WriteNumber("verificationTimeMs", chosen.VerificationTime.Milliseconds);
                     w.WriteNumber("stepTimeMs", chosen.StepTime.Milliseconds);
                     w.WriteNumber("costPerMillionOutputTokensUsd", cost.Usd);
-                    w.WriteNumber("baselineCostPerMillionOutputTokensUsd", report.PerMillionOutputTokens.Usd);
+                    w.WriteNumber("baselineCostPerMillionOutputTokensUsd", report.CostPerMillionOutputTokens.Usd);
                     w.WriteFitAndWarnings(estimate);
                     w.WriteEndObject();
                 });
@@ -92,7 +92,7 @@ public static class SpeculativeCommand
                 Row("Step = γ × draft + verification", $"{chosen.StepTime} = {chosen.DraftTokens} × {chosen.DraftStepTime} + {chosen.VerificationTime}");
                 Row("Time per output token (plain → speculative)", $"{chosen.BaselineTimePerOutputToken} → {chosen.TimePerOutputToken}");
                 Row("Speedup", chosen.Speedup.ToString("F2", inv) + "×");
-                Row("$ per 1M output tokens (plain → speculative)", $"{report.PerMillionOutputTokens.ToString("F3", inv)} → {cost.ToString("F3", inv)}");
+                Row("$ per 1M output tokens (plain → speculative)", $"{report.CostPerMillionOutputTokens.ToString("F3", inv)} → {cost.ToString("F3", inv)}");
                 AnsiConsole.Write(table);
                 ConsoleWarnings.Write(estimate);
             }

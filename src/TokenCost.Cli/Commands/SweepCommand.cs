@@ -188,7 +188,7 @@ public static class SweepCommand
         {
             var c = r.Configuration;
             var e = r.Estimate;
-            writer.AppendLine(string.Create(inv, $"{Csv(c.Model.Id)},{Csv(c.Hardware.Id)},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{Csv(c.Weights.Id)},{Csv(c.Activations.Id)},{Csv(c.KvCache.Id)},{Csv(c.Stack.Id)},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.OutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
+            writer.AppendLine(string.Create(inv, $"{Csv(c.Model.Id)},{Csv(c.Hardware.Id)},{c.Devices},{c.TensorParallel},{c.PipelineParallel},{Csv(c.Weights.Id)},{Csv(c.Activations.Id)},{Csv(c.KvCache.Id)},{Csv(c.Stack.Id)},{r.Batch},{r.InputTokens},{r.OutputTokens},{(e.Fits ? "true" : "false")},{e.MaxBatch},{e.TimeToFirstToken.Milliseconds:G9},{e.TimePerOutputToken.Milliseconds:G9},{e.SustainedOutputTokensPerSecond.TokensPerSecond:G9},{e.DecodeTokensPerSecond.TokensPerSecond:G9},{e.Bound.ToString().ToLowerInvariant()},{(e.CostPerMillionOutputTokens is { } m ? m.Usd.ToString("G9", inv) : "")}"));
             if (writer.Length > 1 << 16)
             {
                 Console.Out.Write(writer.ToString());
@@ -220,7 +220,7 @@ public static class SweepCommand
             w.WriteNumber("maxBatch", e.MaxBatch);
             w.WriteNumber("ttftMs", e.TimeToFirstToken.Milliseconds);
             w.WriteNumber("tpotMs", e.TimePerOutputToken.Milliseconds);
-            w.WriteNumber("outputTokensPerSecond", e.OutputTokensPerSecond.TokensPerSecond);
+            w.WriteNumber("outputTokensPerSecond", e.SustainedOutputTokensPerSecond.TokensPerSecond);
             w.WriteNumber("decodeTokensPerSecond", e.DecodeTokensPerSecond.TokensPerSecond);
             w.WriteString("bound", e.Bound.ToString().ToLowerInvariant());
             w.NumberOrNull("costPerMillionOutputTokensUsd", e.CostPerMillionOutputTokens?.Usd);

@@ -180,7 +180,7 @@ public static class ValidateCommand
             notes.Add("parallel layout not stated");
         }
 
-        if (c.Metric is CaseMetric.PerUserOutputTokensPerSecond && c.Tags.Timebase is null)
+        if (c.Metric is CaseMetric.OutputTokensPerSecondPerUser && c.Tags.Timebase is null)
         {
             notes.Add("time base not stated");
         }

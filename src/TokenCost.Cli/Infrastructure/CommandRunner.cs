@@ -1,4 +1,5 @@
 using TokenCost.Catalogs;
+using TokenCost.Serialization;
 
 namespace TokenCost.Cli.Infrastructure;
 
@@ -19,7 +20,7 @@ public static class CommandRunner
         {
             return Fail(ex.Message);
         }
-        catch (CatalogException ex)
+        catch (InputFileException ex)
         {
             return Fail(ex.Message);
         }

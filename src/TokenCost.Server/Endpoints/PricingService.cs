@@ -61,7 +61,7 @@ internal sealed class PricingService(Catalog catalog)
         var stack = Check.Id(request.Stack, "stack");
         var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
         var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")
-            ?? catalog.Hardware.Where(h => h.CloudPricePerHour is not null).Select(h => h.Id).ToArray();
+            ?? catalog.Hardware.Where(h => h.CloudPricePerDeviceHour is not null).Select(h => h.Id).ToArray();
         var reports = new List<TokenCostReport>();
         var skipped = new List<string>();
         foreach (var id in hardware)
@@ -236,7 +236,7 @@ internal sealed class PricingService(Catalog catalog)
 
         var flagged = InteractivityCurve.Flag(points);
         var shown = request.Front
-            ? flagged.Where(p => p.OnParetoFront).OrderBy(p => p.Configuration.Hardware.Id, StringComparer.Ordinal).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList()
+            ? flagged.Where(p => p.OnParetoFront).OrderBy(p => p.Configuration.Hardware.Id, StringComparer.Ordinal).ThenByDescending(p => p.OutputTokensPerSecondPerUser).ToList()
             : flagged;
         return new CurveResponse
         {

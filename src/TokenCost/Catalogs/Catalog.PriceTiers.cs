@@ -10,7 +10,7 @@ public sealed partial class Catalog
 
     /// <summary>Gets every dated rental price tier of every platform, in catalog hardware order, most recent first per platform.</summary>
     /// <remarks>Each tier is also on its platform (<see cref="HardwarePlatform.PriceTiers"/>). The catalog's own cloud price
-    /// (<see cref="HardwarePlatform.CloudPricePerHour"/>) stays the default price; a tier is used only when asked for.</remarks>
+    /// (<see cref="HardwarePlatform.CloudPricePerDeviceHour"/>) stays the default price; a tier is used only when asked for.</remarks>
     public IReadOnlyList<PriceTier> PriceTiers => Hardware.SelectMany(h => h.PriceTiers).ToList();
 
     private static Catalog WithPriceTiers(PriceTierFileDto file, Catalog catalog)

@@ -1,7 +1,9 @@
+using TokenCost.Serialization;
+
 namespace TokenCost.Catalogs;
 
-/// <summary>Thrown when a catalog, profile or case file is malformed; the message names the file, the line (when known) and the offending key or entry.</summary>
-public sealed class CatalogException : Exception
+/// <summary>Thrown when a catalog, catalog-override, serving-profile, quality or model config file is malformed; the message names the file, the line (when known) and the offending key or entry.</summary>
+public sealed class CatalogException : InputFileException
 {
     /// <summary>Initializes a new instance of the <see cref="CatalogException"/> class.</summary>
     public CatalogException()
@@ -29,15 +31,7 @@ public sealed class CatalogException : Exception
     /// <param name="message">What is wrong, naming the key or entry.</param>
     /// <param name="innerException">The cause, if any.</param>
     public CatalogException(string file, long? line, string message, Exception? innerException = null)
-        : base(line is null ? $"{file}: {message}" : $"{file}:{line}: {message}", innerException)
+        : base(file, line, message, innerException)
     {
-        File = file;
-        Line = line;
     }
-
-    /// <summary>Gets the file or resource name, when known.</summary>
-    public string? File { get; }
-
-    /// <summary>Gets the 1-based line number, when known.</summary>
-    public long? Line { get; }
 }

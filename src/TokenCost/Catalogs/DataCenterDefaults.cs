@@ -46,7 +46,7 @@ public sealed record DataCenterDefaults
 
     /// <summary>Gets a fixed serving cost per hour for the whole deployment.</summary>
     /// <value>The default value is 0.</value>
-    public HourlyRate ServingFixedPerHour { get; init; } = HourlyRate.Zero;
+    public HourlyRate ServingFixedCostPerHour { get; init; } = HourlyRate.Zero;
 
     /// <summary>Gets the source of each value, keyed by property name.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();

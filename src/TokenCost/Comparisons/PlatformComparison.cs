@@ -36,7 +36,7 @@ public sealed partial class PlatformComparison
     public IReadOnlyList<TokenCostReport> Reports { get; }
 
     /// <summary>Gets the report with the lowest cost per million output tokens among those whose batch fits in memory, or null when none fits.</summary>
-    public TokenCostReport? Cheapest => Reports.Where(r => r.Estimate.Memory.Fits).MinBy(r => r.PerMillionOutputTokens.Usd);
+    public TokenCostReport? Cheapest => Reports.Where(r => r.Estimate.Memory.Fits).MinBy(r => r.CostPerMillionOutputTokens.Usd);
 
     /// <summary>
     /// Estimates and prices one model on each listed platform. Each platform gets the fewest devices among 1, 2, 4 and 8 (all

@@ -13,11 +13,11 @@ public sealed record ComponentCost
     public required CostCategory Category { get; init; }
 
     /// <summary>Gets the cost per hour of the whole deployment.</summary>
-    public required HourlyRate PerHour { get; init; }
+    public required HourlyRate CostPerHour { get; init; }
 
     /// <summary>Gets the share of the cost of one million input (prompt) tokens.</summary>
-    public required Money PerMillionInputTokens { get; init; }
+    public required Money CostPerMillionInputTokens { get; init; }
 
     /// <summary>Gets the share of the cost of one million output (generated) tokens.</summary>
-    public required Money PerMillionOutputTokens { get; init; }
+    public required Money CostPerMillionOutputTokens { get; init; }
 }

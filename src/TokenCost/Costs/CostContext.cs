@@ -15,7 +15,7 @@ public sealed record CostContext
     public required DataCenterDefaults DataCenter { get; init; }
 
     /// <summary>Gets the summed hourly cost of the hardware and energy components (zero while those are evaluated; serving components are evaluated after them).</summary>
-    public HourlyRate HardwareAndEnergyPerHour { get; init; }
+    public HourlyRate HardwareAndEnergyCostPerHour { get; init; }
 
     /// <summary>Gets the number of devices of the deployment.</summary>
     public int Devices => Estimate.Configuration.Devices;

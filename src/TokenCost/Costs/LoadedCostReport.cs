@@ -24,13 +24,13 @@ public sealed record LoadedCostReport
     public required double InputTimeShare { get; init; }
 
     /// <summary>Gets the hourly cost of the whole deployment.</summary>
-    public HourlyRate TotalPerHour => HourlyRate.FromUsdPerHour(Components.Sum(c => c.PerHour.UsdPerHour));
+    public HourlyRate TotalCostPerHour => HourlyRate.FromUsdPerHour(Components.Sum(c => c.CostPerHour.UsdPerHour));
 
     /// <summary>Gets the cost of one million prompt tokens.</summary>
-    public Money CostPerMillionInputTokens => Money.FromUsd(Components.Sum(c => c.PerMillionInputTokens.Usd));
+    public Money CostPerMillionInputTokens => Money.FromUsd(Components.Sum(c => c.CostPerMillionInputTokens.Usd));
 
     /// <summary>Gets the cost of one million output tokens.</summary>
-    public Money CostPerMillionOutputTokens => Money.FromUsd(Components.Sum(c => c.PerMillionOutputTokens.Usd));
+    public Money CostPerMillionOutputTokens => Money.FromUsd(Components.Sum(c => c.CostPerMillionOutputTokens.Usd));
 
     /// <summary>Gets the cost of one million tokens, prompt and output counted alike (the InferenceX "cost per 1M total tokens").</summary>
     public required Money CostPerMillionTotalTokens { get; init; }

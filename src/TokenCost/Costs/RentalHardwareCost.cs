@@ -30,7 +30,7 @@ public sealed record RentalHardwareCost : ICostComponent
         ArgumentNullException.ThrowIfNull(context);
         var hw = context.Estimate.Configuration.Hardware;
         var price = PricePerDeviceHour
-            ?? (PriceTierName is { } tier ? hw.GetPriceTier(tier).PricePerDeviceHour : hw.CloudPricePerHour)
+            ?? (PriceTierName is { } tier ? hw.GetPriceTier(tier).PricePerDeviceHour : hw.CloudPricePerDeviceHour)
             ?? throw new ArgumentException($"hardware '{hw.Id}' has no catalog cloud price; give a price per device-hour (--price-per-hour) or a purchase price (--capex).", nameof(context));
         return price * context.Devices;
     }

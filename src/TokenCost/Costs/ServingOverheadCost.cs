@@ -10,7 +10,7 @@ public sealed record ServingOverheadCost : ICostComponent
     private readonly double? _fraction;
 
     /// <summary>Gets the fixed cost per hour of the deployment, or null to use the data-centre default.</summary>
-    public HourlyRate? FixedPerHour { get; init; }
+    public HourlyRate? FixedCostPerHour { get; init; }
 
     /// <summary>Gets the overhead as a fraction of hardware + energy cost, or null to use the data-centre default.</summary>
     public double? Fraction { get => _fraction; init => _fraction = value is double f ? Guard.NonNegativeFinite(f, nameof(Fraction)) : null; }
@@ -25,7 +25,7 @@ public sealed record ServingOverheadCost : ICostComponent
     public HourlyRate GetHourlyCost(CostContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return (FixedPerHour ?? context.DataCenter.ServingFixedPerHour)
-            + (context.HardwareAndEnergyPerHour * (Fraction ?? context.DataCenter.ServingOverheadFraction));
+        return (FixedCostPerHour ?? context.DataCenter.ServingFixedCostPerHour)
+            + (context.HardwareAndEnergyCostPerHour * (Fraction ?? context.DataCenter.ServingOverheadFraction));
     }
 }

@@ -42,7 +42,7 @@ public sealed class TokenCostCalculator
             baseCost += rate;
         }
 
-        var servingContext = context with { HardwareAndEnergyPerHour = baseCost };
+        var servingContext = context with { HardwareAndEnergyCostPerHour = baseCost };
         foreach (var component in CostModel.Components.Where(c => c.Category == CostCategory.Serving))
         {
             hourly.Add((component, component.GetHourlyCost(servingContext)));
@@ -57,9 +57,9 @@ public sealed class TokenCostCalculator
         {
             Name = h.Component.Name,
             Category = h.Component.Category,
-            PerHour = h.Rate,
-            PerMillionInputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionInput),
-            PerMillionOutputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionOutput),
+            CostPerHour = h.Rate,
+            CostPerMillionInputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionInput),
+            CostPerMillionOutputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionOutput),
         }).ToList();
 
         var overhead = DataCenter.ServerPowerOverhead * DataCenter.PowerUsageEffectiveness;
@@ -90,10 +90,10 @@ public sealed class TokenCostCalculator
         var inputShare = inputPerHour > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
         var components = staticReport.Components.Select(c => c with
         {
-            PerMillionInputTokens = Money.FromUsd(inputPerHour > 0 ? c.PerHour.UsdPerHour * inputShare * 1e6 / inputPerHour : 0),
-            PerMillionOutputTokens = Money.FromUsd(outputPerHour > 0 ? c.PerHour.UsdPerHour * (1 - inputShare) * 1e6 / outputPerHour : 0),
+            CostPerMillionInputTokens = Money.FromUsd(inputPerHour > 0 ? c.CostPerHour.UsdPerHour * inputShare * 1e6 / inputPerHour : 0),
+            CostPerMillionOutputTokens = Money.FromUsd(outputPerHour > 0 ? c.CostPerHour.UsdPerHour * (1 - inputShare) * 1e6 / outputPerHour : 0),
         }).ToList();
-        var total = components.Sum(c => c.PerHour.UsdPerHour);
+        var total = components.Sum(c => c.CostPerHour.UsdPerHour);
         return new LoadedCostReport
         {
             Estimate = estimate,

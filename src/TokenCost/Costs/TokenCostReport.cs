@@ -20,22 +20,22 @@ public sealed partial record TokenCostReport
     public required IReadOnlyList<ComponentCost> Components { get; init; }
 
     /// <summary>Gets the total cost per hour of the deployment (sum of the components).</summary>
-    public HourlyRate TotalPerHour => Sum(c => c.PerHour.UsdPerHour, HourlyRate.FromUsdPerHour);
+    public HourlyRate TotalCostPerHour => Sum(c => c.CostPerHour.UsdPerHour, HourlyRate.FromUsdPerHour);
 
     /// <summary>Gets the cost of one million input tokens (sum of the components).</summary>
-    public Money PerMillionInputTokens => Sum(c => c.PerMillionInputTokens.Usd, Money.FromUsd);
+    public Money CostPerMillionInputTokens => Sum(c => c.CostPerMillionInputTokens.Usd, Money.FromUsd);
 
     /// <summary>Gets the cost of one million output tokens (sum of the components).</summary>
-    public Money PerMillionOutputTokens => Sum(c => c.PerMillionOutputTokens.Usd, Money.FromUsd);
+    public Money CostPerMillionOutputTokens => Sum(c => c.CostPerMillionOutputTokens.Usd, Money.FromUsd);
 
     /// <summary>Gets the hourly cost of the hardware components.</summary>
-    public HourlyRate HardwarePerHour => CategoryPerHour(CostCategory.Hardware);
+    public HourlyRate HardwareCostPerHour => CategoryPerHour(CostCategory.Hardware);
 
     /// <summary>Gets the hourly cost of the energy components.</summary>
-    public HourlyRate EnergyPerHour => CategoryPerHour(CostCategory.Energy);
+    public HourlyRate EnergyCostPerHour => CategoryPerHour(CostCategory.Energy);
 
     /// <summary>Gets the hourly cost of the serving components.</summary>
-    public HourlyRate ServingPerHour => CategoryPerHour(CostCategory.Serving);
+    public HourlyRate ServingCostPerHour => CategoryPerHour(CostCategory.Serving);
 
     /// <summary>Gets the facility power of the deployment (accelerators × server overhead × PUE).</summary>
     public required Power FacilityPower { get; init; }
@@ -50,7 +50,7 @@ public sealed partial record TokenCostReport
     public required double? GramsCo2ePerMillionOutputTokens { get; init; }
 
     private HourlyRate CategoryPerHour(CostCategory category) =>
-        HourlyRate.FromUsdPerHour(Components.Where(c => c.Category == category).Sum(c => c.PerHour.UsdPerHour));
+        HourlyRate.FromUsdPerHour(Components.Where(c => c.Category == category).Sum(c => c.CostPerHour.UsdPerHour));
 
     private T Sum<T>(Func<ComponentCost, double> value, Func<double, T> create)
     {

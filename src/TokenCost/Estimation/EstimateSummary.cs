@@ -23,7 +23,7 @@ public readonly record struct EstimateSummary
     public TimeInterval TimePerOutputToken { get; init; }
 
     /// <summary>Gets the sustained output throughput of the whole deployment, prefill included: batch × output × replicas ÷ request latency.</summary>
-    public TokenRate OutputTokensPerSecond { get; init; }
+    public TokenRate SustainedOutputTokensPerSecond { get; init; }
 
     /// <summary>Gets the decode throughput of the whole deployment: batch × replicas ÷ TPOT.</summary>
     public TokenRate DecodeTokensPerSecond { get; init; }

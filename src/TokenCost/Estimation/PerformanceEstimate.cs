@@ -43,18 +43,18 @@ public sealed partial record PerformanceEstimate
     public TokenRate DecodeTokensPerSecond => TokenRate.FromTokensPerSecond(Batch * Configuration.Replicas / TimePerOutputToken.Seconds);
 
     /// <summary>Gets the sustained output throughput of the whole deployment, prefill included: batch × output × replicas ÷ request latency.</summary>
-    public TokenRate OutputTokensPerSecond => RequestLatency > TimeInterval.Zero
+    public TokenRate SustainedOutputTokensPerSecond => RequestLatency > TimeInterval.Zero
         ? TokenRate.FromTokensPerSecond((double)Batch * Workload.OutputTokens * Configuration.Replicas / RequestLatency.Seconds)
         : TokenRate.Zero;
 
-    /// <summary>Gets <see cref="OutputTokensPerSecond"/> divided by the number of devices.</summary>
-    public TokenRate OutputTokensPerSecondPerDevice => OutputTokensPerSecond / Configuration.Devices;
+    /// <summary>Gets <see cref="SustainedOutputTokensPerSecond"/> divided by the number of devices.</summary>
+    public TokenRate SustainedOutputTokensPerSecondPerDevice => SustainedOutputTokensPerSecond / Configuration.Devices;
 
     /// <summary>Gets the prefill throughput of the whole deployment: batch × input × replicas ÷ TTFT.</summary>
     public TokenRate PrefillTokensPerSecond => TokenRate.FromTokensPerSecond((double)Batch * Workload.InputTokens * Configuration.Replicas / TimeToFirstToken.Seconds);
 
     /// <summary>Gets the tokens per second one sequence receives during decode: 1 ÷ TPOT.</summary>
-    public TokenRate PerUserTokensPerSecond => TokenRate.FromTokensPerSecond(1 / TimePerOutputToken.Seconds);
+    public TokenRate OutputTokensPerSecondPerUser => TokenRate.FromTokensPerSecond(1 / TimePerOutputToken.Seconds);
 
     /// <summary>Gets the average board power of one device during prefill, or null when the hardware lists no TDP.</summary>
     public Power? PrefillPowerPerDevice { get; init; }

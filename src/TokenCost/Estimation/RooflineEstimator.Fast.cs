@@ -107,7 +107,7 @@ public sealed partial class RooflineEstimator
             Batch = batch,
             TimeToFirstToken = ttft,
             TimePerOutputToken = tpot,
-            OutputTokensPerSecond = latency > TimeInterval.Zero
+            SustainedOutputTokensPerSecond = latency > TimeInterval.Zero
                 ? TokenRate.FromTokensPerSecond((double)batch * outputTokens * replicas / latency.Seconds)
                 : TokenRate.Zero,
             DecodeTokensPerSecond = TokenRate.FromTokensPerSecond(batch * replicas / tpot.Seconds),

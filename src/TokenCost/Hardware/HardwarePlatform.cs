@@ -79,7 +79,7 @@ public sealed partial record HardwarePlatform
     public Money? PurchasePrice { get; init; }
 
     /// <summary>Gets a typical specialist-cloud on-demand price per accelerator-hour, when known.</summary>
-    public HourlyRate? CloudPricePerHour { get; init; }
+    public HourlyRate? CloudPricePerDeviceHour { get; init; }
 
     /// <summary>Gets the dates of the prices.</summary>
     public string PriceDate { get; init; } = "";

@@ -64,7 +64,7 @@ public sealed class QualityAdjustedCost
             }
 
             var report = calculator.Calculate(estimator.Estimate(config, load));
-            options.Add(new QualityOption { Quality = q, Fits = true, WithinLoss = within, Report = report, PerMillionOutputTokens = report.PerMillionOutputTokens });
+            options.Add(new QualityOption { Quality = q, Fits = true, WithinLoss = within, Report = report, CostPerMillionOutputTokens = report.CostPerMillionOutputTokens });
         }
 
         return new QualityAdjustedCostResult
@@ -73,7 +73,7 @@ public sealed class QualityAdjustedCost
             Hardware = hardwareId,
             Benchmark = benchmark,
             MaxLoss = maxLoss,
-            Options = options.OrderBy(o => o.Fits ? 0 : 1).ThenBy(o => o.PerMillionOutputTokens?.Usd ?? double.MaxValue).ToList(),
+            Options = options.OrderBy(o => o.Fits ? 0 : 1).ThenBy(o => o.CostPerMillionOutputTokens?.Usd ?? double.MaxValue).ToList(),
         };
     }
 }

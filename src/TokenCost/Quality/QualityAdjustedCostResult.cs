@@ -25,5 +25,5 @@ public sealed record QualityAdjustedCostResult
     public QualityOption? Best => Options.FirstOrDefault(o => o.Fits && o.WithinLoss);
 
     /// <summary>Gets the quality-adjusted cost: $ per 1M output tokens of <see cref="Best"/>, or null when no option qualifies.</summary>
-    public Money? PerMillionOutputTokens => Best?.PerMillionOutputTokens;
+    public Money? CostPerMillionOutputTokens => Best?.CostPerMillionOutputTokens;
 }

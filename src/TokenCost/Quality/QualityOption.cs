@@ -17,7 +17,7 @@ public sealed record QualityOption
     public required bool WithinLoss { get; init; }
 
     /// <summary>Gets the cost of one million output tokens (rental + energy + serving), or null when the weights do not fit.</summary>
-    public Money? PerMillionOutputTokens { get; init; }
+    public Money? CostPerMillionOutputTokens { get; init; }
 
     /// <summary>Gets the full cost report, or null when the weights do not fit.</summary>
     public TokenCostReport? Report { get; init; }

@@ -50,7 +50,7 @@ public sealed partial class Catalog
                 Cells.Number(h.MemoryBandwidth.BytesPerSecond / 1e12, "F2"),
                 Cells.Or(h.PeakFor(ComputePrecision.Bf16)?.TeraflopsPerSecond, v => Cells.Number(v, "F0"), "—"),
                 Cells.Or(h.ThermalDesignPower?.Watts, v => Cells.Number(v, "F0"), "—"),
-                Cells.Or(h.CloudPricePerHour?.UsdPerHour, v => Cells.Number(v, "F2"), "—"),
+                Cells.Or(h.CloudPricePerDeviceHour?.UsdPerHour, v => Cells.Number(v, "F2"), "—"),
                 Cells.YesNo(h.IsEstimate));
         }
 

@@ -36,7 +36,7 @@ internal static class Cells
         table.Row("Request latency", Milliseconds(e.RequestLatency.Milliseconds));
         table.Row("Bound (decode)", Lower(e.Bound));
         table.Row("Output tokens/s (decode, all devices)", Number(e.DecodeTokensPerSecond.TokensPerSecond, "F1"));
-        table.Row("Output tokens/s per user", Number(e.PerUserTokensPerSecond.TokensPerSecond, "F1"));
+        table.Row("Output tokens/s per user", Number(e.OutputTokensPerSecondPerUser.TokensPerSecond, "F1"));
         table.Row("Average power per device (W)", Or(e.AveragePowerPerDevice?.Watts, v => Number(v, "F0")));
         table.Row("Accelerator energy per output token (J)", Or(e.EnergyPerOutputToken?.Joules, v => Number(v, "F3")));
         foreach (var warning in e.Warnings)

@@ -34,9 +34,9 @@ public sealed partial class PlatformComparison
                 Cells.Number(e.TimePerOutputToken.Milliseconds, "F2"),
                 Cells.Number(e.DecodeTokensPerSecond.TokensPerSecond, "F0"),
                 Cells.Lower(e.Bound),
-                Cells.Number(r.TotalPerHour.UsdPerHour, "F2"),
-                Cells.Number(r.PerMillionInputTokens.Usd, "F4"),
-                Cells.Number(r.PerMillionOutputTokens.Usd, "F3"));
+                Cells.Number(r.TotalCostPerHour.UsdPerHour, "F2"),
+                Cells.Number(r.CostPerMillionInputTokens.Usd, "F4"),
+                Cells.Number(r.CostPerMillionOutputTokens.Usd, "F3"));
         }
 
         return table;

@@ -20,16 +20,16 @@ public sealed partial record TokenCostReport
     {
         var table = new TableView("Token cost", "Quantity", "Value");
         Cells.AddEstimateRows(table, Estimate);
-        table.Row("Cost per hour (USD)", Cells.Usd(TotalPerHour.UsdPerHour, "F3"));
+        table.Row("Cost per hour (USD)", Cells.Usd(TotalCostPerHour.UsdPerHour, "F3"));
         foreach (var part in Components)
         {
             table.Row(
                 $"  {part.Name} ({part.Category.ToString().ToLowerInvariant()})",
-                $"{Cells.Usd(part.PerHour.UsdPerHour, "F3")}/h → {Cells.Usd(part.PerMillionOutputTokens.Usd, "F3")} per 1M output");
+                $"{Cells.Usd(part.CostPerHour.UsdPerHour, "F3")}/h → {Cells.Usd(part.CostPerMillionOutputTokens.Usd, "F3")} per 1M output");
         }
 
-        table.Row("Cost per 1M input tokens (USD)", Cells.Usd(PerMillionInputTokens.Usd, "F4"));
-        table.Row("Cost per 1M output tokens (USD)", Cells.Usd(PerMillionOutputTokens.Usd, "F3"));
+        table.Row("Cost per 1M input tokens (USD)", Cells.Usd(CostPerMillionInputTokens.Usd, "F4"));
+        table.Row("Cost per 1M output tokens (USD)", Cells.Usd(CostPerMillionOutputTokens.Usd, "F3"));
         table.Row("Facility power (W)", Cells.Number(FacilityPower.Watts, "F0"));
         table.Row("Facility energy per output token (J)", Cells.Or(FacilityEnergyPerOutputToken?.Joules, v => Cells.Number(v, "F3")));
         table.Row("Emissions per 1M output tokens (g CO2e)", Cells.Or(GramsCo2ePerMillionOutputTokens, v => Cells.Number(v, "F0")));

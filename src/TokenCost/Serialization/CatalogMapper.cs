@@ -47,7 +47,7 @@ internal static class CatalogMapper
             ScaleOutBandwidthPerDevice = Optional(d.ScaleOutGbitsPerDevice, file, where, "scaleOutGbitsPerDevice") is double gbit ? Bandwidth.FromGigabytesPerSecond(gbit / 8) : null,
             NetworkSources = d.NetworkSources ?? "",
             PurchasePrice = Optional(d.PurchaseUsd, file, where, "purchaseUsd") is double usd ? Money.FromUsd(usd) : null,
-            CloudPricePerHour = Optional(d.CloudUsdPerHour, file, where, "cloudUsdPerHour") is double h ? HourlyRate.FromUsdPerHour(h) : null,
+            CloudPricePerDeviceHour = Optional(d.CloudUsdPerHour, file, where, "cloudUsdPerHour") is double h ? HourlyRate.FromUsdPerHour(h) : null,
             PriceDate = d.PriceDate ?? "",
             Sources = Required(d.Sources, file, where, "sources"),
             Notes = d.Notes ?? "",
@@ -206,7 +206,7 @@ internal static class CatalogMapper
                 GridCarbonIntensity = CarbonIntensity.FromGramsCo2ePerKilowattHour(Value(d.GridCarbonGramsPerKwh, "gridCarbonGramsPerKwh", nameof(DataCenterDefaults.GridCarbonIntensity))),
                 EmbodiedKgCo2ePerDevice = Value(d.EmbodiedKgCo2ePerDevice, "embodiedKgCo2ePerDevice", nameof(DataCenterDefaults.EmbodiedKgCo2ePerDevice)),
                 ServingOverheadFraction = Value(d.ServingOverheadFraction, "servingOverheadFraction", nameof(DataCenterDefaults.ServingOverheadFraction)),
-                ServingFixedPerHour = HourlyRate.FromUsdPerHour(Value(d.ServingFixedUsdPerHour, "servingFixedUsdPerHour", nameof(DataCenterDefaults.ServingFixedPerHour))),
+                ServingFixedCostPerHour = HourlyRate.FromUsdPerHour(Value(d.ServingFixedUsdPerHour, "servingFixedUsdPerHour", nameof(DataCenterDefaults.ServingFixedCostPerHour))),
                 Sources = sources,
             };
         }

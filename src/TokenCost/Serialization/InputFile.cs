@@ -1,5 +1,4 @@
 using System.Text;
-using TokenCost.Catalogs;
 using TokenCost.Internal;
 
 namespace TokenCost.Serialization;
@@ -7,26 +6,30 @@ namespace TokenCost.Serialization;
 /// <summary>
 /// The one reader of input files (cases, claims, scenarios, catalog overrides, profiles): it streams, counts the bytes it actually
 /// reads (a pipe or <c>/dev/zero</c> reports a length of 0) and stops at a limit, so that memory stays bounded on any input.
-/// Every failure is a <see cref="CatalogException"/> naming the file (and the line, for line-oriented reads).
+/// Every failure is an <see cref="InputFileException"/> naming the file (and the line, for line-oriented reads); readers of one kind of
+/// file (cases, claims, scenarios, catalogs) get that kind's subtype.
 /// </summary>
 /// <remarks>This type is stateless and thread-safe.</remarks>
 public static class InputFile
 {
-    /// <summary>The longest line accepted by <see cref="ReadLines"/>, in characters: 1 MB.</summary>
+    /// <summary>The longest line accepted by <see cref="ReadLines(string, long)"/>, in characters: 1 MB.</summary>
     public const int MaxLineChars = 1_000_000;
 
     /// <summary>Reads a whole file, at most <paramref name="maxBytes"/> bytes.</summary>
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The largest accepted size in bytes, ≥ 1.</param>
     /// <returns>The bytes.</returns>
-    /// <exception cref="CatalogException">The file cannot be read or is larger than the limit.</exception>
-    public static byte[] ReadAllBytes(string path, long maxBytes)
+    /// <exception cref="InputFileException">The file cannot be read or is larger than the limit.</exception>
+    public static byte[] ReadAllBytes(string path, long maxBytes) => ReadAllBytes(path, maxBytes, Neutral);
+
+    /// <summary>Reads a whole file, at most <paramref name="maxBytes"/> bytes, failing with the exception of one kind of file.</summary>
+    internal static byte[] ReadAllBytes(string path, long maxBytes, InputFileFailure fail)
     {
         Guard.NotEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
-        return Guarded(path, null, () =>
+        return Guarded(path, null, fail, () =>
         {
-            using var stream = Open(path);
+            using var stream = Open(path, fail);
             using var buffer = new MemoryStream();
             var chunk = new byte[81920];
             long total = 0;
@@ -36,7 +39,7 @@ public static class InputFile
                 total += n;
                 if (total > maxBytes)
                 {
-                    throw TooLarge(path, maxBytes);
+                    throw TooLarge(path, maxBytes, fail);
                 }
 
                 buffer.Write(chunk, 0, n);
@@ -50,18 +53,24 @@ public static class InputFile
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The largest accepted size in bytes, ≥ 1; reading stops with an error when it is passed.</param>
     /// <returns>The lines, in order (a final newline does not make an empty last line).</returns>
-    /// <exception cref="CatalogException">The file cannot be read, is larger than the limit or has a line longer than <see cref="MaxLineChars"/>.</exception>
-    public static IEnumerable<string> ReadLines(string path, long maxBytes)
+    /// <exception cref="InputFileException">The file cannot be read, is larger than the limit or has a line longer than <see cref="MaxLineChars"/>.</exception>
+    public static IEnumerable<string> ReadLines(string path, long maxBytes) => ReadLines(path, maxBytes, Neutral);
+
+    /// <summary>Reads a UTF-8 text file line by line, failing with the exception of one kind of file.</summary>
+    internal static IEnumerable<string> ReadLines(string path, long maxBytes, InputFileFailure fail)
     {
         Guard.NotEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
-        return Lines(path, maxBytes);
+        return Lines(path, maxBytes, fail);
     }
 
-    private static IEnumerable<string> Lines(string path, long maxBytes)
+    private static InputFileException Neutral(string file, long? line, string message, Exception? innerException) =>
+        new(file, line, message, innerException);
+
+    private static IEnumerable<string> Lines(string path, long maxBytes, InputFileFailure fail)
     {
-        using var stream = Guarded(path, null, () => Open(path));
-        var bounded = new CountingStream(stream, path, maxBytes);
+        using var stream = Guarded(path, null, fail, () => Open(path, fail));
+        var bounded = new CountingStream(stream, path, maxBytes, fail);
         using var reader = new StreamReader(bounded, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 65536);
         var line = new StringBuilder();
         var buffer = new char[65536];
@@ -69,7 +78,7 @@ public static class InputFile
         var first = true;
         while (true)
         {
-            var n = Guarded(path, number, () => reader.Read(buffer, 0, buffer.Length));
+            var n = Guarded(path, number, fail, () => reader.Read(buffer, 0, buffer.Length));
             if (n == 0)
             {
                 break;
@@ -99,7 +108,7 @@ public static class InputFile
             line.Append(buffer, start, n - start);
             if (line.Length > MaxLineChars)
             {
-                throw new CatalogException(path, number, $"the line is longer than {MaxLineChars} characters");
+                throw fail(path, number, $"the line is longer than {MaxLineChars} characters", null);
             }
         }
 
@@ -117,20 +126,20 @@ public static class InputFile
         return text;
     }
 
-    private static FileStream Open(string path)
+    private static FileStream Open(string path, InputFileFailure fail)
     {
         if (Directory.Exists(path))
         {
-            throw new CatalogException(path, null, "is a directory, not a file");
+            throw fail(path, null, "is a directory, not a file", null);
         }
 
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
     }
 
-    private static CatalogException TooLarge(string path, long maxBytes) =>
-        new(path, null, FormattableString.Invariant($"file is larger than the {maxBytes} byte limit"));
+    private static InputFileException TooLarge(string path, long maxBytes, InputFileFailure fail) =>
+        fail(path, null, FormattableString.Invariant($"file is larger than the {maxBytes} byte limit"), null);
 
-    private static T Guarded<T>(string path, long? line, Func<T> read)
+    private static T Guarded<T>(string path, long? line, InputFileFailure fail, Func<T> read)
     {
         try
         {
@@ -138,20 +147,20 @@ public static class InputFile
         }
         catch (IOException ex)
         {
-            throw new CatalogException(path, line, "cannot read the file: " + ex.Message, ex);
+            throw fail(path, line, "cannot read the file: " + ex.Message, ex);
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new CatalogException(path, line, "cannot read the file: " + ex.Message, ex);
+            throw fail(path, line, "cannot read the file: " + ex.Message, ex);
         }
         catch (NotSupportedException ex)
         {
-            throw new CatalogException(path, line, "cannot read the file: " + ex.Message, ex);
+            throw fail(path, line, "cannot read the file: " + ex.Message, ex);
         }
     }
 
     /// <summary>Counts the bytes read through it and fails once more than the limit have been read.</summary>
-    private sealed class CountingStream(Stream inner, string path, long maxBytes) : Stream
+    private sealed class CountingStream(Stream inner, string path, long maxBytes, InputFileFailure fail) : Stream
     {
         private long _total;
 
@@ -169,7 +178,7 @@ public static class InputFile
         {
             var n = inner.Read(buffer, offset, count);
             _total += n;
-            return _total > maxBytes ? throw TooLarge(path, maxBytes) : n;
+            return _total > maxBytes ? throw TooLarge(path, maxBytes, fail) : n;
         }
 
         public override void Flush()

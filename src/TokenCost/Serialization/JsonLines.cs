@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TokenCost.Catalogs;
 
 namespace TokenCost.Serialization;
 
@@ -13,14 +12,14 @@ internal static class JsonLines
     private const string PropertyKey = "TokenCost.Key";
 
     /// <summary>Records which entry (by its "id") and key an error is about.</summary>
-    public static void Tag(CatalogException ex, string? entryId, string key)
+    public static void Tag(InputFileException ex, string? entryId, string key)
     {
         ex.Data[EntryKey] = entryId;
         ex.Data[PropertyKey] = key;
     }
 
     /// <summary>Gets the 1-based line of the key an error names, or null when it cannot be found.</summary>
-    public static long? Locate(byte[] utf8, CatalogException ex)
+    public static long? Locate(byte[] utf8, InputFileException ex)
     {
         try
         {

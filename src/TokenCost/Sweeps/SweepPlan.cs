@@ -92,7 +92,7 @@ public sealed class SweepPlan
         {
             var platform = catalog.GetHardware(hw);
             var price = space.PricePerDeviceHour
-                ?? (space.PriceTierName is { } tier ? (platform.TryGetPriceTier(tier, out var t) ? t.PricePerDeviceHour : null) : platform.CloudPricePerHour);
+                ?? (space.PriceTierName is { } tier ? (platform.TryGetPriceTier(tier, out var t) ? t.PricePerDeviceHour : null) : platform.CloudPricePerDeviceHour);
             foreach (var model in space.Models)
             {
                 foreach (var weights in space.Weights)

@@ -43,7 +43,7 @@ public sealed class CatalogAndDocumentTests(ApiFactory factory) : IClassFixture<
         var list = JsonNode.Parse(await _client.GetStringAsync(new Uri("/v1/hardware", UriKind.Relative)))!.AsArray();
         var h100 = list.Single(e => e!["id"]!.GetValue<string>() == "nvidia_h100_sxm")!;
 
-        h100["cloudUsdPerHour"]!.GetValue<double>().Should().Be(Catalog.Default.GetHardware("nvidia_h100_sxm").CloudPricePerHour!.Value.UsdPerHour);
+        h100["cloudUsdPerHour"]!.GetValue<double>().Should().Be(Catalog.Default.GetHardware("nvidia_h100_sxm").CloudPricePerDeviceHour!.Value.UsdPerHour);
         h100["source"]!.GetValue<string>().Should().NotBeEmpty();
     }
 

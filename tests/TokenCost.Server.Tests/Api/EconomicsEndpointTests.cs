@@ -29,7 +29,7 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         var rows = json!["rows"]!.AsArray();
         rows.Select(r => r!["hardware"]!.GetValue<string>()).Should().Equal(ids);
-        rows.Select(r => r!["costPerMillionOutputTokensUsd"]!.GetValue<double>()).Should().Equal(expected.Reports.Select(r => r.PerMillionOutputTokens.Usd));
+        rows.Select(r => r!["costPerMillionOutputTokensUsd"]!.GetValue<double>()).Should().Equal(expected.Reports.Select(r => r.CostPerMillionOutputTokens.Usd));
         rows.Select(r => r!["devices"]!.GetValue<int>()).Should().Equal(expected.Reports.Select(r => r.Estimate.Configuration.Devices));
         json["cheapest"]!.GetValue<string>().Should().Be(expected.Cheapest!.Estimate.Configuration.Hardware.Id);
     }

@@ -45,7 +45,7 @@ public class ClaimFileTests
 
         var act = () => ClaimFile.Parse(json, "bad.json");
 
-        var ex = act.Should().Throw<CatalogException>().Which;
+        var ex = act.Should().Throw<ClaimFileException>().Which;
         ex.File.Should().Be("bad.json");
         ex.Line.Should().Be(6);
         ex.Message.Should().Contain("colour");
@@ -58,7 +58,7 @@ public class ClaimFileTests
 
         var act = () => ClaimFile.Parse(json, "bad.json");
 
-        act.Should().Throw<CatalogException>().Which.Line.Should().Be(6);
+        act.Should().Throw<ClaimFileException>().Which.Line.Should().Be(6);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class ClaimFileTests
 
         var act = () => ClaimFile.Parse(json, "bad.json");
 
-        var ex = act.Should().Throw<CatalogException>().Which;
+        var ex = act.Should().Throw<ClaimFileException>().Which;
         ex.Line.Should().Be(5);
         ex.Message.Should().Contain("claim 'a'").And.Contain("vibes");
     }
@@ -79,7 +79,7 @@ public class ClaimFileTests
         var c = "{\"id\": \"a\", \"kind\": \"spec\", \"metric\": \"memory_gb\", \"claimed\": 1}";
         var act = () => ClaimFile.Parse(Wrap(c + ",\n    " + c), "dup.json");
 
-        act.Should().Throw<CatalogException>().WithMessage("*duplicate claim id 'a'*");
+        act.Should().Throw<ClaimFileException>().WithMessage("*duplicate claim id 'a'*");
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class ClaimFileTests
     {
         var act = () => ClaimFile.Parse(Wrap("{\"id\": \"a\", \"kind\": \"fits\", \"metric\": \"fits\", \"claimed\": 3}"), "f.json");
 
-        act.Should().Throw<CatalogException>().WithMessage("*true or false*");
+        act.Should().Throw<ClaimFileException>().WithMessage("*true or false*");
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class ClaimFileTests
     {
         var act = () => ClaimFile.Parse(Wrap("{\"id\": \"a\", \"kind\": \"spec\", \"metric\": \"memory_gb\"}"), "f.json");
 
-        act.Should().Throw<CatalogException>().WithMessage("*'claimed'*");
+        act.Should().Throw<ClaimFileException>().WithMessage("*'claimed'*");
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class ClaimFileTests
 
         var act = () => ClaimFile.Parse(json, "v.json");
 
-        act.Should().Throw<CatalogException>().WithMessage("*plausible*");
+        act.Should().Throw<ClaimFileException>().WithMessage("*plausible*");
     }
 
     [Fact]
@@ -113,6 +113,6 @@ public class ClaimFileTests
     {
         var act = () => ClaimFile.Parse(Wrap("{\"id\": \"a\", \"id\": \"b\", \"kind\": \"spec\", \"metric\": \"memory_gb\", \"claimed\": 1}"), "d.json");
 
-        act.Should().Throw<CatalogException>();
+        act.Should().Throw<ClaimFileException>();
     }
 }

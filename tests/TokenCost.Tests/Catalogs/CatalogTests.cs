@@ -34,7 +34,7 @@ public class CatalogTests
         {
             h.Sources.Should().NotBeNullOrWhiteSpace($"{h.Id} needs sources");
             h.Year.Should().BeInRange(2015, 2026, $"{h.Id} needs a spec date (year)");
-            if (h.PurchasePrice is not null || h.CloudPricePerHour is not null)
+            if (h.PurchasePrice is not null || h.CloudPricePerDeviceHour is not null)
             {
                 (h.PriceDate.Length > 0 || h.IsEstimate).Should().BeTrue($"{h.Id} has a price without a price date or estimate flag");
             }
@@ -52,7 +52,7 @@ public class CatalogTests
     [Fact]
     public void EveryDataCenterDefault_HasASource()
     {
-        var names = new[] { "ElectricityPrice", "PowerUsageEffectiveness", "ServerPowerOverhead", "DepreciationYears", "GridCarbonIntensity", "EmbodiedKgCo2ePerDevice", "ServingOverheadFraction", "ServingFixedPerHour" };
+        var names = new[] { "ElectricityPrice", "PowerUsageEffectiveness", "ServerPowerOverhead", "DepreciationYears", "GridCarbonIntensity", "EmbodiedKgCo2ePerDevice", "ServingOverheadFraction", "ServingFixedCostPerHour" };
         foreach (var name in names)
         {
             Catalog.DataCenter.Sources.Should().ContainKey(name);
@@ -102,8 +102,8 @@ public class CatalogTests
         var custom = Catalog.WithOverrides(new MemoryStream(Encoding.UTF8.GetBytes(json)), "mine.json");
         custom.Hardware.Should().HaveCount(43);
         custom.GetHardware("my_accelerator").MemoryBandwidth.TerabytesPerSecond.Should().Be(2.0);
-        custom.GetHardware("nvidia_h100_sxm").CloudPricePerHour!.Value.UsdPerHour.Should().Be(1.5);
-        Catalog.GetHardware("nvidia_h100_sxm").CloudPricePerHour!.Value.UsdPerHour.Should().Be(2.99, "the default catalog is immutable");
+        custom.GetHardware("nvidia_h100_sxm").CloudPricePerDeviceHour!.Value.UsdPerHour.Should().Be(1.5);
+        Catalog.GetHardware("nvidia_h100_sxm").CloudPricePerDeviceHour!.Value.UsdPerHour.Should().Be(2.99, "the default catalog is immutable");
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class ChartTests : IDisposable
 
         reports.Count.Should().BeGreaterThan(2);
         reports.Select(r => r.Estimate.Batch).Should().BeInAscendingOrder();
-        reports.Select(r => r.PerMillionOutputTokens.Usd).Should().BeInDescendingOrder();
+        reports.Select(r => r.CostPerMillionOutputTokens.Usd).Should().BeInDescendingOrder();
         reports.Select(r => r.Estimate.TimePerOutputToken.Seconds).Should().BeInAscendingOrder();
         reports.Should().OnlyContain(r => r.Estimate.Memory.Fits);
     }

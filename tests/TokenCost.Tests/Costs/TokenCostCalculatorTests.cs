@@ -15,9 +15,9 @@ public class TokenCostCalculatorTests
     public void Calculate_BreakdownSumsToTotal()
     {
         var r = new TokenCostCalculator().Calculate(Headline);
-        (r.HardwarePerHour + r.EnergyPerHour + r.ServingPerHour).UsdPerHour.Should().BeApproximately(r.TotalPerHour.UsdPerHour, 1e-12);
-        r.Components.Sum(c => c.PerMillionOutputTokens.Usd).Should().Be(r.PerMillionOutputTokens.Usd);
-        r.Components.Sum(c => c.PerMillionInputTokens.Usd).Should().Be(r.PerMillionInputTokens.Usd);
+        (r.HardwareCostPerHour + r.EnergyCostPerHour + r.ServingCostPerHour).UsdPerHour.Should().BeApproximately(r.TotalCostPerHour.UsdPerHour, 1e-12);
+        r.Components.Sum(c => c.CostPerMillionOutputTokens.Usd).Should().Be(r.CostPerMillionOutputTokens.Usd);
+        r.Components.Sum(c => c.CostPerMillionInputTokens.Usd).Should().Be(r.CostPerMillionInputTokens.Usd);
     }
 
     [Fact]
@@ -25,8 +25,8 @@ public class TokenCostCalculatorTests
     {
         // $/1M output = total $/h ÷ (3600 s × batch × replicas ÷ TPOT) × 10⁶.
         var r = new TokenCostCalculator().Calculate(Headline);
-        var expected = r.TotalPerHour.UsdPerHour / (3600 * Headline.DecodeTokensPerSecond.TokensPerSecond) * 1e6;
-        r.PerMillionOutputTokens.Usd.Should().BeApproximately(expected, expected * 1e-12);
+        var expected = r.TotalCostPerHour.UsdPerHour / (3600 * Headline.DecodeTokensPerSecond.TokensPerSecond) * 1e6;
+        r.CostPerMillionOutputTokens.Usd.Should().BeApproximately(expected, expected * 1e-12);
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public class TokenCostCalculatorTests
     {
         var one = new TokenCostCalculator(CostModel.Create(new PerDeviceCost("licence", CostCategory.Serving, HourlyRate.FromUsdPerHour(1)))).Calculate(Headline);
         var three = new TokenCostCalculator(CostModel.Create(new PerDeviceCost("licence", CostCategory.Serving, HourlyRate.FromUsdPerHour(3)))).Calculate(Headline);
-        (three.PerMillionOutputTokens / one.PerMillionOutputTokens).Should().BeApproximately(3, 1e-12);
-        (three.PerMillionInputTokens / one.PerMillionInputTokens).Should().BeApproximately(3, 1e-12);
+        (three.CostPerMillionOutputTokens / one.CostPerMillionOutputTokens).Should().BeApproximately(3, 1e-12);
+        (three.CostPerMillionInputTokens / one.CostPerMillionInputTokens).Should().BeApproximately(3, 1e-12);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class TokenCostCalculatorTests
     {
         var e = new RooflineEstimator().Estimate(TestCatalog.Config("llama-3-8b", "nvidia_h100_sxm", devices: 4, tp: 1), new Workload());
         var r = new TokenCostCalculator(CostModel.Create(new RentalHardwareCost())).Calculate(e);
-        r.HardwarePerHour.UsdPerHour.Should().BeApproximately(4 * 2.99, 1e-12);
+        r.HardwareCostPerHour.UsdPerHour.Should().BeApproximately(4 * 2.99, 1e-12);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class TokenCostCalculatorTests
     {
         var component = new AmortizedHardwareCost { PurchasePricePerDevice = Money.FromUsd(30000), DepreciationYears = 5, Utilization = utilization, AnnualCostOfCapital = capital };
         var r = new TokenCostCalculator(CostModel.Create(component)).Calculate(Headline);
-        r.HardwarePerHour.UsdPerHour.Should().BeApproximately(expectedPerHour, 1e-9);
+        r.HardwareCostPerHour.UsdPerHour.Should().BeApproximately(expectedPerHour, 1e-9);
     }
 
     [Fact]
@@ -71,16 +71,16 @@ public class TokenCostCalculatorTests
         var dc = Catalog.Default.DataCenter with { PowerUsageEffectiveness = 1.5, ServerPowerOverhead = 2, ElectricityPrice = EnergyPrice.FromUsdPerKilowattHour(0.1) };
         var r = new TokenCostCalculator(CostModel.Create(new EnergyCost()), dc).Calculate(Headline);
         var kw = Headline.AveragePowerPerDevice!.Value.Kilowatts * 2 * 1.5;
-        r.EnergyPerHour.UsdPerHour.Should().BeApproximately(kw * 0.1, 1e-12);
+        r.EnergyCostPerHour.UsdPerHour.Should().BeApproximately(kw * 0.1, 1e-12);
         r.FacilityPower.Kilowatts.Should().BeApproximately(kw, 1e-12);
     }
 
     [Fact]
     public void ServingOverhead_IsFixedPlusFractionOfHardwareAndEnergy()
     {
-        var model = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(2) }, new ServingOverheadCost { Fraction = 0.25, FixedPerHour = HourlyRate.FromUsdPerHour(1) });
+        var model = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(2) }, new ServingOverheadCost { Fraction = 0.25, FixedCostPerHour = HourlyRate.FromUsdPerHour(1) });
         var r = new TokenCostCalculator(model).Calculate(Headline);
-        r.ServingPerHour.UsdPerHour.Should().BeApproximately(1 + (0.25 * 2), 1e-12);
+        r.ServingCostPerHour.UsdPerHour.Should().BeApproximately(1 + (0.25 * 2), 1e-12);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class TokenCostCalculatorTests
     public void Calculate_NoInputTokens_InputCostIsZero()
     {
         var e = new RooflineEstimator().Estimate(TestCatalog.Config("llama-3-8b", "nvidia_h100_sxm"), new Workload { InputTokens = 0 });
-        new TokenCostCalculator().Calculate(e).PerMillionInputTokens.Usd.Should().Be(0);
+        new TokenCostCalculator().Calculate(e).CostPerMillionInputTokens.Usd.Should().Be(0);
     }
 
     [Fact]

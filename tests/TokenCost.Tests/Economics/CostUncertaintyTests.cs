@@ -17,7 +17,7 @@ public class CostUncertaintyTests
 
     private static UncertaintyAssumptions AllFixed() => new()
     {
-        PricePerDeviceHour = UncertainValue.Fixed(Report.HardwarePerHour.UsdPerHour),
+        PricePerDeviceHour = UncertainValue.Fixed(Report.HardwareCostPerHour.UsdPerHour),
         Utilization = UncertainValue.Fixed(1),
         ElectricityPrice = UncertainValue.Fixed(DataCenter.ElectricityPrice.UsdPerKilowattHour),
         PowerUsageEffectiveness = UncertainValue.Fixed(DataCenter.PowerUsageEffectiveness),
@@ -74,8 +74,8 @@ public class CostUncertaintyTests
     public void Analyze_AllFixedAtPricedValues_ReproducesTheDeterministicCost()
     {
         var r = Run(AllFixed());
-        r.P10.Usd.Should().BeApproximately(Report.PerMillionOutputTokens.Usd, 1e-9 * Report.PerMillionOutputTokens.Usd);
-        r.P90.Usd.Should().BeApproximately(Report.PerMillionOutputTokens.Usd, 1e-9 * Report.PerMillionOutputTokens.Usd);
+        r.P10.Usd.Should().BeApproximately(Report.CostPerMillionOutputTokens.Usd, 1e-9 * Report.CostPerMillionOutputTokens.Usd);
+        r.P90.Usd.Should().BeApproximately(Report.CostPerMillionOutputTokens.Usd, 1e-9 * Report.CostPerMillionOutputTokens.Usd);
         r.Sensitivity.Should().OnlyContain(s => s.SwingUsd < 1e-12);
     }
 
@@ -84,17 +84,17 @@ public class CostUncertaintyTests
     {
         // Paying for every hour but producing tokens half of them: C ÷ 0.5.
         var r = Run(AllFixed() with { Utilization = UncertainValue.Fixed(0.5) });
-        r.P50.Usd.Should().BeApproximately(2 * Report.PerMillionOutputTokens.Usd, 1e-9);
+        r.P50.Usd.Should().BeApproximately(2 * Report.CostPerMillionOutputTokens.Usd, 1e-9);
     }
 
     [Fact]
     public void Analyze_DoublePrice_ScalesOnlyTheHardwareShare()
     {
         // C' = (2H + E) × (1 + S ÷ (H + E)) × k, with k = C ÷ (H + E + S).
-        var h = Report.HardwarePerHour.UsdPerHour;
-        var e = Report.EnergyPerHour.UsdPerHour;
-        var s = Report.ServingPerHour.UsdPerHour;
-        var expected = ((2 * h) + e) * (1 + (s / (h + e))) * (Report.PerMillionOutputTokens.Usd / (h + e + s));
+        var h = Report.HardwareCostPerHour.UsdPerHour;
+        var e = Report.EnergyCostPerHour.UsdPerHour;
+        var s = Report.ServingCostPerHour.UsdPerHour;
+        var expected = ((2 * h) + e) * (1 + (s / (h + e))) * (Report.CostPerMillionOutputTokens.Usd / (h + e + s));
         Run(AllFixed() with { PricePerDeviceHour = UncertainValue.Fixed(2 * h) }).P50.Usd.Should().BeApproximately(expected, 1e-9);
     }
 

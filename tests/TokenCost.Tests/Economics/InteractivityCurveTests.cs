@@ -19,12 +19,12 @@ public class InteractivityCurveTests
         InteractivityCurve.Sweep(Engine, calculator ?? new TokenCostCalculator(), configurations, Chat, concurrencies);
 
     private static bool Dominates(CurvePoint q, CurvePoint p) =>
-        q.PerUserOutputTokensPerSecond >= p.PerUserOutputTokensPerSecond && q.OutputTokensPerSecondPerDevice >= p.OutputTokensPerSecondPerDevice
-        && (q.PerUserOutputTokensPerSecond > p.PerUserOutputTokensPerSecond || q.OutputTokensPerSecondPerDevice > p.OutputTokensPerSecondPerDevice);
+        q.OutputTokensPerSecondPerUser >= p.OutputTokensPerSecondPerUser && q.OutputTokensPerSecondPerDevice >= p.OutputTokensPerSecondPerDevice
+        && (q.OutputTokensPerSecondPerUser > p.OutputTokensPerSecondPerUser || q.OutputTokensPerSecondPerDevice > p.OutputTokensPerSecondPerDevice);
 
     private static bool CheaperAtSpeed(CurvePoint q, CurvePoint p) =>
-        q.PerUserOutputTokensPerSecond >= p.PerUserOutputTokensPerSecond && q.CostPerMillionOutputTokens.Usd <= p.CostPerMillionOutputTokens.Usd
-        && (q.PerUserOutputTokensPerSecond > p.PerUserOutputTokensPerSecond || q.CostPerMillionOutputTokens.Usd < p.CostPerMillionOutputTokens.Usd);
+        q.OutputTokensPerSecondPerUser >= p.OutputTokensPerSecondPerUser && q.CostPerMillionOutputTokens.Usd <= p.CostPerMillionOutputTokens.Usd
+        && (q.OutputTokensPerSecondPerUser > p.OutputTokensPerSecondPerUser || q.CostPerMillionOutputTokens.Usd < p.CostPerMillionOutputTokens.Usd);
 
     [Fact]
     public void Sweep_DefaultConcurrencies_GivesSixPointsTradingSpeedForThroughput()
@@ -35,7 +35,7 @@ public class InteractivityCurveTests
         for (var i = 1; i < curve.Points.Count; i++)
         {
             // More users in the batch: each step is longer (slower per user) but carries more tokens (more per device).
-            curve.Points[i].PerUserOutputTokensPerSecond.Should().BeLessThan(curve.Points[i - 1].PerUserOutputTokensPerSecond);
+            curve.Points[i].OutputTokensPerSecondPerUser.Should().BeLessThan(curve.Points[i - 1].OutputTokensPerSecondPerUser);
             curve.Points[i].OutputTokensPerSecondPerDevice.Should().BeGreaterThan(curve.Points[i - 1].OutputTokensPerSecondPerDevice);
             curve.Points[i].CostPerMillionOutputTokens.Usd.Should().BeLessThan(curve.Points[i - 1].CostPerMillionOutputTokens.Usd);
         }
@@ -52,7 +52,7 @@ public class InteractivityCurveTests
         var point = InteractivityCurve.Evaluate(Engine, calculator, c, Chat, 32);
         var loaded = Engine.Estimate(c, Chat, ServingLoad.Closed(32));
         var cost = calculator.Calculate(loaded);
-        point.PerUserOutputTokensPerSecond.Should().BeApproximately(1 / loaded.MedianTimePerOutputToken.Seconds, 1e-9);
+        point.OutputTokensPerSecondPerUser.Should().BeApproximately(1 / loaded.MedianTimePerOutputToken.Seconds, 1e-9);
         point.TimeToFirstToken.Should().Be(loaded.MeanTimeToFirstToken);
         point.OutputTokensPerSecondPerDevice.Should().Be(loaded.OutputTokensPerSecondPerDevice);
         point.CostPerMillionTotalTokens.Should().Be(cost.CostPerMillionTotalTokens);
@@ -148,7 +148,7 @@ public class InteractivityCurveTests
         var dc = Catalog.Default.DataCenter with { ElectricityPrice = TokenCost.Quantities.EnergyPrice.FromUsdPerKilowattHour(0) };
         var catalogPrice = Sweep([c], calculator: new TokenCostCalculator(null, dc));
         var tier = Sweep([c], calculator: new TokenCostCalculator(CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = "retail" }), dc));
-        var ratio = c.Hardware.GetPriceTier("retail").PricePerDeviceHour / c.Hardware.CloudPricePerHour!.Value;
+        var ratio = c.Hardware.GetPriceTier("retail").PricePerDeviceHour / c.Hardware.CloudPricePerDeviceHour!.Value;
         for (var i = 0; i < tier.Points.Count; i++)
         {
             (tier.Points[i].CostPerMillionTotalTokens.Usd / catalogPrice.Points[i].CostPerMillionTotalTokens.Usd).Should().BeApproximately(ratio, 1e-12);
@@ -199,7 +199,7 @@ public class InteractivityCurveTests
         {
             var markdown = curve.ToMarkdown();
             markdown.Split('\n').Count(l => l.StartsWith("| nvidia_h100_sxm", StringComparison.Ordinal)).Should().Be(2);
-            markdown.Should().Contain(curve.Points[0].PerUserOutputTokensPerSecond.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+            markdown.Should().Contain(curve.Points[0].OutputTokensPerSecondPerUser.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
             curve.ToHtml().Should().Contain("<table").And.Contain("Tok/s per user");
         }
         finally

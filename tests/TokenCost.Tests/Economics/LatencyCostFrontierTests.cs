@@ -53,8 +53,8 @@ public class LatencyCostFrontierTests
         var frontier = LatencyCostFrontier.ParetoThroughput(Points);
         for (var i = 1; i < frontier.Count; i++)
         {
-            frontier[i].PerUserTokensPerSecond.Should().BeLessThanOrEqualTo(frontier[i - 1].PerUserTokensPerSecond);
-            frontier[i].OutputTokensPerSecondPerDevice.Should().BeGreaterThan(frontier[i - 1].OutputTokensPerSecondPerDevice);
+            frontier[i].OutputTokensPerSecondPerUser.Should().BeLessThanOrEqualTo(frontier[i - 1].OutputTokensPerSecondPerUser);
+            frontier[i].DecodeTokensPerSecondPerDevice.Should().BeGreaterThan(frontier[i - 1].DecodeTokensPerSecondPerDevice);
         }
     }
 
@@ -63,7 +63,7 @@ public class LatencyCostFrontierTests
     {
         var p = Points[0];
         // decode tok/s = batch × replicas ÷ TPOT; per device divides by devices (1 here).
-        p.OutputTokensPerSecond.TokensPerSecond.Should().BeApproximately(p.Batch / p.TimePerOutputToken.Seconds, 1e-6);
-        p.OutputTokensPerSecondPerDevice.Should().Be(p.OutputTokensPerSecond);
+        p.DecodeTokensPerSecond.TokensPerSecond.Should().BeApproximately(p.Batch / p.TimePerOutputToken.Seconds, 1e-6);
+        p.DecodeTokensPerSecondPerDevice.Should().Be(p.DecodeTokensPerSecond);
     }
 }

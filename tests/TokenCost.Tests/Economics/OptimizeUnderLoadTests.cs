@@ -17,7 +17,7 @@ public class OptimizeUnderLoadTests
     private static readonly Catalog Catalog = Catalog.Default;
     private static readonly ContinuousBatchingEstimator Engine = new(new RooflineEstimator(Catalog.Profiles));
     private static readonly Workload Chat = new() { InputTokens = 1000, OutputTokens = 1000 };
-    private static readonly UserSpeedObjective FiftyTokensTwoSeconds = new() { MinPerUserOutputTokensPerSecond = 50, MaxTimeToFirstToken = TimeInterval.FromSeconds(2) };
+    private static readonly UserSpeedObjective FiftyTokensTwoSeconds = new() { MinOutputTokensPerSecondPerUser = 50, MaxTimeToFirstToken = TimeInterval.FromSeconds(2) };
 
     private static readonly OptimizerSearchSpace SmallSpace = new()
     {
@@ -34,7 +34,7 @@ public class OptimizeUnderLoadTests
     {
         var answer = Optimize(FiftyTokensTwoSeconds);
         answer.Feasible.Should().BeTrue();
-        answer.Candidates.Should().NotBeEmpty().And.OnlyContain(p => p.PerUserOutputTokensPerSecond >= 50 && p.TimeToFirstToken.Seconds <= 2);
+        answer.Candidates.Should().NotBeEmpty().And.OnlyContain(p => p.OutputTokensPerSecondPerUser >= 50 && p.TimeToFirstToken.Seconds <= 2);
         answer.Candidates.Select(p => p.CostPerMillionOutputTokens.Usd).Should().BeInAscendingOrder();
 
         // Re-evaluating the answer independently gives the same speed: the floor is met by the model, not by a stored number.
@@ -64,19 +64,19 @@ public class OptimizeUnderLoadTests
     public void OptimizeUnderLoad_HigherFloor_CostsMore()
     {
         var fifty = Optimize(FiftyTokensTwoSeconds).Best!;
-        var hundred = Optimize(FiftyTokensTwoSeconds with { MinPerUserOutputTokensPerSecond = 100 }).Best!;
-        hundred.PerUserOutputTokensPerSecond.Should().BeGreaterThanOrEqualTo(100);
+        var hundred = Optimize(FiftyTokensTwoSeconds with { MinOutputTokensPerSecondPerUser = 100 }).Best!;
+        hundred.OutputTokensPerSecondPerUser.Should().BeGreaterThanOrEqualTo(100);
         hundred.CostPerMillionOutputTokens.Usd.Should().BeGreaterThan(fifty.CostPerMillionOutputTokens.Usd);
     }
 
     [Fact]
     public void OptimizeUnderLoad_UnreachableFloor_IsInfeasibleWithTheFastestPoint()
     {
-        var answer = Optimize(new UserSpeedObjective { MinPerUserOutputTokensPerSecond = 100_000 });
+        var answer = Optimize(new UserSpeedObjective { MinOutputTokensPerSecondPerUser = 100_000 });
         answer.Feasible.Should().BeFalse();
         answer.Best.Should().BeNull();
         answer.Fastest.Should().NotBeNull();
-        answer.Fastest!.PerUserOutputTokensPerSecond.Should().BeLessThan(100_000);
+        answer.Fastest!.OutputTokensPerSecondPerUser.Should().BeLessThan(100_000);
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public class OptimizeUnderLoadTests
     [Fact]
     public void UserSpeedObjective_RejectsNonPositiveFloor()
     {
-        var act = () => new UserSpeedObjective { MinPerUserOutputTokensPerSecond = 0 };
-        act.Should().Throw<ArgumentOutOfRangeException>().And.ParamName.Should().Be("MinPerUserOutputTokensPerSecond");
+        var act = () => new UserSpeedObjective { MinOutputTokensPerSecondPerUser = 0 };
+        act.Should().Throw<ArgumentOutOfRangeException>().And.ParamName.Should().Be("MinOutputTokensPerSecondPerUser");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class OptimizeUnderLoadTests
         var curve = InteractivityCurve.Sweep(Engine, new TokenCostCalculator(), configs, Chat, [1, 4, 16, 64, 256]);
         var frontier = LatencyCostFrontier.ParetoSpeedCost(curve.Points, FiftyTokensTwoSeconds);
         frontier.Should().NotBeEmpty();
-        frontier.Select(p => p.PerUserOutputTokensPerSecond).Should().BeInDescendingOrder();
+        frontier.Select(p => p.OutputTokensPerSecondPerUser).Should().BeInDescendingOrder();
         frontier.Select(p => p.CostPerMillionOutputTokens.Usd).Should().BeInDescendingOrder();
         var cheapest = curve.Points.Where(FiftyTokensTwoSeconds.IsMetBy).MinBy(p => p.CostPerMillionOutputTokens.Usd)!;
         frontier[^1].Should().BeSameAs(cheapest);

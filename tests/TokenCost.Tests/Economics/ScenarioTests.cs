@@ -15,7 +15,7 @@ public class ScenarioTests
         InputTokens = 2000,
         OutputTokens = 200,
         RequestsPerDay = 5000,
-        Api = new ApiPricing { Name = "api", PerMillionInputTokens = Money.FromUsd(0.1), PerMillionOutputTokens = Money.FromUsd(0.2) },
+        Api = new ApiPricing { Name = "api", CostPerMillionInputTokens = Money.FromUsd(0.1), CostPerMillionOutputTokens = Money.FromUsd(0.2) },
     };
 
     private static string Samples(string file)
@@ -36,8 +36,8 @@ public class ScenarioTests
         var f = r.Fleet;
         // deployments = ⌈requests ÷ (capacity × 86,400 s × 0.7)⌉; cost/day = deployments × $/h × 24.
         f.Deployments.Should().Be((int)Math.Ceiling(1_000_000 / (f.CapacityRequestsPerSecond * 86_400 * 0.7)));
-        f.PerDay.Usd.Should().BeApproximately(f.Deployments * f.Report.TotalPerHour.UsdPerHour * 24, 1e-9);
-        f.PerYear.Usd.Should().BeApproximately(f.PerDay.Usd * 365, 1e-6);
+        f.CostPerDay.Usd.Should().BeApproximately(f.Deployments * f.Report.TotalCostPerHour.UsdPerHour * 24, 1e-9);
+        f.CostPerYear.Usd.Should().BeApproximately(f.CostPerDay.Usd * 365, 1e-6);
         f.BusyFraction.Should().BeInRange(0, 0.7);
     }
 
@@ -56,11 +56,11 @@ public class ScenarioTests
     {
         var a = Analyzer.Analyze(Small).Api!;
         // (2000 × $0.1 + 200 × $0.2) ÷ 10⁶ = $0.00024 per request; 5,000 requests → $1.20/day.
-        a.ApiPerRequest.Usd.Should().BeApproximately(0.00024, 1e-15);
-        a.ApiPerDay.Usd.Should().BeApproximately(1.2, 1e-12);
+        a.ApiCostPerRequest.Usd.Should().BeApproximately(0.00024, 1e-15);
+        a.ApiCostPerDay.Usd.Should().BeApproximately(1.2, 1e-12);
         // Break-even: one deployment-day ÷ API cost per request.
         var fleet = Analyzer.Analyze(Small).Fleet;
-        a.BreakEvenRequestsPerDay!.Value.Should().BeApproximately(fleet.Report.TotalPerHour.UsdPerHour * 24 / 0.00024, 1e-6);
+        a.BreakEvenRequestsPerDay!.Value.Should().BeApproximately(fleet.Report.TotalCostPerHour.UsdPerHour * 24 / 0.00024, 1e-6);
         a.Cheaper.Should().Be("api");
         var big = Analyzer.Analyze(Small with { RequestsPerDay = 2 * a.BreakEvenRequestsPerDay.Value }).Api!;
         big.Cheaper.Should().Be("self-hosted");
@@ -69,15 +69,15 @@ public class ScenarioTests
     [Fact]
     public void Api_CachedInput_UsesCachedPrice()
     {
-        var s = Small with { CachedInputFraction = 0.5, Api = Small.Api! with { PerMillionCachedInputTokens = Money.FromUsd(0.02) } };
+        var s = Small with { CachedInputFraction = 0.5, Api = Small.Api! with { CostPerMillionCachedInputTokens = Money.FromUsd(0.02) } };
         // (1000 × 0.1 + 1000 × 0.02 + 200 × 0.2) ÷ 10⁶ = 160 ÷ 10⁶.
-        Analyzer.Analyze(s).Api!.ApiPerRequest.Usd.Should().BeApproximately(160e-6, 1e-15);
+        Analyzer.Analyze(s).Api!.ApiCostPerRequest.Usd.Should().BeApproximately(160e-6, 1e-15);
     }
 
     [Fact]
     public void Api_CheaperThanMarginalSelfHosting_NeverBreaksEven()
     {
-        var s = Small with { Api = Small.Api! with { PerMillionInputTokens = Money.Zero, PerMillionOutputTokens = Money.FromUsd(1e-6) } };
+        var s = Small with { Api = Small.Api! with { CostPerMillionInputTokens = Money.Zero, CostPerMillionOutputTokens = Money.FromUsd(1e-6) } };
         Analyzer.Analyze(s).Api!.BreakEvenRequestsPerDay.Should().BeNull();
     }
 
@@ -92,7 +92,7 @@ public class ScenarioTests
         routing.CloudFleet.Deployments.Should().BeLessThanOrEqualTo(r.Fleet.Deployments);
         var u = r.Upgrade!;
         u.CapitalExpenseUsd.Should().BeApproximately(u.NewFleet.Devices * 33821.0, 1e-6);
-        u.PaybackYears!.Value.Should().BeApproximately(u.CapitalExpenseUsd!.Value / (r.Fleet.PerYear.Usd - u.PurchasedOperatingCostPerYearUsd!.Value), 1e-9);
+        u.PaybackYears!.Value.Should().BeApproximately(u.CapitalExpenseUsd!.Value / (r.Fleet.CostPerYear.Usd - u.PurchasedOperatingCostPerYearUsd!.Value), 1e-9);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class ScenarioTests
     public void Parse_UnknownKey_ReportsFileAndLine()
     {
         const string json = "{\n  \"deployment\": { \"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia_l40s\" },\n  \"workload\": { \"requestsPerDay\": 10, \"colour\": 1 }\n}";
-        var ex = FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<CatalogException>().Which;
+        var ex = FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().Which;
         ex.File.Should().Be("s.json");
         ex.Line.Should().Be(3);
         ex.Message.Should().Contain("colour");
@@ -118,20 +118,20 @@ public class ScenarioTests
     public void Parse_DuplicateKey_Rejected()
     {
         const string json = "{ \"deployment\": { \"model\": \"llama-3.1-8b\", \"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia_l40s\" }, \"workload\": { \"requestsPerDay\": 10 } }";
-        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<CatalogException>().WithMessage("s.json:1:*");
+        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("s.json:1:*");
     }
 
     [Fact]
-    public void Parse_UnknownModel_IsCatalogExceptionNamingTheFile()
+    public void Parse_UnknownModel_IsScenarioFileExceptionNamingTheFile()
     {
         const string json = "{ \"deployment\": { \"model\": \"nope\", \"hardware\": \"nvidia_l40s\" }, \"workload\": { \"requestsPerDay\": 10 } }";
-        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<CatalogException>().WithMessage("s.json:*nope*");
+        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("s.json:*nope*");
     }
 
     [Fact]
     public void Parse_MissingVolume_Rejected()
     {
         const string json = "{ \"deployment\": { \"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia_l40s\" }, \"workload\": { } }";
-        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<CatalogException>().WithMessage("*requestsPerDay*");
+        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("*requestsPerDay*");
     }
 }

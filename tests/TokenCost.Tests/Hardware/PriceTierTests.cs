@@ -82,15 +82,15 @@ public class PriceTierTests
         var tierModel = CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = "neocloud" });
         var catalogPrice = new TokenCostCalculator(null, noPower).Calculate(estimate);
         var tierPrice = new TokenCostCalculator(tierModel, noPower).Calculate(estimate);
-        var ratio = H100.GetPriceTier("neocloud").PricePerDeviceHour / H100.CloudPricePerHour!.Value;
+        var ratio = H100.GetPriceTier("neocloud").PricePerDeviceHour / H100.CloudPricePerDeviceHour!.Value;
         ratio.Should().NotBeApproximately(1, 0.01, "the test needs a tier price that differs from the catalog price");
-        (tierPrice.PerMillionOutputTokens.Usd / catalogPrice.PerMillionOutputTokens.Usd).Should().BeApproximately(ratio, ratio * 1e-12);
-        (tierPrice.PerMillionInputTokens.Usd / catalogPrice.PerMillionInputTokens.Usd).Should().BeApproximately(ratio, ratio * 1e-12);
+        (tierPrice.CostPerMillionOutputTokens.Usd / catalogPrice.CostPerMillionOutputTokens.Usd).Should().BeApproximately(ratio, ratio * 1e-12);
+        (tierPrice.CostPerMillionInputTokens.Usd / catalogPrice.CostPerMillionInputTokens.Usd).Should().BeApproximately(ratio, ratio * 1e-12);
 
         var withPower = new TokenCostCalculator(tierModel).Calculate(estimate);
         var defaultPrice = new TokenCostCalculator().Calculate(estimate);
-        withPower.EnergyPerHour.Should().Be(defaultPrice.EnergyPerHour);
-        (withPower.HardwarePerHour / defaultPrice.HardwarePerHour).Should().BeApproximately(ratio, ratio * 1e-12);
+        withPower.EnergyCostPerHour.Should().Be(defaultPrice.EnergyCostPerHour);
+        (withPower.HardwareCostPerHour / defaultPrice.HardwareCostPerHour).Should().BeApproximately(ratio, ratio * 1e-12);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class PriceTierTests
 
         var catalogPrice = Costs();
         var tier = Costs("--price-tier", "neocloud");
-        var ratio = H100.GetPriceTier("neocloud").PricePerDeviceHour / H100.CloudPricePerHour!.Value;
+        var ratio = H100.GetPriceTier("neocloud").PricePerDeviceHour / H100.CloudPricePerDeviceHour!.Value;
         tier.Should().HaveSameCount(catalogPrice).And.NotBeEmpty();
         tier.Zip(catalogPrice, (t, c) => t / c).Should().OnlyContain(r => Math.Abs(r - ratio) < 1e-6 * ratio, "the CSV prints 9 significant digits");
     }

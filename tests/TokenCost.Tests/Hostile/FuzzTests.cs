@@ -2,13 +2,14 @@ using System.Text;
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
 using TokenCost.Quantities;
+using TokenCost.Serialization;
 using TokenCost.Serving;
 
 namespace TokenCost.Tests.Hostile;
 
 /// <summary>
 /// Mutates valid catalog and profile files (byte flips, deletions, duplications, hostile tokens, truncation) and accepts only
-/// typed errors: a <see cref="CatalogException"/> or an <see cref="ArgumentException"/>. Whatever loads must also estimate
+/// typed errors: a <see cref="InputFileException"/> or an <see cref="ArgumentException"/>. Whatever loads must also estimate
 /// with typed errors only. Seeded, so a failure reproduces.
 /// </summary>
 public class FuzzTests
@@ -68,7 +69,7 @@ public class FuzzTests
             {
                 load(mutated);
             }
-            catch (CatalogException)
+            catch (InputFileException)
             {
                 typed++;
             }

@@ -22,9 +22,9 @@ public sealed class LibraryRoundTwoTests : IDisposable
     {
         // /dev/zero reports a length of 0; the reader must stop at the limit it counts itself.
         var act = () => InputFile.ReadAllBytes("/dev/zero", 1_000_000);
-        act.Should().Throw<CatalogException>().WithMessage("*/dev/zero*1000000 byte limit*");
+        act.Should().Throw<InputFileException>().WithMessage("*/dev/zero*1000000 byte limit*");
         var lines = () => InputFile.ReadLines("/dev/zero", 1_000_000).ToList();
-        lines.Should().Throw<CatalogException>().WithMessage("*/dev/zero*");
+        lines.Should().Throw<InputFileException>().WithMessage("*/dev/zero*");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
                 read++;
             }
         };
-        act.Should().Throw<CatalogException>().WithMessage("*50000 byte limit*");
+        act.Should().Throw<InputFileException>().WithMessage("*50000 byte limit*");
         read.Should().BeLessThan(10_001, "lines before the limit are streamed, the rest never read");
     }
 
@@ -52,7 +52,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
     public void InputFile_ADirectoryIsNamed()
     {
         var act = () => InputFile.ReadAllBytes(_dir, 100);
-        act.Should().Throw<CatalogException>().WithMessage($"*{_dir}*directory*");
+        act.Should().Throw<InputFileException>().WithMessage($"*{_dir}*directory*");
     }
 
     [Theory]
@@ -150,7 +150,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
                 {
                     error = predictor.Predict(CaseReader.ParseLine(line, file, number)).Error;
                 }
-                catch (CatalogException ex)
+                catch (CaseFileException ex)
                 {
                     error = ex.Message;
                 }
@@ -220,7 +220,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
         var json = "{\"claims\": [\n{\"id\": \"c\", \"quote\": \"q\", \"kind\": \"" + kind + "\", \"model\": \"llama-2-70b\", \"weights_from\": \"fp16\", \"weights_to\": \"int4\", \"metric\": \""
             + (kind == "ratio" ? "weight_bytes_ratio" : "usd_per_day") + "\", \"usd_per_million_tokens\": 1, " + fields + "}\n]}";
         var act = () => ClaimFile.Parse(json, "claims.json");
-        act.Should().Throw<CatalogException>().WithMessage("claims.json:2*");
+        act.Should().Throw<ClaimFileException>().WithMessage("claims.json:2*");
     }
 
     private static Claim Ratio(double claimed) => new()

@@ -134,7 +134,7 @@ public class ParameterHostileTests
     [Fact]
     public void NoCatalogPrice_IsATypedErrorNamingTheFix()
     {
-        var hw = Catalog.Default.Hardware.First(h => h.CloudPricePerHour is null && h.PeakCompute.Count > 0);
+        var hw = Catalog.Default.Hardware.First(h => h.CloudPricePerDeviceHour is null && h.PeakCompute.Count > 0);
         var estimate = new RooflineEstimator().Estimate(DeploymentConfiguration.Create(Catalog.Default, "llama-3.2-1b", hw.Id), new Workload());
         var act = () => new TokenCostCalculator().Calculate(estimate);
         act.Should().Throw<ArgumentException>().WithMessage("*--price-per-hour*");

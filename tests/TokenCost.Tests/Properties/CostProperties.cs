@@ -20,9 +20,9 @@ public class CostProperties
         Gen.Select(Any, PriceGen).Sample((s, p) =>
         {
             var report = Price(s, new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(p) });
-            Close(report.Components.Sum(c => c.PerMillionOutputTokens.Usd), report.PerMillionOutputTokens.Usd, "output $");
-            Close(report.Components.Sum(c => c.PerMillionInputTokens.Usd), report.PerMillionInputTokens.Usd, "input $");
-            Close(report.HardwarePerHour.UsdPerHour + report.EnergyPerHour.UsdPerHour + report.ServingPerHour.UsdPerHour, report.TotalPerHour.UsdPerHour, "categories");
+            Close(report.Components.Sum(c => c.CostPerMillionOutputTokens.Usd), report.CostPerMillionOutputTokens.Usd, "output $");
+            Close(report.Components.Sum(c => c.CostPerMillionInputTokens.Usd), report.CostPerMillionInputTokens.Usd, "input $");
+            Close(report.HardwareCostPerHour.UsdPerHour + report.EnergyCostPerHour.UsdPerHour + report.ServingCostPerHour.UsdPerHour, report.TotalCostPerHour.UsdPerHour, "categories");
         }, iter: Iterations);
     }
 
@@ -39,7 +39,7 @@ public class CostProperties
             var rentalOnly = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(p) });
             var scaled = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(p * k) });
             var estimate = Estimate(s);
-            Close(new TokenCostCalculator(scaled).Calculate(estimate).PerMillionInputTokens.Usd, k * new TokenCostCalculator(rentalOnly).Calculate(estimate).PerMillionInputTokens.Usd, "$/1M input tokens");
+            Close(new TokenCostCalculator(scaled).Calculate(estimate).CostPerMillionInputTokens.Usd, k * new TokenCostCalculator(rentalOnly).Calculate(estimate).CostPerMillionInputTokens.Usd, "$/1M input tokens");
         }, iter: Iterations);
     }
 
@@ -50,7 +50,7 @@ public class CostProperties
         {
             var rate = HourlyRate.FromUsdPerHour(p);
             var report = new TokenCostCalculator(CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = rate })).Calculate(Estimate(s));
-            Estimator.Summarize(s.Configuration, s.Workload, rate).CostPerMillionOutputTokens!.Value.Usd.Should().Be(report.PerMillionOutputTokens.Usd);
+            Estimator.Summarize(s.Configuration, s.Workload, rate).CostPerMillionOutputTokens!.Value.Usd.Should().Be(report.CostPerMillionOutputTokens.Usd);
         }, iter: Iterations);
     }
 

@@ -92,12 +92,12 @@ public class DeterminismProperties
         Any.Sample(s =>
         {
             var rental = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(2) }, new EnergyCost(), new ServingOverheadCost());
-            var a = new TokenCostCalculator(rental).Calculate(Estimate(s)).PerMillionOutputTokens;
+            var a = new TokenCostCalculator(rental).Calculate(Estimate(s)).CostPerMillionOutputTokens;
             var saved = CultureInfo.CurrentCulture;
             try
             {
                 CultureInfo.CurrentCulture = HostileCulture();
-                new TokenCostCalculator(rental).Calculate(Estimate(s)).PerMillionOutputTokens.Should().Be(a);
+                new TokenCostCalculator(rental).Calculate(Estimate(s)).CostPerMillionOutputTokens.Should().Be(a);
             }
             finally
             {

@@ -15,7 +15,7 @@ public class QualityAdjustedCostTests
 
         tight.Best!.Quality.Format.Should().Be("int8");
         loose.Best!.Quality.Format.Should().Be("int4");
-        loose.PerMillionOutputTokens!.Value.Usd.Should().BeLessThan(tight.PerMillionOutputTokens!.Value.Usd, "int4 reads fewer bytes and fits a larger batch");
+        loose.CostPerMillionOutputTokens!.Value.Usd.Should().BeLessThan(tight.CostPerMillionOutputTokens!.Value.Usd, "int4 reads fewer bytes and fits a larger batch");
         tight.Options.Should().Contain(o => o.Quality.Format == "fp16" && !o.Fits);
     }
 
@@ -27,7 +27,7 @@ public class QualityAdjustedCostTests
         var two = Costs.Cheapest("llama-2-70b", "nvidia_h100_sxm", maxLoss: 0, devices: 2);
 
         two.Best!.Quality.Format.Should().Be("fp16");
-        two.PerMillionOutputTokens.Should().NotBeNull();
+        two.CostPerMillionOutputTokens.Should().NotBeNull();
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class PlatformComparisonTests
 
         comparison.Reports.Select(r => r.Estimate.Configuration.Devices).Should().Equal(2, 4);
         comparison.Reports.Should().OnlyContain(r => r.Estimate.Memory.Fits);
-        comparison.Cheapest.Should().BeSameAs(comparison.Reports.MinBy(r => r.PerMillionOutputTokens.Usd));
+        comparison.Cheapest.Should().BeSameAs(comparison.Reports.MinBy(r => r.CostPerMillionOutputTokens.Usd));
     }
 
     [Fact]

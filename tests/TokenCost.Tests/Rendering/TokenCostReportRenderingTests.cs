@@ -14,7 +14,7 @@ public class TokenCostReportRenderingTests
 
         html.Should().StartWith("<table").And.EndWith("</table>\n");
         Regex.Matches(html, "<table").Should().HaveCount(1);
-        var expected = "$" + report.PerMillionOutputTokens.Usd.ToString("F3", CultureInfo.InvariantCulture);
+        var expected = "$" + report.CostPerMillionOutputTokens.Usd.ToString("F3", CultureInfo.InvariantCulture);
         html.Should().Contain("<td>Cost per 1M output tokens (USD)</td><td>" + expected + "</td>");
     }
 

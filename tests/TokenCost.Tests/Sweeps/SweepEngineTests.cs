@@ -52,7 +52,7 @@ public class SweepEngineTests
         results.Select(r => r.Index).Should().Equal(Enumerable.Range(0, (int)plan.Count).Select(i => (long)i));
         foreach (var r in results.Where((_, i) => i % 41 == 0))
         {
-            var expected = Engine.Estimator.Summarize(r.Configuration, new Workload { Batch = r.Batch, InputTokens = r.InputTokens, OutputTokens = r.OutputTokens }, r.Configuration.Hardware.CloudPricePerHour);
+            var expected = Engine.Estimator.Summarize(r.Configuration, new Workload { Batch = r.Batch, InputTokens = r.InputTokens, OutputTokens = r.OutputTokens }, r.Configuration.Hardware.CloudPricePerDeviceHour);
             r.Estimate.Should().Be(expected);
         }
     }

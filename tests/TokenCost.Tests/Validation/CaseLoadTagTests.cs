@@ -26,7 +26,7 @@ public class CaseLoadTagTests
     [InlineData("[disagg=1x8g+] x")]
     [InlineData("[disagg=8gTP8+1x8gTP8] x")]
     public void LayoutAndLoadTags_InvalidValues_FailNamingNotes(string notes) =>
-        FluentActions.Invoking(() => Parse(notes, "16")).Should().Throw<CatalogException>().Where(e => e.Message.Contains("'notes'", StringComparison.Ordinal));
+        FluentActions.Invoking(() => Parse(notes, "16")).Should().Throw<CaseFileException>().Where(e => e.Message.Contains("'notes'", StringComparison.Ordinal));
 
     [Fact]
     public void DisaggTag_ParsesBothPools()
@@ -41,7 +41,7 @@ public class CaseLoadTagTests
 
     [Fact]
     public void DisaggTag_DevicesMustEqualBothPools() =>
-        FluentActions.Invoking(() => Parse("[disagg=1x8gTP8+6x8gTP8] x", "48")).Should().Throw<CatalogException>().Where(e => e.Message.Contains("'devices'", StringComparison.Ordinal));
+        FluentActions.Invoking(() => Parse("[disagg=1x8gTP8+6x8gTP8] x", "48")).Should().Throw<CaseFileException>().Where(e => e.Message.Contains("'devices'", StringComparison.Ordinal));
 
     [Fact]
     public void TotalTokensMetric_IsParsed()

@@ -22,8 +22,8 @@ public class CasePredictorTests
     {
         var ttft = P(Case(CaseMetric.TimeToFirstToken)) / 1000;
         var tpot = P(Case(CaseMetric.TimePerOutputToken)) / 1000;
-        P(Case(CaseMetric.PerUserOutputTokensPerSecond, notes: "[timebase=e2e]")).Should().BeApproximately(200 / (ttft + (199 * tpot)), 1e-9);
-        P(Case(CaseMetric.PerUserOutputTokensPerSecond, notes: "[timebase=decode]")).Should().BeApproximately(1 / tpot, 1e-9);
+        P(Case(CaseMetric.OutputTokensPerSecondPerUser, notes: "[timebase=e2e]")).Should().BeApproximately(200 / (ttft + (199 * tpot)), 1e-9);
+        P(Case(CaseMetric.OutputTokensPerSecondPerUser, notes: "[timebase=decode]")).Should().BeApproximately(1 / tpot, 1e-9);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class CasePredictorTests
     [Fact]
     public void Speculative_EagleWithDefaults_IsFasterThanPlainDecode()
     {
-        var plain = Case(CaseMetric.PerUserOutputTokensPerSecond, batch: 1, input: null, output: null);
+        var plain = Case(CaseMetric.OutputTokensPerSecondPerUser, batch: 1, input: null, output: null);
         var spec = plain with { Speculative = new SpeculativeSetting { DraftModel = "eagle" } };
         // EAGLE at α = 0.75, γ = 5 yields 3.3 tokens per step for 5 one-layer draft steps + one verification.
         P(spec).Should().BeGreaterThan(1.1 * P(plain));

@@ -43,21 +43,21 @@ public class CaseReaderTests
         var line = Valid.Replace(from, to, StringComparison.Ordinal);
         line.Should().NotBe(Valid);
         var act = () => CaseReader.Parse(Valid + "\n" + line + "\n", "bad.jsonl");
-        act.Should().Throw<CatalogException>().Where(e => e.File == "bad.jsonl" && e.Line == 2 && e.Message.Contains("'" + key + "'", StringComparison.Ordinal));
+        act.Should().Throw<CaseFileException>().Where(e => e.File == "bad.jsonl" && e.Line == 2 && e.Message.Contains("'" + key + "'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_BlankLineOrDuplicateId_IsRejected()
     {
-        ((Action)(() => CaseReader.Parse(Valid + "\n\n" + Valid, "b.jsonl"))).Should().Throw<CatalogException>().Where(e => e.Line == 2);
-        ((Action)(() => CaseReader.Parse(Valid + "\n" + Valid, "d.jsonl"))).Should().Throw<CatalogException>().Where(e => e.Line == 2 && e.Message.Contains("'id'", StringComparison.Ordinal));
+        ((Action)(() => CaseReader.Parse(Valid + "\n\n" + Valid, "b.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2);
+        ((Action)(() => CaseReader.Parse(Valid + "\n" + Valid, "d.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2 && e.Message.Contains("'id'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_NotJsonOrNotObject_IsRejected()
     {
-        ((Action)(() => CaseReader.Parse("{\"id\":", "j.jsonl"))).Should().Throw<CatalogException>().Where(e => e.Line == 1);
-        ((Action)(() => CaseReader.Parse("[1,2]", "j.jsonl"))).Should().Throw<CatalogException>().Where(e => e.Line == 1);
+        ((Action)(() => CaseReader.Parse("{\"id\":", "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
+        ((Action)(() => CaseReader.Parse("[1,2]", "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
     }
 
     [Fact]

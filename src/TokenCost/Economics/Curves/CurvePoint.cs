@@ -23,7 +23,7 @@ public sealed record CurvePoint
 
     /// <summary>
     /// Gets a value indicating whether no other point of the same hardware in the sweep has at least the per-user speed and at least the
-    /// output throughput per device, and more of one (maximise <see cref="PerUserOutputTokensPerSecond"/> and <see cref="OutputTokensPerSecondPerDevice"/>).
+    /// output throughput per device, and more of one (maximise <see cref="OutputTokensPerSecondPerUser"/> and <see cref="OutputTokensPerSecondPerDevice"/>).
     /// </summary>
     /// <remarks>On one hardware at one price, $/token is (nearly) the hourly cost of a device ÷ its throughput, so this front is also
     /// the cheapest token at each per-user speed; energy varies slightly with the operating point, so <see cref="OnCostParetoFront"/> is the exact cost version.</remarks>
@@ -31,7 +31,7 @@ public sealed record CurvePoint
 
     /// <summary>
     /// Gets a value indicating whether no other point of the whole sweep (any hardware) has at least the per-user speed and at most the
-    /// cost per million output tokens, and is better in one (maximise <see cref="PerUserOutputTokensPerSecond"/>, minimise <see cref="CostPerMillionOutputTokens"/>).
+    /// cost per million output tokens, and is better in one (maximise <see cref="OutputTokensPerSecondPerUser"/>, minimise <see cref="CostPerMillionOutputTokens"/>).
     /// </summary>
     public bool OnCostParetoFront { get; init; }
 
@@ -45,7 +45,7 @@ public sealed record CurvePoint
     public required int Concurrency { get; init; }
 
     /// <summary>Gets the output tokens per second one user receives: 1 ÷ median TPOT (InferenceX "interactivity"), tokens/s/user.</summary>
-    public double PerUserOutputTokensPerSecond => Report.Estimate.PerUserOutputTokensPerSecond;
+    public double OutputTokensPerSecondPerUser => Report.Estimate.OutputTokensPerSecondPerUser;
 
     /// <summary>Gets the mean time to first token (waiting for a slot and prefill budget, plus the prefill).</summary>
     public TimeInterval TimeToFirstToken => Report.Estimate.MeanTimeToFirstToken;

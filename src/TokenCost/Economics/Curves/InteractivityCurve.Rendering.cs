@@ -29,7 +29,7 @@ public sealed partial class InteractivityCurve
                 Cells.Integer(c.TensorParallel),
                 c.Weights.Id,
                 Cells.Integer(p.Concurrency),
-                Cells.Number(p.PerUserOutputTokensPerSecond, "F1"),
+                Cells.Number(p.OutputTokensPerSecondPerUser, "F1"),
                 Cells.Number(p.TimeToFirstToken.Milliseconds, "F0"),
                 Cells.Number(p.TimePerOutputToken.Milliseconds, "F2"),
                 Cells.Number(p.OutputTokensPerSecondPerDevice, "F0"),

@@ -43,7 +43,7 @@ public sealed partial class InteractivityCurve
 
     /// <summary>Gets the points on their hardware's Pareto front, ordered by hardware then falling per-user speed.</summary>
     public IReadOnlyList<CurvePoint> ParetoFront =>
-        Points.Where(p => p.OnParetoFront).OrderBy(p => p.Configuration.Hardware.Id, StringComparer.Ordinal).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList();
+        Points.Where(p => p.OnParetoFront).OrderBy(p => p.Configuration.Hardware.Id, StringComparer.Ordinal).ThenByDescending(p => p.OutputTokensPerSecondPerUser).ToList();
 
     /// <summary>Sweeps concurrency for each configuration.</summary>
     /// <param name="estimator">The continuous-batching estimator.</param>
@@ -132,7 +132,7 @@ public sealed partial class InteractivityCurve
         {
             var indices = group.ToList();
             var flags = NonDomination.Flags(
-                indices.Select(i => points[i].PerUserOutputTokensPerSecond).ToList(),
+                indices.Select(i => points[i].OutputTokensPerSecondPerUser).ToList(),
                 indices.Select(i => points[i].OutputTokensPerSecondPerDevice).ToList());
             for (var k = 0; k < indices.Count; k++)
             {
@@ -141,7 +141,7 @@ public sealed partial class InteractivityCurve
         }
 
         var cost = NonDomination.Flags(
-            points.Select(p => p.PerUserOutputTokensPerSecond).ToList(),
+            points.Select(p => p.OutputTokensPerSecondPerUser).ToList(),
             points.Select(p => -p.CostPerMillionOutputTokens.Usd).ToList());
         return points.Select((p, i) => p with { OnParetoFront = front[i], OnCostParetoFront = cost[i] }).ToList();
     }

@@ -27,14 +27,14 @@ public sealed record FrontierPoint
     public TimeInterval TimeToFirstToken => Report.Estimate.TimeToFirstToken;
 
     /// <summary>Gets the cost of one million output tokens, in USD.</summary>
-    public Money CostPerMillionOutputTokens => Report.PerMillionOutputTokens;
+    public Money CostPerMillionOutputTokens => Report.CostPerMillionOutputTokens;
 
     /// <summary>Gets the decode throughput of the whole deployment: batch × replicas ÷ TPOT.</summary>
-    public TokenRate OutputTokensPerSecond => Report.Estimate.DecodeTokensPerSecond;
+    public TokenRate DecodeTokensPerSecond => Report.Estimate.DecodeTokensPerSecond;
 
-    /// <summary>Gets the decode throughput per device: <see cref="OutputTokensPerSecond"/> ÷ devices.</summary>
-    public TokenRate OutputTokensPerSecondPerDevice => OutputTokensPerSecond / Configuration.Devices;
+    /// <summary>Gets the decode throughput per device: <see cref="DecodeTokensPerSecond"/> ÷ devices.</summary>
+    public TokenRate DecodeTokensPerSecondPerDevice => DecodeTokensPerSecond / Configuration.Devices;
 
     /// <summary>Gets the decode speed one user sees: 1 ÷ TPOT.</summary>
-    public TokenRate PerUserTokensPerSecond => Report.Estimate.PerUserTokensPerSecond;
+    public TokenRate OutputTokensPerSecondPerUser => Report.Estimate.OutputTokensPerSecondPerUser;
 }

@@ -18,7 +18,7 @@ public static partial class LatencyCostFrontier
         ArgumentNullException.ThrowIfNull(points);
         var frontier = new List<CurvePoint>();
         foreach (var p in points.Where(p => objective?.IsMetBy(p) ?? true)
-                     .OrderByDescending(p => p.PerUserOutputTokensPerSecond)
+                     .OrderByDescending(p => p.OutputTokensPerSecondPerUser)
                      .ThenBy(p => p.CostPerMillionOutputTokens.Usd))
         {
             if (frontier.Count == 0 || p.CostPerMillionOutputTokens.Usd < frontier[^1].CostPerMillionOutputTokens.Usd)

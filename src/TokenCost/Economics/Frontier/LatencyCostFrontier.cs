@@ -91,9 +91,9 @@ public static partial class LatencyCostFrontier
     {
         ArgumentNullException.ThrowIfNull(points);
         var frontier = new List<FrontierPoint>();
-        foreach (var p in points.OrderByDescending(p => p.PerUserTokensPerSecond.TokensPerSecond).ThenByDescending(p => p.OutputTokensPerSecondPerDevice.TokensPerSecond))
+        foreach (var p in points.OrderByDescending(p => p.OutputTokensPerSecondPerUser.TokensPerSecond).ThenByDescending(p => p.DecodeTokensPerSecondPerDevice.TokensPerSecond))
         {
-            if (frontier.Count == 0 || p.OutputTokensPerSecondPerDevice.TokensPerSecond > frontier[^1].OutputTokensPerSecondPerDevice.TokensPerSecond)
+            if (frontier.Count == 0 || p.DecodeTokensPerSecondPerDevice.TokensPerSecond > frontier[^1].DecodeTokensPerSecondPerDevice.TokensPerSecond)
             {
                 frontier.Add(p);
             }

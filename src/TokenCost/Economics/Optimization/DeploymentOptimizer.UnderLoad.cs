@@ -89,8 +89,8 @@ public static partial class DeploymentOptimizer
                 continue;
             }
 
-            var top = points.MaxBy(p => p.PerUserOutputTokensPerSecond)!;
-            fastest = fastest is null || top.PerUserOutputTokensPerSecond > fastest.PerUserOutputTokensPerSecond ? top : fastest;
+            var top = points.MaxBy(p => p.OutputTokensPerSecondPerUser)!;
+            fastest = fastest is null || top.OutputTokensPerSecondPerUser > fastest.OutputTokensPerSecondPerUser ? top : fastest;
             var best = points.Where(objective.IsMetBy).OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.Concurrency).FirstOrDefault();
             if (best is not null)
             {
@@ -101,7 +101,7 @@ public static partial class DeploymentOptimizer
         return new LoadedOptimizationResult
         {
             Objective = objective,
-            Candidates = candidates.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.PerUserOutputTokensPerSecond).ToList(),
+            Candidates = candidates.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.OutputTokensPerSecondPerUser).ToList(),
             Fastest = fastest,
             Evaluated = evaluated,
             Skipped = skipped,

@@ -19,7 +19,7 @@ public sealed record UserSpeedObjective
 
     /// <summary>Gets the smallest acceptable output speed per user, in tokens/s (1 ÷ median TPOT), or null for no floor.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a finite number &gt; 0.</exception>
-    public double? MinPerUserOutputTokensPerSecond { get => _minSpeed; init => _minSpeed = value is double v ? Guard.PositiveFinite(v, nameof(MinPerUserOutputTokensPerSecond)) : null; }
+    public double? MinOutputTokensPerSecondPerUser { get => _minSpeed; init => _minSpeed = value is double v ? Guard.PositiveFinite(v, nameof(MinOutputTokensPerSecondPerUser)) : null; }
 
     /// <summary>Gets the largest acceptable mean time to first token (waiting for a slot and prefill budget, plus the prefill), or null for no limit.</summary>
     public TimeInterval? MaxTimeToFirstToken { get; init; }
@@ -33,7 +33,7 @@ public sealed record UserSpeedObjective
     public bool IsMetBy(Curves.CurvePoint point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        return (MinPerUserOutputTokensPerSecond is not double min || point.PerUserOutputTokensPerSecond >= min)
+        return (MinOutputTokensPerSecondPerUser is not double min || point.OutputTokensPerSecondPerUser >= min)
             && (MaxTimeToFirstToken is not { } ttft || point.TimeToFirstToken <= ttft)
             && (MaxTimePerOutputToken is not { } tpot || point.TimePerOutputToken <= tpot);
     }

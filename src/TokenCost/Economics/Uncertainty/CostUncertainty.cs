@@ -76,7 +76,7 @@ public static class CostUncertainty
 
         return new UncertaintyResult
         {
-            Deterministic = report.PerMillionOutputTokens,
+            Deterministic = report.CostPerMillionOutputTokens,
             P10 = Money.FromUsd(Quantile(costs, 0.1)),
             P50 = Money.FromUsd(Quantile(costs, 0.5)),
             P90 = Money.FromUsd(Quantile(costs, 0.9)),
@@ -118,11 +118,11 @@ public static class CostUncertainty
 
         public Model(TokenCostReport report, double pue, double electricity)
         {
-            _hardware = report.HardwarePerHour.UsdPerHour;
-            _energy = report.EnergyPerHour.UsdPerHour;
+            _hardware = report.HardwareCostPerHour.UsdPerHour;
+            _energy = report.EnergyCostPerHour.UsdPerHour;
             var baseCost = _hardware + _energy;
-            _servingFactor = baseCost > 0 ? 1 + (report.ServingPerHour.UsdPerHour / baseCost) : 1;
-            _hoursPerMillion = report.TotalPerHour.UsdPerHour > 0 ? report.PerMillionOutputTokens.Usd / report.TotalPerHour.UsdPerHour : 0;
+            _servingFactor = baseCost > 0 ? 1 + (report.ServingCostPerHour.UsdPerHour / baseCost) : 1;
+            _hoursPerMillion = report.TotalCostPerHour.UsdPerHour > 0 ? report.CostPerMillionOutputTokens.Usd / report.TotalCostPerHour.UsdPerHour : 0;
             _pricePerDevice = _hardware / report.Estimate.Configuration.Devices;
             _pue = pue;
             _electricity = electricity;

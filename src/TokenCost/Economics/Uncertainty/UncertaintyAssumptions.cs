@@ -64,7 +64,7 @@ public sealed record UncertaintyAssumptions
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(dataCenter);
-        var perDevice = report.HardwarePerHour.UsdPerHour / report.Estimate.Configuration.Devices;
+        var perDevice = report.HardwareCostPerHour.UsdPerHour / report.Estimate.Configuration.Devices;
         var pue = dataCenter.PowerUsageEffectiveness;
         var electricity = dataCenter.ElectricityPrice.UsdPerKilowattHour;
         return new UncertaintyAssumptions

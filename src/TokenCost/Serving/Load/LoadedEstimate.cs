@@ -65,10 +65,10 @@ public sealed class LoadedEstimate
     public TimeInterval MeanRequestLatency => MeanTimeToFirstToken + (MeanTimePerOutputToken * Math.Max(0, MeanOutputTokens - 1));
 
     /// <summary>Gets the output tokens per second one user receives on the decode time base: 1 ÷ median TPOT (InferenceX "interactivity"), tokens/s.</summary>
-    public double PerUserOutputTokensPerSecond => 1 / MedianTimePerOutputToken.Seconds;
+    public double OutputTokensPerSecondPerUser => 1 / MedianTimePerOutputToken.Seconds;
 
     /// <summary>Gets the output tokens per second one user receives on the end-to-end time base: output tokens ÷ mean end-to-end latency, tokens/s.</summary>
-    public double PerUserEndToEndOutputTokensPerSecond => MeanOutputTokens / MeanRequestLatency.Seconds;
+    public double SustainedOutputTokensPerSecondPerUser => MeanOutputTokens / MeanRequestLatency.Seconds;
 
     /// <summary>Gets the completed requests per second of one replica.</summary>
     public required double RequestsPerSecondPerReplica { get; init; }

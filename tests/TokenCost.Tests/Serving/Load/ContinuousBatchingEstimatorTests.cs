@@ -65,7 +65,7 @@ public class ContinuousBatchingEstimatorTests
         e.MeanOutputTokens.Should().BeApproximately(921.6, 1e-9);
         e.TotalTokensPerSecondPerDevice.Should().BeApproximately(e.InputTokensPerSecondPerDevice + e.OutputTokensPerSecondPerDevice, 1e-9);
         e.OutputTokensPerSecondPerDevice.Should().BeApproximately(e.RequestsPerSecondPerReplica * 921.6 / 8, 1e-6);
-        e.PerUserOutputTokensPerSecond.Should().BeApproximately(1 / e.MedianTimePerOutputToken.Seconds, 1e-9);
+        e.OutputTokensPerSecondPerUser.Should().BeApproximately(1 / e.MedianTimePerOutputToken.Seconds, 1e-9);
         // Little's law closes the loop: 16 clients = requests/s × request latency.
         (e.RequestsPerSecondPerReplica * e.MeanRequestLatency.Seconds).Should().BeApproximately(16, 0.05);
     }
@@ -106,6 +106,6 @@ public class ContinuousBatchingEstimatorTests
         var parts = (report.CostPerMillionInputTokens.Usd * inPerHour) + (report.CostPerMillionOutputTokens.Usd * outPerHour);
         parts.Should().BeApproximately(total, total * 1e-9);
         report.InputTimeShare.Should().BeInRange(0.01, 0.99);
-        report.TotalPerHour.UsdPerHour.Should().BeApproximately(report.CostPerMillionTotalTokens.Usd * (inPerHour + outPerHour) / 1e6, 1e-6);
+        report.TotalCostPerHour.UsdPerHour.Should().BeApproximately(report.CostPerMillionTotalTokens.Usd * (inPerHour + outPerHour) / 1e6, 1e-6);
     }
 }

@@ -13,7 +13,7 @@ namespace TokenCost.Validation;
 /// Reads validation case files (JSON Lines) strictly: every line must be an object with exactly the 18 keys in order,
 /// typed values, hardware, format and stack ids known to the catalog, metric and tag vocabularies as documented. A model id the catalog
 /// does not know is kept (cases may use models_modern.csv ids): predicting such a case gives a per-case error. The first invalid line throws a
-/// <see cref="CatalogException"/> naming the file, the line number and the key.
+/// <see cref="CaseFileException"/> naming the file, the line number and the key.
 /// </summary>
 /// <remarks>This type is stateless and thread-safe.</remarks>
 public static partial class CaseReader
@@ -35,13 +35,13 @@ public static partial class CaseReader
     /// <param name="path">The <c>.jsonl</c> file.</param>
     /// <param name="catalog">The catalog that resolves model, hardware, format and stack ids (null = <see cref="Catalog.Default"/>).</param>
     /// <returns>The cases, in file order.</returns>
-    /// <exception cref="CatalogException">The file is unreadable or a line is invalid; the message names the file, line and key.</exception>
+    /// <exception cref="CaseFileException">The file is unreadable or a line is invalid; the message names the file, line and key.</exception>
     public static IReadOnlyList<ValidationCase> ReadFile(string path, Catalog? catalog = null)
     {
         Guard.NotEmpty(path);
 
         // Streamed through the bounded reader: it counts the bytes actually read (pipes and /dev/zero report no length).
-        return ParseLines(InputFile.ReadLines(path, MaxBytes), path, catalog ?? Catalog.Default);
+        return ParseLines(InputFile.ReadLines(path, MaxBytes, (file, line, message, inner) => new CaseFileException(file, line, message, inner)), path, catalog ?? Catalog.Default);
     }
 
     /// <summary>Parses case lines from text.</summary>
@@ -49,7 +49,7 @@ public static partial class CaseReader
     /// <param name="sourceName">A file name for error messages.</param>
     /// <param name="catalog">The catalog that resolves ids (null = <see cref="Catalog.Default"/>).</param>
     /// <returns>The cases, in order.</returns>
-    /// <exception cref="CatalogException">A line is invalid.</exception>
+    /// <exception cref="CaseFileException">A line is invalid.</exception>
     public static IReadOnlyList<ValidationCase> Parse(string text, string sourceName = "cases", Catalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -70,7 +70,7 @@ public static partial class CaseReader
     /// <param name="id">The id.</param>
     /// <param name="sourceName">A file name for error messages.</param>
     /// <param name="lineNumber">The 1-based line number.</param>
-    /// <exception cref="CatalogException">The id was used before.</exception>
+    /// <exception cref="CaseFileException">The id was used before.</exception>
     public static void CheckUnique(IDictionary<string, int> seen, string id, string sourceName, int lineNumber)
     {
         ArgumentNullException.ThrowIfNull(seen);
@@ -103,14 +103,14 @@ public static partial class CaseReader
     /// <param name="lineNumber">The 1-based line number for error messages.</param>
     /// <param name="catalog">The catalog that resolves ids (null = <see cref="Catalog.Default"/>).</param>
     /// <returns>The case.</returns>
-    /// <exception cref="CatalogException">The line is invalid; the message names the file, line and key.</exception>
+    /// <exception cref="CaseFileException">The line is invalid; the message names the file, line and key.</exception>
     public static ValidationCase ParseLine(string line, string sourceName, int lineNumber, Catalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         catalog ??= Catalog.Default;
         if (string.IsNullOrWhiteSpace(line))
         {
-            throw new CatalogException(sourceName, lineNumber, "blank line (case files have one JSON object per line and no blank lines)");
+            throw new CaseFileException(sourceName, lineNumber, "blank line (case files have one JSON object per line and no blank lines)");
         }
 
         JsonDocument document;
@@ -120,7 +120,7 @@ public static partial class CaseReader
         }
         catch (JsonException ex)
         {
-            throw new CatalogException(sourceName, lineNumber, "not valid JSON: " + ex.Message, ex);
+            throw new CaseFileException(sourceName, lineNumber, "not valid JSON: " + ex.Message, ex);
         }
 
         using (document)
@@ -128,7 +128,7 @@ public static partial class CaseReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new CatalogException(sourceName, lineNumber, "the line is not a JSON object");
+                throw new CaseFileException(sourceName, lineNumber, "the line is not a JSON object");
             }
 
             var p = new LineParser(sourceName, lineNumber);
@@ -158,7 +158,7 @@ public static partial class CaseReader
 
             var notes = p.String(props[17], "notes", allowEmpty: true);
             var tags = ParseTags(notes, sourceName, lineNumber);
-            if (tags.Timebase is not null && metric != CaseMetric.PerUserOutputTokensPerSecond)
+            if (tags.Timebase is not null && metric != CaseMetric.OutputTokensPerSecondPerUser)
             {
                 throw Fail(sourceName, lineNumber, "notes", "the timebase tag is only used with per_user_output_tokens_per_s");
             }
@@ -200,7 +200,7 @@ public static partial class CaseReader
     /// <param name="sourceName">A file name for error messages.</param>
     /// <param name="lineNumber">The line number for error messages.</param>
     /// <returns>The tags.</returns>
-    /// <exception cref="CatalogException">A tag is malformed, unknown, repeated or has a value outside its vocabulary.</exception>
+    /// <exception cref="CaseFileException">A tag is malformed, unknown, repeated or has a value outside its vocabulary.</exception>
     public static CaseTags ParseTags(string notes, string sourceName, int lineNumber)
     {
         ArgumentNullException.ThrowIfNull(notes);
@@ -330,7 +330,7 @@ public static partial class CaseReader
         return new SpeculativeSetting { DraftModel = draft, DraftTokens = p.OptionalInt(props[1], "speculative.draft_tokens", 1), AcceptanceRate = acceptance };
     }
 
-    private static CatalogException Fail(string file, int line, string key, string what) => new(file, line, $"'{key}' {what}");
+    private static CaseFileException Fail(string file, int line, string key, string what) => new(file, line, $"'{key}' {what}");
 
     private readonly record struct LineParser(string File, int Line)
     {

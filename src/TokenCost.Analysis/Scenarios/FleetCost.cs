@@ -27,13 +27,13 @@ public sealed record FleetCost
     public required double BusyFraction { get; init; }
 
     /// <summary>Gets the fleet's cost per day (deployments × cost per hour × 24).</summary>
-    public required Money PerDay { get; init; }
+    public required Money CostPerDay { get; init; }
 
     /// <summary>Gets the fleet's cost per year (365 days).</summary>
-    public Money PerYear => PerDay * 365;
+    public Money CostPerYear => CostPerDay * 365;
 
     /// <summary>Gets the cost per request at the fleet's actual load, or null when there are no requests.</summary>
-    public required Money? PerRequest { get; init; }
+    public required Money? CostPerRequest { get; init; }
 
     /// <summary>Gets the facility energy per day (accelerators × server overhead × PUE).</summary>
     public required Energy EnergyPerDay { get; init; }

@@ -53,7 +53,7 @@ public sealed partial class ClaimAuditor
             });
         }
 
-        if (config.Hardware.CloudPricePerHour is not { } price)
+        if (config.Hardware.CloudPricePerDeviceHour is not { } price)
         {
             return new Scenario(weights, Unverifiable(claim, "price", Inv($"hardware '{config.Hardware.Id}' has no catalog $/device-hour, so the throughput the price implies cannot be derived.")));
         }
@@ -96,9 +96,9 @@ public sealed partial class ClaimAuditor
         var rentalAtMax = new TokenCostCalculator(RentalOnly, Catalog.DataCenter).Calculate(atMax);
         assumptions.Add(Inv($"modelled value: TokenCost's full $/1M output tokens (rental + energy + serving overhead) at the largest batch the {Assumptions.Stack} profile fits, {estimatorMax}"));
         var reachText = reaching is { } r
-            ? Inv($"The calibrated estimator reaches that at batch {r.Batch}, where one user sees {N(r.TimePerOutputToken.Milliseconds)} ms per token ({N(r.PerUserTokensPerSecond.TokensPerSecond)} tokens/s).")
+            ? Inv($"The calibrated estimator reaches that at batch {r.Batch}, where one user sees {N(r.TimePerOutputToken.Milliseconds)} ms per token ({N(r.OutputTokensPerSecondPerUser.TokensPerSecond)} tokens/s).")
             : Inv($"The calibrated estimator does not reach it: at its largest batch, {best?.Batch}, it gives {N(atMax.DecodeTokensPerSecond.TokensPerSecond)} tokens/s at {N(atMax.TimePerOutputToken.Milliseconds)} ms per token.");
-        var tail = Inv($" At its largest batch ({estimatorMax}) TokenCost models {N(rentalAtMax.PerMillionOutputTokens.Usd)} $/1M for rental alone and {N(full.PerMillionOutputTokens.Usd)} $/1M with energy and serving overhead.");
+        var tail = Inv($" At its largest batch ({estimatorMax}) TokenCost models {N(rentalAtMax.CostPerMillionOutputTokens.Usd)} $/1M for rental alone and {N(full.CostPerMillionOutputTokens.Usd)} $/1M with energy and serving overhead.");
         var beats = AuditTolerance.BelowFloor(claimed, costFloor);
         var head = Inv($"At {N(hourly.UsdPerHour)} $/h for {LayoutText(layout)} of {config.Hardware.Name}, {N(claimed)} $ per 1M output tokens means {N(impliedTokensPerSecond)} output tokens/s. ");
         var explanation = beats
@@ -108,7 +108,7 @@ public sealed partial class ClaimAuditor
         {
             Claim = claim,
             Verdict = beats ? ClaimVerdict.Optimistic : ClaimVerdict.Consistent,
-            Modeled = full.PerMillionOutputTokens.Usd,
+            Modeled = full.CostPerMillionOutputTokens.Usd,
             Bound = bound,
             Assumptions = assumptions,
             Explanation = explanation,

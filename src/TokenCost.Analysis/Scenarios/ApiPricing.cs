@@ -10,11 +10,11 @@ public sealed record ApiPricing
     public required string Name { get; init; }
 
     /// <summary>Gets the price of one million (uncached) input tokens.</summary>
-    public required Money PerMillionInputTokens { get; init; }
+    public required Money CostPerMillionInputTokens { get; init; }
 
     /// <summary>Gets the price of one million output tokens.</summary>
-    public required Money PerMillionOutputTokens { get; init; }
+    public required Money CostPerMillionOutputTokens { get; init; }
 
     /// <summary>Gets the price of one million cached input tokens, or null when the API has no cache discount (cached tokens then cost the input price).</summary>
-    public Money? PerMillionCachedInputTokens { get; init; }
+    public Money? CostPerMillionCachedInputTokens { get; init; }
 }

@@ -1,5 +1,6 @@
 using TokenCost.Catalogs;
 using TokenCost.Internal;
+using TokenCost.Serialization;
 using TokenCost.Serving;
 using TokenCost.Validation;
 
@@ -53,7 +54,7 @@ public sealed class Calibrator
                 p.Evaluate(initial, out _);
                 prepared.Add(p);
             }
-            catch (Exception ex) when (ex is ArgumentException or CatalogException or InvalidOperationException)
+            catch (Exception ex) when (ex is ArgumentException or InputFileException or InvalidOperationException)
             {
                 // A case the model cannot represent does not enter the fit.
             }

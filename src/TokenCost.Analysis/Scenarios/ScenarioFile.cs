@@ -9,15 +9,17 @@ namespace TokenCost.Economics.Scenarios;
 /// <remarks>This type is stateless and thread-safe. The schema is documented in docs/economics.md; examples are in samples/scenarios/.</remarks>
 public static class ScenarioFile
 {
+    private static readonly InputFileFailure Failure = (file, line, message, inner) => new ScenarioFileException(file, line, message, inner);
+
     /// <summary>Loads a scenario file.</summary>
     /// <param name="path">The JSON file.</param>
     /// <param name="catalog">The catalog to resolve ids in, or null for the embedded one.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="CatalogException">The file cannot be read, is not valid JSON, has unknown or duplicate keys, or refers to unknown ids.</exception>
+    /// <exception cref="ScenarioFileException">The file cannot be read, is not valid JSON, has unknown or duplicate keys, or refers to unknown ids.</exception>
     public static ServingScenario Load(string path, Catalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var dto = JsonFiles.ReadFile(path, ScenarioJsonContext.Default.ScenarioFileDto);
+        var dto = JsonFiles.ReadFile(path, ScenarioJsonContext.Default.ScenarioFileDto, Failure);
         return Map(dto, path, catalog ?? Catalog.Default);
     }
 
@@ -26,11 +28,11 @@ public static class ScenarioFile
     /// <param name="sourceName">The name used in error messages.</param>
     /// <param name="catalog">The catalog to resolve ids in, or null for the embedded one.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="CatalogException">The text is not a valid scenario.</exception>
+    /// <exception cref="ScenarioFileException">The text is not a valid scenario.</exception>
     public static ServingScenario Parse(string json, string sourceName = "scenario", Catalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var dto = JsonFiles.Parse(System.Text.Encoding.UTF8.GetBytes(json), sourceName, ScenarioJsonContext.Default.ScenarioFileDto);
+        var dto = JsonFiles.Parse(System.Text.Encoding.UTF8.GetBytes(json), sourceName, ScenarioJsonContext.Default.ScenarioFileDto, Failure);
         return Map(dto, sourceName, catalog ?? Catalog.Default);
     }
 
@@ -38,8 +40,8 @@ public static class ScenarioFile
     {
         try
         {
-            var w = dto.Workload ?? throw new CatalogException(file, null, "'workload' is required");
-            var deployment = dto.Deployment ?? throw new CatalogException(file, null, "'deployment' is required");
+            var w = dto.Workload ?? throw new ScenarioFileException(file, null, "'workload' is required");
+            var deployment = dto.Deployment ?? throw new ScenarioFileException(file, null, "'deployment' is required");
             return new ServingScenario
             {
                 Name = dto.Name ?? Path.GetFileNameWithoutExtension(file),
@@ -48,7 +50,7 @@ public static class ScenarioFile
                 PricePerDeviceHour = deployment.PricePerHour is double p ? HourlyRate.FromUsdPerHour(p) : null,
                 InputTokens = w.InputTokens ?? 512,
                 OutputTokens = w.OutputTokens ?? 256,
-                RequestsPerDay = w.RequestsPerDay ?? throw new CatalogException(file, null, "'workload.requestsPerDay' is required"),
+                RequestsPerDay = w.RequestsPerDay ?? throw new ScenarioFileException(file, null, "'workload.requestsPerDay' is required"),
                 CachedInputFraction = w.CachedInputFraction ?? 0,
                 TargetUtilization = dto.TargetUtilization ?? 0.7,
                 Upgrade = dto.Upgrade is { } u ? new UpgradeOption
@@ -60,8 +62,8 @@ public static class ScenarioFile
                 } : null,
                 Routing = dto.Routing is { } r ? new HybridRoutingOption
                 {
-                    OnDeviceShare = r.OnDeviceShare ?? throw new CatalogException(file, null, "'routing.onDeviceShare' is required"),
-                    Device = Deployment(r.Device ?? throw new CatalogException(file, null, "'routing.device' is required"), "routing.device", file, catalog),
+                    OnDeviceShare = r.OnDeviceShare ?? throw new ScenarioFileException(file, null, "'routing.onDeviceShare' is required"),
+                    Device = Deployment(r.Device ?? throw new ScenarioFileException(file, null, "'routing.device' is required"), "routing.device", file, catalog),
                     DevicePower = r.DevicePowerW is double pw ? Power.FromWatts(pw) : null,
                     DeviceElectricityPrice = EnergyPrice.FromUsdPerKilowattHour(r.DeviceElectricityUsdPerKwh ?? 0.15),
                     DeviceQuality = r.DeviceQuality,
@@ -70,15 +72,15 @@ public static class ScenarioFile
                 Api = dto.Api is { } a ? new ApiPricing
                 {
                     Name = a.Name ?? "api",
-                    PerMillionInputTokens = Money.FromUsd(a.InputUsdPerMillion ?? throw new CatalogException(file, null, "'api.inputUsdPerMillion' is required")),
-                    PerMillionOutputTokens = Money.FromUsd(a.OutputUsdPerMillion ?? throw new CatalogException(file, null, "'api.outputUsdPerMillion' is required")),
-                    PerMillionCachedInputTokens = a.CachedInputUsdPerMillion is double ci ? Money.FromUsd(ci) : null,
+                    CostPerMillionInputTokens = Money.FromUsd(a.InputUsdPerMillion ?? throw new ScenarioFileException(file, null, "'api.inputUsdPerMillion' is required")),
+                    CostPerMillionOutputTokens = Money.FromUsd(a.OutputUsdPerMillion ?? throw new ScenarioFileException(file, null, "'api.outputUsdPerMillion' is required")),
+                    CostPerMillionCachedInputTokens = a.CachedInputUsdPerMillion is double ci ? Money.FromUsd(ci) : null,
                 } : null,
             };
         }
         catch (ArgumentException ex)
         {
-            throw new CatalogException(file, null, ex.Message.Split(" (Parameter", 2)[0], ex);
+            throw new ScenarioFileException(file, null, ex.Message.Split(" (Parameter", 2)[0], ex);
         }
     }
 
@@ -87,8 +89,8 @@ public static class ScenarioFile
         var devices = d.Devices ?? 1;
         return DeploymentConfiguration.Create(
             catalog,
-            d.Model ?? throw new CatalogException(file, null, $"'{where}.model' is required"),
-            d.Hardware ?? throw new CatalogException(file, null, $"'{where}.hardware' is required"),
+            d.Model ?? throw new ScenarioFileException(file, null, $"'{where}.model' is required"),
+            d.Hardware ?? throw new ScenarioFileException(file, null, $"'{where}.hardware' is required"),
             d.Weights ?? "bf16",
             null,
             d.KvCache,

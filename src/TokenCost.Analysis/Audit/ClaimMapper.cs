@@ -53,7 +53,7 @@ internal static class ClaimMapper
         var kindIndex = KindWords.ToList().IndexOf(kindWord);
         if (kindIndex < 0)
         {
-            throw new CatalogException(file, line, $"{where}: unknown kind '{kindWord}'; expected one of {string.Join(", ", KindWords)}");
+            throw new ClaimFileException(file, line, $"{where}: unknown kind '{kindWord}'; expected one of {string.Join(", ", KindWords)}");
         }
 
         var kind = (ClaimKind)kindIndex;
@@ -66,7 +66,7 @@ internal static class ClaimMapper
                 number = dto.Claimed.GetDouble();
                 if (!double.IsFinite(number.Value))
                 {
-                    throw new CatalogException(file, line, $"{where}: 'claimed' must be a finite number");
+                    throw new ClaimFileException(file, line, $"{where}: 'claimed' must be a finite number");
                 }
 
                 break;
@@ -75,18 +75,18 @@ internal static class ClaimMapper
                 flag = dto.Claimed.GetBoolean();
                 break;
             default:
-                throw new CatalogException(file, line, $"{where}: 'claimed' must be a number or true/false; got {dto.Claimed.ValueKind.ToString().ToLowerInvariant()}");
+                throw new ClaimFileException(file, line, $"{where}: 'claimed' must be a number or true/false; got {dto.Claimed.ValueKind.ToString().ToLowerInvariant()}");
         }
 
         if (kind == ClaimKind.Fits ? flag is null : number is null)
         {
-            throw new CatalogException(file, line, $"{where}: 'claimed' must be {(kind == ClaimKind.Fits ? "true or false" : "a number")} for kind '{kindWord}'");
+            throw new ClaimFileException(file, line, $"{where}: 'claimed' must be {(kind == ClaimKind.Fits ? "true or false" : "a number")} for kind '{kindWord}'");
         }
 
         // Physical quantities are positive, and no figure an article states comes near 10^15: bounding the inputs keeps every product finite.
         if (number is double n && (Math.Abs(n) > MaxMagnitude || (n < MinPositive && kind is ClaimKind.Latency or ClaimKind.Throughput or ClaimKind.TokenCost or ClaimKind.Power or ClaimKind.Spec or ClaimKind.Ratio)))
         {
-            throw new CatalogException(file, line, Math.Abs(n) > MaxMagnitude
+            throw new ClaimFileException(file, line, Math.Abs(n) > MaxMagnitude
                 ? $"{where}: 'claimed' must be at most 1e15 in magnitude"
                 : $"{where}: 'claimed' must be a number ≥ 1e-9 for kind '{kindWord}' (a time, rate, price, power or ratio is positive)");
         }
@@ -100,7 +100,7 @@ internal static class ClaimMapper
         CheckNonNegative(dto.ToValue, "to_value");
         if (dto.Devices is <= 0 || dto.Batch is <= 0 || dto.Instances is <= 0)
         {
-            throw new CatalogException(file, line, $"{where}: 'devices', 'batch' and 'instances' must be ≥ 1 when given");
+            throw new ClaimFileException(file, line, $"{where}: 'devices', 'batch' and 'instances' must be ≥ 1 when given");
         }
 
         return new Claim
@@ -133,13 +133,13 @@ internal static class ClaimMapper
         };
 
         string Required(string? value, string key) =>
-            string.IsNullOrWhiteSpace(value) ? throw new CatalogException(file, line, $"{where}: missing or empty '{key}'") : value;
+            string.IsNullOrWhiteSpace(value) ? throw new ClaimFileException(file, line, $"{where}: missing or empty '{key}'") : value;
 
         void CheckNonNegative(double? value, string key)
         {
             if (value is double v && (!double.IsFinite(v) || v < 0 || v > MaxMagnitude))
             {
-                throw new CatalogException(file, line, $"{where}: '{key}' must be a finite number from 0 to 1e15");
+                throw new ClaimFileException(file, line, $"{where}: '{key}' must be a finite number from 0 to 1e15");
             }
         }
     }

@@ -22,7 +22,7 @@ public sealed record RoutingReport
     public required FleetCost CloudFleet { get; init; }
 
     /// <summary>Gets the blended cost per day: cloud fleet per day + on-device queries × device cost per query.</summary>
-    public required Money BlendedPerDay { get; init; }
+    public required Money BlendedCostPerDay { get; init; }
 
     /// <summary>Gets the saving per day against serving every query in the cloud, in USD (signed).</summary>
     public required double SavingsPerDayUsd { get; init; }

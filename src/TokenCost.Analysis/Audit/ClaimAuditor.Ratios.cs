@@ -163,7 +163,7 @@ public sealed partial class ClaimAuditor
 
                 var ca = Calculator.Calculate(Estimator.Estimate(a.Configuration, Workload(batch)));
                 var cb = Calculator.Calculate(Estimator.Estimate(b.Configuration, Workload(batch)));
-                var reduction = 1 - (ca.PerMillionOutputTokens.Usd / cb.PerMillionOutputTokens.Usd);
+                var reduction = 1 - (ca.CostPerMillionOutputTokens.Usd / cb.CostPerMillionOutputTokens.Usd);
                 var regime = batch is null ? "largest batch that fits" : "batch 1";
                 var name = Inv($"{f}, {regime}");
                 scenarios.Add(new Scenario(name, new ClaimAudit
@@ -176,9 +176,9 @@ public sealed partial class ClaimAuditor
                         Name = "modelled token-cost ratio at equal serving efficiency (same stack profile on both)",
                         Value = reduction,
                         Unit = "fraction",
-                        Formula = Inv($"1 − {N(ca.PerMillionOutputTokens.Usd)} $/1M ({LayoutText(a)} {a.Configuration.Hardware.Name}, batch {ca.Estimate.Batch}) ÷ {N(cb.PerMillionOutputTokens.Usd)} $/1M ({LayoutText(b)} {b.Configuration.Hardware.Name}, batch {cb.Estimate.Batch}) = {N(reduction)}"),
+                        Formula = Inv($"1 − {N(ca.CostPerMillionOutputTokens.Usd)} $/1M ({LayoutText(a)} {a.Configuration.Hardware.Name}, batch {ca.Estimate.Batch}) ÷ {N(cb.CostPerMillionOutputTokens.Usd)} $/1M ({LayoutText(b)} {b.Configuration.Hardware.Name}, batch {cb.Estimate.Batch}) = {N(reduction)}"),
                     },
-                    Explanation = Inv($"With {f} weights at {regime}, {a.Configuration.Hardware.Name} ({LayoutText(a)}, {N(a.Configuration.Hardware.CloudPricePerHour?.UsdPerHour ?? 0)} $/h each) costs {N(ca.PerMillionOutputTokens.Usd)} $/1M output tokens and {b.Configuration.Hardware.Name} ({LayoutText(b)}, {N(b.Configuration.Hardware.CloudPricePerHour?.UsdPerHour ?? 0)} $/h each) {N(cb.PerMillionOutputTokens.Usd)} $/1M: a {Percent(reduction)} reduction against the claimed {Percent(claimed)}."),
+                    Explanation = Inv($"With {f} weights at {regime}, {a.Configuration.Hardware.Name} ({LayoutText(a)}, {N(a.Configuration.Hardware.CloudPricePerDeviceHour?.UsdPerHour ?? 0)} $/h each) costs {N(ca.CostPerMillionOutputTokens.Usd)} $/1M output tokens and {b.Configuration.Hardware.Name} ({LayoutText(b)}, {N(b.Configuration.Hardware.CloudPricePerDeviceHour?.UsdPerHour ?? 0)} $/h each) {N(cb.CostPerMillionOutputTokens.Usd)} $/1M: a {Percent(reduction)} reduction against the claimed {Percent(claimed)}."),
                 }));
             }
         }

@@ -8,7 +8,7 @@ public static class CaseMetrics
     [
         (CaseMetric.OutputTokensPerSecond, "output_tokens_per_s", "tokens/s"),
         (CaseMetric.OutputTokensPerSecondPerDevice, "output_tokens_per_s_per_device", "tokens/s/device"),
-        (CaseMetric.PerUserOutputTokensPerSecond, "per_user_output_tokens_per_s", "tokens/s"),
+        (CaseMetric.OutputTokensPerSecondPerUser, "per_user_output_tokens_per_s", "tokens/s"),
         (CaseMetric.TimePerOutputToken, "time_per_output_token_ms", "ms"),
         (CaseMetric.TimeToFirstToken, "ttft_ms", "ms"),
         (CaseMetric.EndToEndLatency, "e2e_latency_ms", "ms"),

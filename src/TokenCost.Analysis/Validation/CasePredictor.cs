@@ -1,6 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Serialization;
 using TokenCost.Serving;
 
 namespace TokenCost.Validation;
@@ -68,7 +69,7 @@ public sealed class CasePredictor
             var value = prepared.Evaluate(Profiles, out var bound);
             return new CasePrediction { Case = validationCase, Predicted = value, Bound = bound };
         }
-        catch (Exception ex) when (ex is ArgumentException or CatalogException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or InputFileException or InvalidOperationException)
         {
             return new CasePrediction { Case = validationCase, Error = ex.Message.ReplaceLineEndings(" ") };
         }

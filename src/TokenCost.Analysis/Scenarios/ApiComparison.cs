@@ -15,13 +15,13 @@ public sealed record ApiComparison
     public required ApiPricing Api { get; init; }
 
     /// <summary>Gets the API's cost per request.</summary>
-    public required Money ApiPerRequest { get; init; }
+    public required Money ApiCostPerRequest { get; init; }
 
     /// <summary>Gets the API's cost per day at the scenario's volume.</summary>
-    public required Money ApiPerDay { get; init; }
+    public required Money ApiCostPerDay { get; init; }
 
     /// <summary>Gets the self-hosted fleet's cost per day at the scenario's volume.</summary>
-    public required Money SelfHostedPerDay { get; init; }
+    public required Money SelfHostedCostPerDay { get; init; }
 
     /// <summary>Gets the requests per day above which self-hosting is cheaper, or null when it never is.</summary>
     public required double? BreakEvenRequestsPerDay { get; init; }
@@ -30,5 +30,5 @@ public sealed record ApiComparison
     public double? BreakEvenOutputTokensPerDay { get; init; }
 
     /// <summary>Gets the cheaper option at the scenario's volume: "self-hosted" or "api".</summary>
-    public string Cheaper => SelfHostedPerDay <= ApiPerDay ? "self-hosted" : "api";
+    public string Cheaper => SelfHostedCostPerDay <= ApiCostPerDay ? "self-hosted" : "api";
 }

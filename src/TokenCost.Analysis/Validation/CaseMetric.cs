@@ -10,7 +10,7 @@ public enum CaseMetric
     OutputTokensPerSecondPerDevice,
 
     /// <summary><c>per_user_output_tokens_per_s</c>: output tokens one sequence receives per second, on the <c>timebase</c> tag's time base (tokens/s).</summary>
-    PerUserOutputTokensPerSecond,
+    OutputTokensPerSecondPerUser,
 
     /// <summary><c>time_per_output_token_ms</c>: time between consecutive output tokens of one sequence (ms).</summary>
     TimePerOutputToken,

@@ -78,15 +78,15 @@ public sealed class ScenarioAnalyzer
         var idle = deployment.Hardware.ThermalDesignPower is { } tdp ? tdp * (Estimator.Profiles.Power.IdleFraction * deployment.Devices * overhead) : Power.Zero;
         var perDeployment = (report.FacilityPower * busy) + (idle * (1 - busy));
         var energyPerDay = perDeployment * TimeInterval.FromHours(24 * deployments);
-        var perDay = report.TotalPerHour * TimeInterval.FromHours(24 * deployments);
+        var perDay = report.TotalCostPerHour * TimeInterval.FromHours(24 * deployments);
         return new FleetCost
         {
             Report = report,
             CapacityRequestsPerSecond = capacity,
             Deployments = deployments,
             BusyFraction = busy,
-            PerDay = perDay,
-            PerRequest = requestsPerDay > 0 ? perDay / requestsPerDay : null,
+            CostPerDay = perDay,
+            CostPerRequest = requestsPerDay > 0 ? perDay / requestsPerDay : null,
             EnergyPerDay = energyPerDay,
             OperationalTonnesCo2ePerYear = energyPerDay.KilowattHours * 365 * DataCenter.GridCarbonIntensity.GramsCo2ePerKilowattHour / 1e6,
             EmbodiedTonnesCo2ePerYear = (double)deployments * deployment.Devices * DataCenter.EmbodiedKgCo2ePerDevice / DataCenter.DepreciationYears / 1000,
@@ -108,7 +108,7 @@ public sealed class ScenarioAnalyzer
     private UpgradeReport Upgrade(ServingScenario scenario, FleetCost current, UpgradeOption upgrade)
     {
         var next = Fleet(upgrade.Deployment, upgrade.Batch, upgrade.PricePerDeviceHour, scenario, scenario.RequestsPerDay);
-        var report = new UpgradeReport { NewFleet = next, AnnualSavingsUsd = current.PerYear.Usd - next.PerYear.Usd };
+        var report = new UpgradeReport { NewFleet = next, AnnualSavingsUsd = current.CostPerYear.Usd - next.CostPerYear.Usd };
         if (upgrade.PurchasePricePerDevice is not { } price)
         {
             return report;
@@ -117,10 +117,10 @@ public sealed class ScenarioAnalyzer
         // Owned hardware: the yearly cost is the fleet's energy and serving overhead, without the hardware rental.
         var r = next.Report;
         var hoursPerYear = 24.0 * 365 * next.Deployments;
-        var servingShare = r.HardwarePerHour + r.EnergyPerHour > HourlyRate.Zero ? r.ServingPerHour / (r.HardwarePerHour + r.EnergyPerHour) : 0;
-        var operating = r.EnergyPerHour.UsdPerHour * (1 + servingShare) * hoursPerYear;
+        var servingShare = r.HardwareCostPerHour + r.EnergyCostPerHour > HourlyRate.Zero ? r.ServingCostPerHour / (r.HardwareCostPerHour + r.EnergyCostPerHour) : 0;
+        var operating = r.EnergyCostPerHour.UsdPerHour * (1 + servingShare) * hoursPerYear;
         var capex = price.Usd * next.Devices;
-        var saving = current.PerYear.Usd - operating;
+        var saving = current.CostPerYear.Usd - operating;
         return report with
         {
             CapitalExpenseUsd = capex,
@@ -137,7 +137,7 @@ public sealed class ScenarioAnalyzer
         var deviceCost = energy is { } en ? en * routing.DeviceElectricityPrice : (Money?)null;
         var onDevice = scenario.RequestsPerDay * routing.OnDeviceShare;
         var cloud = Fleet(scenario.Deployment, scenario.Batch, scenario.PricePerDeviceHour, scenario, scenario.RequestsPerDay - onDevice);
-        var blended = cloud.PerDay + ((deviceCost ?? Money.Zero) * onDevice);
+        var blended = cloud.CostPerDay + ((deviceCost ?? Money.Zero) * onDevice);
         return new RoutingReport
         {
             OnDeviceShare = routing.OnDeviceShare,
@@ -145,8 +145,8 @@ public sealed class ScenarioAnalyzer
             DeviceEnergyPerQuery = energy,
             DeviceCostPerQuery = deviceCost,
             CloudFleet = cloud,
-            BlendedPerDay = blended,
-            SavingsPerDayUsd = current.PerDay.Usd - blended.Usd,
+            BlendedCostPerDay = blended,
+            SavingsPerDayUsd = current.CostPerDay.Usd - blended.Usd,
             BlendedQuality = routing.DeviceQuality is double qd && routing.CloudQuality is double qc
                 ? (routing.OnDeviceShare * qd) + ((1 - routing.OnDeviceShare) * qc)
                 : null,
@@ -155,20 +155,20 @@ public sealed class ScenarioAnalyzer
 
     private static ApiComparison Api(ServingScenario scenario, FleetCost fleet, ApiPricing api)
     {
-        var cached = api.PerMillionCachedInputTokens ?? api.PerMillionInputTokens;
+        var cached = api.CostPerMillionCachedInputTokens ?? api.CostPerMillionInputTokens;
         var inputTokens = (double)scenario.InputTokens;
-        var perRequest = Money.FromUsd(((inputTokens * (1 - scenario.CachedInputFraction) * api.PerMillionInputTokens.Usd)
+        var perRequest = Money.FromUsd(((inputTokens * (1 - scenario.CachedInputFraction) * api.CostPerMillionInputTokens.Usd)
             + (inputTokens * scenario.CachedInputFraction * cached.Usd)
-            + (scenario.OutputTokens * api.PerMillionOutputTokens.Usd)) / 1e6);
-        var deploymentDay = fleet.Report.TotalPerHour.UsdPerHour * 24;
+            + (scenario.OutputTokens * api.CostPerMillionOutputTokens.Usd)) / 1e6);
+        var deploymentDay = fleet.Report.TotalCostPerHour.UsdPerHour * 24;
         var marginal = deploymentDay / (fleet.CapacityRequestsPerSecond * SecondsPerDay * scenario.TargetUtilization);
         double? breakEven = perRequest.Usd > marginal ? deploymentDay / perRequest.Usd : null;
         return new ApiComparison
         {
             Api = api,
-            ApiPerRequest = perRequest,
-            ApiPerDay = perRequest * scenario.RequestsPerDay,
-            SelfHostedPerDay = fleet.PerDay,
+            ApiCostPerRequest = perRequest,
+            ApiCostPerDay = perRequest * scenario.RequestsPerDay,
+            SelfHostedCostPerDay = fleet.CostPerDay,
             BreakEvenRequestsPerDay = breakEven,
             BreakEvenOutputTokensPerDay = breakEven * scenario.OutputTokens,
         };

@@ -82,7 +82,7 @@ internal sealed partial class PreparedCase
                 return s.RequestsPerSecond * output / devices;
             case CaseMetric.TotalTokensPerSecondPerDevice:
                 return s.RequestsPerSecond * (input + output) / devices;
-            case CaseMetric.PerUserOutputTokensPerSecond:
+            case CaseMetric.OutputTokensPerSecondPerUser:
                 return c.Tags.Timebase == "e2e" ? output / (s.TtftSeconds + ((output - 1) * s.TpotSeconds)) : 1 / s.TpotSeconds;
             case CaseMetric.TimePerOutputToken:
                 return s.TpotSeconds * 1000;

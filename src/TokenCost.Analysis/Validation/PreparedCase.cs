@@ -214,7 +214,7 @@ internal sealed partial class PreparedCase
                 return replicas * b * outputs / e2e / Target.Devices;
             case CaseMetric.TotalTokensPerSecondPerDevice:
                 return replicas * b * (outputs + Input) / e2e / Target.Devices;
-            case CaseMetric.PerUserOutputTokensPerSecond:
+            case CaseMetric.OutputTokensPerSecondPerUser:
                 return c.Tags.Timebase == "e2e" ? outputs / (ttft + ((outputs - 1) * tpot)) : 1 / tpot;
             case CaseMetric.TimePerOutputToken:
                 return tpot * 1000;
@@ -263,7 +263,7 @@ internal sealed partial class PreparedCase
                 return requests * output / Target.Devices;
             case CaseMetric.TotalTokensPerSecondPerDevice:
                 return requests * (input + output) / Target.Devices;
-            case CaseMetric.PerUserOutputTokensPerSecond:
+            case CaseMetric.OutputTokensPerSecondPerUser:
                 return c.Tags.Timebase == "e2e" ? output / s.RequestSeconds(output) : 1 / s.TpotSeconds;
             case CaseMetric.TimePerOutputToken:
                 return s.TpotSeconds * 1000;

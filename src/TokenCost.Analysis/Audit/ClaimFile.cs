@@ -8,11 +8,13 @@ namespace TokenCost.Audit;
 /// <summary>
 /// A claims file (the format of <c>shared/seed/claims.json</c>): a description, the verdict vocabulary and the claims.
 /// Reading is strict: unknown or duplicate keys, wrong types, unknown kinds or verdicts, duplicate ids and missing
-/// required fields are rejected with a <see cref="CatalogException"/> naming the file and line.
+/// required fields are rejected with a <see cref="ClaimFileException"/> naming the file and line.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record ClaimFile
 {
+    private static readonly InputFileFailure Failure = (file, line, message, inner) => new ClaimFileException(file, line, message, inner);
+
     /// <summary>Gets the file's description of itself.</summary>
     public string About { get; init; } = "";
 
@@ -25,18 +27,18 @@ public sealed record ClaimFile
     /// <summary>Reads a claims file.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The claims.</returns>
-    /// <exception cref="CatalogException">The file is unreadable or invalid; the message names the file and line.</exception>
+    /// <exception cref="ClaimFileException">The file is unreadable or invalid; the message names the file and line.</exception>
     public static ClaimFile Load(string path)
     {
         Guard.NotEmpty(path);
-        return Parse(InputFile.ReadAllBytes(path, JsonFiles.MaxBytes), path);
+        return Parse(InputFile.ReadAllBytes(path, JsonFiles.MaxBytes, Failure), path);
     }
 
     /// <summary>Reads a claims file from a stream.</summary>
     /// <param name="json">The UTF-8 JSON stream (at most 16 MB).</param>
     /// <param name="sourceName">A name for error messages (a file name).</param>
     /// <returns>The claims.</returns>
-    /// <exception cref="CatalogException">The JSON is invalid; the message names the source and line.</exception>
+    /// <exception cref="ClaimFileException">The JSON is invalid; the message names the source and line.</exception>
     public static ClaimFile Read(Stream json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -49,7 +51,7 @@ public sealed record ClaimFile
             buffer.Write(chunk, 0, n);
             if (buffer.Length > JsonFiles.MaxBytes)
             {
-                throw new CatalogException(sourceName, null, $"file is larger than the {JsonFiles.MaxBytes} byte limit");
+                throw new ClaimFileException(sourceName, null, $"file is larger than the {JsonFiles.MaxBytes} byte limit");
             }
         }
 
@@ -60,7 +62,7 @@ public sealed record ClaimFile
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">A name for error messages (a file name).</param>
     /// <returns>The claims.</returns>
-    /// <exception cref="CatalogException">The JSON is invalid; the message names the source and line.</exception>
+    /// <exception cref="ClaimFileException">The JSON is invalid; the message names the source and line.</exception>
     public static ClaimFile Parse(string json, string sourceName = "claims")
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -74,14 +76,14 @@ public sealed record ClaimFile
             utf8 = utf8[3..]; // a UTF-8 byte-order mark, as editors on Windows write
         }
 
-        var dto = JsonFiles.Parse(utf8, file, AuditJsonContext.Default.ClaimFileDto);
+        var dto = JsonFiles.Parse(utf8, file, AuditJsonContext.Default.ClaimFileDto, Failure);
         var lines = ClaimLines(utf8);
         var verdicts = new Dictionary<ClaimVerdict, string>();
         foreach (var (word, meaning) in dto.Verdicts ?? [])
         {
             if (!ClaimMapper.TryParseVerdict(word, out var verdict))
             {
-                throw new CatalogException(file, LineOf(utf8, "\"" + word + "\""), $"unknown verdict '{word}' in 'verdicts'; expected one of {string.Join(", ", ClaimMapper.VerdictWords)}");
+                throw new ClaimFileException(file, LineOf(utf8, "\"" + word + "\""), $"unknown verdict '{word}' in 'verdicts'; expected one of {string.Join(", ", ClaimMapper.VerdictWords)}");
             }
 
             verdicts[verdict] = meaning ?? "";
@@ -94,14 +96,14 @@ public sealed record ClaimFile
 
         var claims = new List<Claim>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var list = dto.Claims ?? throw new CatalogException(file, 1, "missing key 'claims'");
+        var list = dto.Claims ?? throw new ClaimFileException(file, 1, "missing key 'claims'");
         for (var i = 0; i < list.Count; i++)
         {
             long? line = i < lines.Count ? lines[i] : null;
             var claim = ClaimMapper.ToClaim(list[i], file, line, i);
             if (!ids.Add(claim.Id))
             {
-                throw new CatalogException(file, line, $"duplicate claim id '{claim.Id}'");
+                throw new ClaimFileException(file, line, $"duplicate claim id '{claim.Id}'");
             }
 
             claims.Add(claim);
