@@ -5,11 +5,12 @@
 using TokenCost.Catalogs;
 using TokenCost.Comparisons;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
 var workload = new Workload { Batch = 32, InputTokens = 1000, OutputTokens = 250 };
 string[] platforms = ["nvidia_a100_80gb_sxm", "nvidia_h100_sxm", "nvidia_h200_sxm", "nvidia_b200", "amd_mi300x", "amd_mi325x"];
 
-var comparison = PlatformComparison.Create(Catalog.Default, "llama-3.1-70b", platforms, workload, weightsId: "fp8", stackId: "vllm");
+var comparison = PlatformComparison.Create(PricingContext.Create(Catalog.Default), "llama-3.1-70b", platforms, workload, weightsId: "fp8", stackId: "vllm");
 
 // The same Markdown table a pricing page or a notebook gets (ToHtml() gives the HTML one).
 Console.WriteLine(comparison.ToMarkdown());

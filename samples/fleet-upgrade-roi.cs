@@ -5,26 +5,24 @@
 // is paid back by the lower running cost, if it is lower. Resale value of the old fleet is ignored.
 // Run: dotnet run samples/fleet-upgrade-roi.cs
 using TokenCost.Catalogs;
-using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
 const double demandTokensPerSecond = 200_000;
 const double hoursPerYear = 8766;
 const double operationsPerDeviceYear = 3000; // assumption, USD: replace with your own figure
-var catalog = Catalog.Default;
-var estimator = new RooflineEstimator(catalog.Profiles);
-var calculator = new TokenCostCalculator(CostModel.Default, catalog.DataCenter);
+var context = PricingContext.Create(Catalog.Default);
 var workload = new Workload { Batch = null, InputTokens = 1000, OutputTokens = 300 };
 
 Fleet Size(string hardwareId)
 {
-    var configuration = DeploymentConfiguration.Create(catalog, "llama-3.1-8b", hardwareId, "bf16", stackId: "vllm", devices: 1);
-    var report = calculator.Calculate(estimator.Estimate(configuration, workload));
+    var configuration = context.Deployment("llama-3.1-8b", hardwareId, "bf16", stackId: "vllm", devices: 1);
+    var report = context.Price(configuration, workload);
     var perDevice = report.Estimate.SustainedOutputTokensPerSecondPerDevice.TokensPerSecond;
     var devices = (int)Math.Ceiling(demandTokensPerSecond / perDevice);
     // The report prices one deployment (one device here); EnergyCostPerHour is its facility electricity, PUE included.
     var runningPerYear = devices * ((report.EnergyCostPerHour.UsdPerHour * hoursPerYear) + operationsPerDeviceYear);
-    var price = catalog.GetHardware(hardwareId).PurchasePrice?.Usd ?? throw new InvalidOperationException($"{hardwareId} lists no purchase price.");
+    var price = context.Catalog.GetHardware(hardwareId).PurchasePrice?.Usd ?? throw new InvalidOperationException($"{hardwareId} lists no purchase price.");
     return new Fleet(hardwareId, report.Estimate.Batch, perDevice, devices, runningPerYear, devices * price);
 }
 

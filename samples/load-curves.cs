@@ -8,14 +8,16 @@ using System.Globalization;
 using ScottPlot;
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Serving.Load;
 using TokenCost.Validation;
 
 var casesPath = args.Length > 0 ? args[0] : "../shared/validation/inferencex.jsonl";
 var outPath = args.Length > 1 ? args[1] : "docs/images/load-curves.svg";
 var inv = CultureInfo.InvariantCulture;
-var catalog = Catalog.Default;
-var estimator = new ContinuousBatchingEstimator();
+var context = PricingContext.Create(Catalog.Default);
+var catalog = context.Catalog;
+var estimator = context.LoadEstimator;
 var cases = CaseReader.ReadFile(casesPath, catalog);
 (string Hardware, int Tp, int Input, int Output)[] picks =
 [

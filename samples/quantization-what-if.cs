@@ -3,12 +3,10 @@
 // memory, the largest batch that fits, time per token and dollars per million output tokens?
 // Run: dotnet run samples/quantization-what-if.cs
 using TokenCost.Catalogs;
-using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
-var catalog = Catalog.Default;
-var estimator = new RooflineEstimator(catalog.Profiles);
-var calculator = new TokenCostCalculator(CostModel.Default, catalog.DataCenter);
+var context = PricingContext.Create(Catalog.Default);
 var workload = new Workload { Batch = null, InputTokens = 2000, OutputTokens = 500 }; // batch null: as many as memory allows
 
 Console.WriteLine("| Weights | Weights/device (GB) | Max batch | Batch | TPOT (ms) | Output tok/s | $/1M output | vs bf16 |");
@@ -16,8 +14,8 @@ Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 double? baseline = null;
 foreach (var weights in new[] { "bf16", "fp8", "int8", "int4" })
 {
-    var configuration = DeploymentConfiguration.Create(catalog, "llama-3.1-70b", "nvidia_h100_sxm", weights, stackId: "vllm", devices: 2);
-    var report = calculator.Calculate(estimator.Estimate(configuration, workload));
+    var configuration = context.Deployment("llama-3.1-70b", "nvidia_h100_sxm", weights, stackId: "vllm", devices: 2);
+    var report = context.Price(configuration, workload);
     var e = report.Estimate;
     baseline ??= report.CostPerMillionOutputTokens.Usd;
     Console.WriteLine(FormattableString.Invariant(

@@ -5,11 +5,13 @@ using System.Globalization;
 using TokenCost.Catalogs;
 using TokenCost.Economics.Batching;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 var inv = CultureInfo.InvariantCulture;
-var estimator = new RooflineEstimator();
-var config = DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm", "fp8", stackId: "vllm");
+var context = PricingContext.Create(Catalog.Default);
+var estimator = context.Estimator;
+var config = context.Deployment("llama-3.1-8b", "nvidia_h100_sxm", "fp8", stackId: "vllm");
 const int input = 1000, output = 300, maxLength = 8192;
 var memory = estimator.PlanMemory(config, input + output, 1);
 foreach (var strategy in new[] { KvAllocationStrategy.Contiguous, KvAllocationStrategy.Paged })
@@ -23,14 +25,14 @@ Console.WriteLine(string.Create(inv, $"\nslots = {slots} (paged, capped at 256);
 Console.WriteLine("policy      rate/s  util   TTFT p50   TTFT p90   TPOT p50   TPOT p90");
 foreach (var policy in new[] { BatchingPolicy.Static, BatchingPolicy.Continuous })
 {
-    var capacity = ServingUnderLoad.Analyze(estimator, config, input, output, slots, 0, policy).CapacityRequestsPerSecond;
+    var capacity = ServingUnderLoad.Analyze(context, config, input, output, slots, 0, policy).CapacityRequestsPerSecond;
     foreach (var f in new[] { 0.25, 0.5, 0.9 })
     {
-        var e = ServingUnderLoad.Analyze(estimator, config, input, output, slots, f * capacity, policy);
+        var e = ServingUnderLoad.Analyze(context, config, input, output, slots, f * capacity, policy);
         Console.WriteLine(string.Create(inv, $"{policy,-10} {e.RequestsPerSecond,7:F2} {e.Utilization,5:P0} {Ms(e.TimeToFirstTokenP50),10} {Ms(e.TimeToFirstTokenP90),10} {Ms(e.TimePerOutputTokenP50),10} {Ms(e.TimePerOutputTokenP90),10}"));
     }
 
-    var max = ServingUnderLoad.MaxRequestsPerSecond(estimator, config, input, output, slots, policy, TimeInterval.FromMilliseconds(1000), TimeInterval.FromMilliseconds(20));
+    var max = ServingUnderLoad.MaxRequestsPerSecond(context, config, input, output, slots, policy, TimeInterval.FromMilliseconds(1000), TimeInterval.FromMilliseconds(20));
     Console.WriteLine(string.Create(inv, $"{policy,-10} capacity {capacity:F2} req/s; max rate with p90 TTFT ≤ 1 s and p90 TPOT ≤ 20 ms: {max:F2} req/s\n"));
 }
 

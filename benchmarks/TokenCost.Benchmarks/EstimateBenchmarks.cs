@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Benchmarks;
@@ -10,8 +11,9 @@ namespace TokenCost.Benchmarks;
 [MemoryDiagnoser]
 public class EstimateBenchmarks
 {
-    private readonly RooflineEstimator _estimator = new();
-    private readonly TokenCostCalculator _calculator = new();
+    private static readonly PricingContext Context = PricingContext.Create(Catalog.Default);
+    private readonly RooflineEstimator _estimator = Context.Estimator;
+    private readonly TokenCostCalculator _calculator = Context.Calculator;
     private readonly Workload _workload = new() { Batch = 16, InputTokens = 2048, OutputTokens = 512 };
     private readonly HourlyRate _price = HourlyRate.FromUsdPerHour(2.5);
     private DeploymentConfiguration _configuration = null!;

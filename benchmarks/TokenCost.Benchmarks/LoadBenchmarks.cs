@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Benchmarks;
@@ -10,8 +11,9 @@ namespace TokenCost.Benchmarks;
 [MemoryDiagnoser]
 public class LoadBenchmarks
 {
-    private readonly ContinuousBatchingEstimator _estimator = new();
-    private readonly TokenCostCalculator _calculator = new();
+    private static readonly PricingContext Context = PricingContext.Create(Catalog.Default);
+    private readonly ContinuousBatchingEstimator _estimator = Context.LoadEstimator;
+    private readonly TokenCostCalculator _calculator = Context.Calculator;
     private readonly Workload _workload = new() { InputTokens = 1024, OutputTokens = 1024 };
     private readonly ServingLoad _closed = ServingLoad.Closed(64) with { LengthRangeRatio = 0.8 };
     private readonly ServingLoad _poisson = ServingLoad.Poisson(5);

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TokenCost.Catalogs;
+using TokenCost.Pricing;
 using TokenCost.Sweeps;
 
 namespace TokenCost.Benchmarks;
@@ -7,7 +8,7 @@ namespace TokenCost.Benchmarks;
 /// <summary>The standard sweep (every catalog hardware × model × formats × TP 1-8 × shapes × batches) on all cores.</summary>
 public class SweepBenchmarks
 {
-    private readonly SweepEngine _engine = new();
+    private readonly SweepEngine _engine = new(PricingContext.Create(Catalog.Default));
     private SweepPlan _plan = null!;
 
     /// <summary>Gets or sets the number of configurations.</summary>

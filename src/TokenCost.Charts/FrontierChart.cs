@@ -1,7 +1,7 @@
 using ScottPlot;
-using TokenCost.Catalogs;
-using TokenCost.Costs;
+using TokenCost.Economics.Frontier;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
 namespace TokenCost.Charts;
 
@@ -10,51 +10,24 @@ namespace TokenCost.Charts;
 /// one point per batch that fits in memory.
 /// </summary>
 /// <remarks>
-/// Each point is <see cref="RooflineEstimator.Estimate"/> priced by <see cref="TokenCostCalculator"/> at batch 1, 2, 4, … up to the
-/// largest batch that fits (capped at <see cref="MaxBatch"/>). Larger batches amortise the weight reads — cheaper tokens, slower tokens.
+/// The points are exactly those of <see cref="LatencyCostFrontier.Evaluate"/> (the <c>frontier</c> command's): batch 1, 2, 4, … up to
+/// the largest batch that fits and the stack's scheduler allows, plus that batch, each estimated and priced by the context. Larger
+/// batches amortise the weight reads — cheaper tokens, slower tokens. When not even batch 1 fits, the batch-1 point is drawn, flagged.
 /// </remarks>
 public static class FrontierChart
 {
-    /// <summary>The largest batch swept, in sequences per replica.</summary>
-    public const int MaxBatch = 1024;
-
-    /// <summary>Computes the frontier points: (batch, time per output token, cost per million output tokens), cheapest last.</summary>
-    /// <param name="catalog">The catalog whose profiles and data-centre defaults price the estimate.</param>
-    /// <param name="configuration">The deployment.</param>
-    /// <param name="workload">The workload (its batch is ignored: the sweep sets it).</param>
-    /// <param name="costModel">The cost model, or null for <see cref="CostModel.Default"/>.</param>
-    /// <returns>One report per batch that fits, in increasing batch; at least the batch-1 point.</returns>
-    public static IReadOnlyList<TokenCostReport> Sweep(Catalog catalog, DeploymentConfiguration configuration, Workload workload, CostModel? costModel = null)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(workload);
-        var estimator = new RooflineEstimator(catalog.Profiles);
-        var calculator = new TokenCostCalculator(costModel ?? CostModel.Default, catalog.DataCenter);
-        var context = Math.Max(1, workload.InputTokens + workload.OutputTokens);
-        var reports = new List<TokenCostReport>();
-        for (var b = 1; b <= MaxBatch; b *= 2)
-        {
-            if (b > 1 && !estimator.PlanMemory(configuration, context, b).Fits)
-            {
-                break;
-            }
-
-            reports.Add(calculator.Calculate(estimator.Estimate(configuration, workload with { Batch = b })));
-        }
-
-        return reports;
-    }
-
     /// <summary>Draws the frontier.</summary>
-    /// <param name="catalog">The catalog whose profiles and data-centre defaults price the estimate.</param>
+    /// <param name="context">The pricing context: estimator, cost model and data-centre parameters.</param>
     /// <param name="configuration">The deployment.</param>
     /// <param name="workload">The workload (its batch is ignored).</param>
-    /// <param name="costModel">The cost model, or null for <see cref="CostModel.Default"/>.</param>
     /// <returns>The chart: x = time per output token in ms, y = USD per million output tokens (log).</returns>
-    public static Chart Create(Catalog catalog, DeploymentConfiguration configuration, Workload workload, CostModel? costModel = null)
+    public static Chart Create(PricingContext context, DeploymentConfiguration configuration, Workload workload)
     {
-        var reports = Sweep(catalog, configuration, workload, costModel);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(workload);
+        var points = LatencyCostFrontier.Evaluate(context, [configuration], workload);
+        var reports = points.Count > 0 ? points.Select(p => p.Report).ToList() : [context.Price(configuration, workload with { Batch = 1 })];
         // The same fit test as 'estimate': a batch-1 point that does not fit is drawn (for comparison) but flagged, never "largest that fits: 1".
         var fits = reports[0].Estimate.Memory.Fits;
         var title = $"Latency–cost frontier: {configuration.Model.Id} on {configuration.Devices} × {configuration.Hardware.Id} ({configuration.Weights.Id})" + (fits ? "" : " — DOES NOT FIT IN MEMORY");
@@ -65,7 +38,7 @@ public static class FrontierChart
         line.MarkerSize = 8;
         line.LineWidth = 2;
         line.LegendText = fits
-            ? "batch 1, 2, 4 … (largest that fits: " + reports[^1].Estimate.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
+            ? "batch 1, 2, 4 … (up to batch " + reports[^1].Estimate.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
             : "batch 1 does not fit in memory (largest that fits: " + reports[0].Estimate.Memory.MaxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         for (var i = 0; i < reports.Count; i++)
         {

@@ -1,6 +1,6 @@
 using ScottPlot;
 using TokenCost.Estimation;
-using TokenCost.Serving;
+using TokenCost.Pricing;
 
 namespace TokenCost.Charts;
 
@@ -20,16 +20,17 @@ public static class RooflineChart
     public static IReadOnlyList<int> DefaultBatches { get; } = [1, 4, 16, 64, 256];
 
     /// <summary>Draws the roofline chart.</summary>
+    /// <param name="context">The pricing context whose estimator (serving profiles) times the steps.</param>
     /// <param name="configuration">The deployment.</param>
     /// <param name="workload">The workload: its prompt length sets prefill, prompt + output ÷ 2 the decode context (its batch is ignored).</param>
     /// <param name="batches">The batches whose operating points are drawn, or null for <see cref="DefaultBatches"/>; each ≥ 1.</param>
-    /// <param name="profiles">The serving profiles, or null for the built-in ones.</param>
     /// <returns>The chart.</returns>
-    public static Chart Create(DeploymentConfiguration configuration, Workload workload, IReadOnlyList<int>? batches = null, ServingProfiles? profiles = null)
+    public static Chart Create(PricingContext context, DeploymentConfiguration configuration, Workload workload, IReadOnlyList<int>? batches = null)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(workload);
-        var estimator = profiles is null ? new RooflineEstimator() : new RooflineEstimator(profiles);
+        var estimator = context.Estimator;
         var hw = configuration.Hardware;
         var resolved = hw.ResolvePeak(configuration.Activations.ComputePrecision)
             ?? throw new ArgumentException($"hardware '{hw.Id}' lists no peak compute.", nameof(configuration));
@@ -40,11 +41,11 @@ public static class RooflineChart
         var prefill = new List<(double X, double Y, int Batch)>();
         var decode = new List<(double X, double Y, int Batch)>();
         var fits = new HashSet<int>();
-        var context = workload.InputTokens + (workload.OutputTokens / 2.0);
+        var decodeContext = workload.InputTokens + (workload.OutputTokens / 2.0);
         foreach (var b in batches ?? DefaultBatches)
         {
             var p = estimator.Forward(configuration, b, Math.Max(1, workload.InputTokens), 0);
-            var d = estimator.Forward(configuration, b, 1, context);
+            var d = estimator.Forward(configuration, b, 1, decodeContext);
             prefill.Add(Point(p, b));
             if (estimator.PlanMemory(configuration, Math.Max(1, workload.InputTokens + workload.OutputTokens), b).Fits)
             {

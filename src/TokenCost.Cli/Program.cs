@@ -25,7 +25,12 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
-var root = new RootCommand("tokencost — what does a token cost to serve, on this hardware, with this model, quantization and serving stack, and why?");
+// A plain command named "tokencost" (RootCommand would take the assembly's name, TokenCost.Cli, for the usage line), with the options RootCommand adds.
+var root = new Command("tokencost", "tokencost — what does a token cost to serve, on this hardware, with this model, quantization and serving stack, and why?")
+{
+    new System.CommandLine.Help.HelpOption(),
+    new VersionOption(),
+};
 root.Subcommands.Add(EstimateCommand.Create());
 foreach (var command in new[] { SpeculativeCommand.Create(), FrontierCommand.Create(), OptimizeCommand.Create(), UncertaintyCommand.Create(), ScenarioCommand.Create() })
 {
@@ -56,4 +61,5 @@ if (parsed.Errors.Count > 0)
 }
 
 GivenOptions.Record(parsed);
-return CommandRunner.Run(() => parsed.Invoke());
+// Exceptions reach CommandRunner (one line, exit code 2), not the parser's default handler (a stack trace).
+return CommandRunner.Run(() => parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TokenCost.Catalogs;
+using TokenCost.Pricing;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Endpoints;
 using TokenCost.Server.Hosting;
@@ -52,6 +53,7 @@ public static class PricingServer
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, TokenCost.Contracts.TokenCostJsonContext.Default);
             json.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
             // As the contracts read: numbers are JSON numbers (the OpenAPI document describes them from these options).
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
@@ -84,7 +86,7 @@ public static class PricingServer
         });
 
         var app = builder.Build();
-        var service = new PricingService(options.Catalog ?? Catalog.Default);
+        var service = new PricingService(PricingContext.Create(options.Catalog ?? Catalog.Default));
         app.UseMiddleware<ErrorMiddleware>();
         app.Use((context, next) =>
         {

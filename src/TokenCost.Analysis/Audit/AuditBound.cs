@@ -8,17 +8,17 @@ namespace TokenCost.Audit;
 public sealed record AuditBound
 {
     /// <summary>Gets a short name of the bound, for example <c>weight-read floor</c>.</summary>
-    public required string Name { get; init; }
+    public string Name { get; internal init; } = null!;
 
     /// <summary>Gets the bound's value in <see cref="Unit"/>, or null for a yes/no bound (see <see cref="Holds"/>).</summary>
-    public double? Value { get; init; }
+    public double? Value { get; internal init; }
 
     /// <summary>Gets the unit of <see cref="Value"/>, for example <c>ms</c> or <c>GB</c>.</summary>
-    public string Unit { get; init; } = "";
+    public string Unit { get; internal init; } = "";
 
     /// <summary>Gets the formula with the numbers substituted, for example <c>37.4 GB ÷ 3.35 TB/s</c>.</summary>
-    public required string Formula { get; init; }
+    public string Formula { get; internal init; } = null!;
 
     /// <summary>Gets whether a yes/no bound holds (for example whether the weights fit), or null for a numeric bound.</summary>
-    public bool? Holds { get; init; }
+    public bool? Holds { get; internal init; }
 }

@@ -17,10 +17,10 @@ namespace TokenCost.Audit;
 public static class AuditTolerance
 {
     /// <summary>The relative tolerance of equality checks: 0.05 (5 %).</summary>
-    public const double RelativeTolerance = 0.05;
+    public static double RelativeTolerance { get; } = 0.05;
 
     /// <summary>The relative slack allowed on hard physical bounds before a claim is said to beat them: 0.02 (2 %).</summary>
-    public const double HardBoundSlack = 0.02;
+    public static double HardBoundSlack { get; } = 0.02;
 
     /// <summary>Gets half a unit in the last significant digit of a figure as written in shortest round-trip form (0.45 → 0.005, 500 → 50, 4.0 → 0.5).</summary>
     /// <param name="figure">The figure; finite.</param>

@@ -60,13 +60,13 @@ public sealed partial class ClaimAuditor
 
         assumptions.Add(Inv($"price {N(price.UsdPerHour)} $/device-hour (catalog cloud price, {config.Hardware.PriceDate}); the claim's $/1M is compared with rental hardware cost only, so energy and serving overhead count in the claim's favour"));
         var hourly = price * config.Devices;
-        var impliedTokensPerSecond = hourly.UsdPerHour / claimed * 1e6 / 3600;
+        var impliedTokensPerSecond = TokenFormulas.TokensPerSecondAt(hourly.UsdPerHour, claimed);
 
         // Hard bound: the largest batch memory holds, stepped at 100 % of peak bandwidth and compute.
         var hardMax = Math.Max(1, Math.Min(PhysicalBounds.MaxBatch(layout.Plan), 1 << 16));
         var ceilingStep = Estimator.Forward(config, hardMax, 1, Assumptions.DecodeContext);
-        var ceilingRate = hardMax * config.Replicas / PhysicalBounds.StepFloor(ceilingStep, config).Seconds;
-        var costFloor = hourly.UsdPerHour / ceilingRate * 1e6 / 3600;
+        var ceilingRate = TokenFormulas.DecodeTokensPerSecond(hardMax, config.Replicas, PhysicalBounds.StepFloor(ceilingStep, config).Seconds);
+        var costFloor = TokenFormulas.UsdPerMillionTokens(hourly.UsdPerHour, ceilingRate);
         var bound = new AuditBound
         {
             Name = "least $ per 1M output tokens: rental price ÷ the most tokens/s memory and compute allow (largest batch that fits, 100 % of peak)",

@@ -252,7 +252,7 @@ public sealed partial class ClaimAuditor
         var scenarios = new List<Scenario>();
         foreach (var batch in new[] { claim.Batch ?? 1, 64 }.Distinct())
         {
-            var best = SpeculativeDecoding.Optimize(Estimator, target, draft, alpha, batch, Assumptions.DecodeContext, Assumptions.MaxDraftTokens);
+            var best = SpeculativeDecoding.Optimize(Context, target, draft, alpha, batch, Assumptions.DecodeContext, Assumptions.MaxDraftTokens);
             var ok = WithinImprovement(claimed, best.Speedup);
             scenarios.Add(new Scenario(Inv($"batch {batch}"), new ClaimAudit
             {

@@ -3,6 +3,7 @@ using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
 using TokenCost.Models;
+using TokenCost.Pricing;
 using TokenCost.Quality;
 using static TokenCost.Audit.AuditFormat;
 
@@ -23,30 +24,27 @@ namespace TokenCost.Audit;
 public sealed partial class ClaimAuditor
 {
     /// <summary>Initializes a new instance of the <see cref="ClaimAuditor"/> class.</summary>
-    /// <param name="catalog">The catalog, or null for <see cref="Catalog.Default"/>.</param>
+    /// <param name="context">The pricing context: catalog, serving profiles, data-centre parameters, cost model, and the quality catalog quoted where a claim mentions accuracy.</param>
     /// <param name="assumptions">The assumptions, or null for the defaults.</param>
-    /// <param name="quality">The quality catalog quoted where a claim mentions accuracy, or null for <see cref="QualityCatalog.Default"/>.</param>
-    public ClaimAuditor(Catalog? catalog = null, AuditAssumptions? assumptions = null, QualityCatalog? quality = null)
+    public ClaimAuditor(PricingContext context, AuditAssumptions? assumptions = null)
     {
-        Quality = quality ?? QualityCatalog.Default;
-        Catalog = catalog ?? Catalog.Default;
+        Context = Guard.NotNull(context);
         Assumptions = assumptions ?? new AuditAssumptions();
-        Estimator = new RooflineEstimator(Catalog.Profiles);
-        Calculator = new TokenCostCalculator(CostModel.Default, Catalog.DataCenter);
     }
 
-    /// <summary>Gets the catalog.</summary>
-    public Catalog Catalog { get; }
-
-    /// <summary>Gets the quality catalog.</summary>
-    public QualityCatalog Quality { get; }
+    /// <summary>Gets the pricing context.</summary>
+    public PricingContext Context { get; }
 
     /// <summary>Gets the assumptions used where claims are silent.</summary>
     public AuditAssumptions Assumptions { get; }
 
-    private RooflineEstimator Estimator { get; }
+    private Catalog Catalog => Context.Catalog;
 
-    private TokenCostCalculator Calculator { get; }
+    private QualityCatalog Quality => Context.Quality;
+
+    private RooflineEstimator Estimator => Context.Estimator;
+
+    private TokenCostCalculator Calculator => Context.Calculator;
 
     /// <summary>Audits every claim of a list, in order.</summary>
     /// <param name="claims">The claims.</param>
@@ -104,25 +102,12 @@ public sealed partial class ClaimAuditor
     private static ClaimAudit Unsupported(Claim claim) =>
         Unverifiable(claim, "metric", Inv($"metric '{claim.Metric}' is not supported for kind '{ClaimMapper.Word(claim.Kind)}'."));
 
-    /// <summary>Lays the devices out as one replica: the largest tensor-parallel degree that splits the attention and KV heads, the rest as
-    /// pipeline stages (a device count above the heads, such as Groq's hundreds of chips, is pipelined, as such systems are).</summary>
-    private DeploymentConfiguration Configure(string model, string hardware, string weights, int devices)
-    {
-        var m = Catalog.GetModel(model);
-        var tp = devices;
-        for (var t = Math.Min(devices, 4096); t >= 1; t--) // bounded: no model has more heads
-        {
-            if (devices % t == 0 && devices / t <= m.Layers && DeploymentConfiguration.HeadsAllow(m, t))
-            {
-                tp = t;
-                break;
-            }
-        }
+    /// <summary>Lays the devices out as one replica (the library's one layout rule, <see cref="DevicePlacement.Layout"/>).</summary>
+    private DeploymentConfiguration Configure(string model, string hardware, string weights, int devices) =>
+        DevicePlacement.Layout(Context, model, hardware, weights, Assumptions.Stack, devices);
 
-        return DeploymentConfiguration.Create(Catalog, model, hardware, weights, stackId: Assumptions.Stack, devices: devices, tensorParallel: tp, pipelineParallel: devices / tp);
-    }
-
-    /// <summary>Finds the configuration for a claim: the stated device count, or the fewest devices (tensor parallel) whose memory holds weights + KV cache.</summary>
+    /// <summary>Finds the configuration for a claim: the stated device count, or the library's one device-count policy
+    /// (<see cref="PricingContext.FitDeployment"/>: the fewest of 1, 2, 4, 8, 16, 24 … devices, up to <see cref="AuditAssumptions.MaxDevices"/>, whose memory holds weights + KV cache).</summary>
     private Layout Place(string model, string hardware, string weights, int? devices, int batch)
     {
         if (devices is int d)
@@ -132,41 +117,8 @@ public sealed partial class ClaimAuditor
             return new Layout(c, plan, PhysicalBounds.Fits(plan, batch), false);
         }
 
-        var hw = Catalog.GetHardware(hardware);
-        var max = hw.InterconnectBandwidth is null ? 1 : Assumptions.MaxDevices;
-        Layout? last = null;
-        for (var n = 1; n <= max; n = NextCount(n))
-        {
-            if (n > 1 && !CanLayOut(Catalog.GetModel(model), n))
-            {
-                continue; // no split of the heads and layers uses exactly n devices
-            }
-
-            var c = Configure(model, hardware, weights, n);
-            var plan = Estimator.PlanMemory(c, Assumptions.ContextTokens, batch);
-            last = new Layout(c, plan, PhysicalBounds.Fits(plan, batch), true);
-            if (last.Fits)
-            {
-                return last;
-            }
-        }
-
-        return last!;
-    }
-
-    private static int NextCount(int n) => n + 1;
-
-    private static bool CanLayOut(ModelArchitecture m, int devices)
-    {
-        for (var t = Math.Min(devices, 4096); t >= 1; t--)
-        {
-            if (devices % t == 0 && devices / t <= m.Layers && DeploymentConfiguration.HeadsAllow(m, t))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var placed = DevicePlacement.Fewest(Context, model, hardware, weights, Assumptions.Stack, Assumptions.ContextTokens, batch, Assumptions.MaxDevices, plan => PhysicalBounds.Fits(plan, batch));
+        return new Layout(placed.Configuration, placed.Plan, placed.Fits, true);
     }
 
     private string ContextText => Inv($"{Assumptions.InputTokens} prompt + {Assumptions.OutputTokens} output tokens per sequence (decode at context {N(Assumptions.DecodeContext, 4)})");

@@ -7,17 +7,17 @@ namespace TokenCost.Calibration;
 public sealed record CalibrationResult
 {
     /// <summary>Gets the fitted profiles.</summary>
-    public required ServingProfiles Profiles { get; init; }
+    public ServingProfiles Profiles { get; internal init; } = null!;
 
     /// <summary>Gets each fitted parameter's value by name (<c>stack.parameter</c> for per-stack values; units in the name: fractions, µs, ms).</summary>
-    public required IReadOnlyDictionary<string, double> Parameters { get; init; }
+    public IReadOnlyDictionary<string, double> Parameters { get; internal init; } = null!;
 
     /// <summary>Gets the number of cases that entered the fit.</summary>
-    public required int CasesUsed { get; init; }
+    public int CasesUsed { get; internal init; }
 
     /// <summary>Gets the Levenberg–Marquardt iterations taken.</summary>
-    public required int Iterations { get; init; }
+    public int Iterations { get; internal init; }
 
     /// <summary>Gets the final robust cost (sum of squared transformed residuals, priors included; dimensionless).</summary>
-    public required double Cost { get; init; }
+    public double Cost { get; internal init; }
 }

@@ -1,5 +1,6 @@
 using TokenCost.Catalogs;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Serialization;
 using TokenCost.Serving;
 using TokenCost.Validation;
@@ -22,18 +23,18 @@ namespace TokenCost.Calibration;
 public sealed class Calibrator
 {
     /// <summary>The soft-L1 scale in natural-log units: residuals beyond about 15 % count linearly, not quadratically; it is also the assumed measurement spread that weighs data against the priors.</summary>
-    public const double LossScale = 0.15;
+    public static double LossScale { get; } = 0.15;
 
     private static readonly Lazy<ServingProfiles> Priors = new(LoadPriors, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Catalog _catalog;
+    private readonly PricingContext _context;
 
     /// <summary>Gets the priors calibration starts from by default (<c>Data/profile-priors.json</c>: hand-set values from the estimator study), so that a fit does not depend on the previously shipped fit.</summary>
     public static ServingProfiles DefaultPriors => Priors.Value;
 
     /// <summary>Initializes a new instance of the <see cref="Calibrator"/> class.</summary>
-    /// <param name="catalog">The catalog (null = <see cref="Catalog.Default"/>).</param>
-    public Calibrator(Catalog? catalog = null) => _catalog = catalog ?? Catalog.Default;
+    /// <param name="context">The pricing context whose catalog resolves the cases' ids (its profiles are not the starting point: see <see cref="DefaultPriors"/>).</param>
+    public Calibrator(PricingContext context) => _context = Guard.NotNull(context);
 
     /// <summary>Fits profiles to cases.</summary>
     /// <param name="cases">The measured cases.</param>
@@ -50,7 +51,7 @@ public sealed class Calibrator
         {
             try
             {
-                var p = CasePredictor.Prepare(c, _catalog);
+                var p = CasePredictor.Prepare(c, _context.Catalog);
                 p.Evaluate(initial, out _);
                 prepared.Add(p);
             }
@@ -65,7 +66,7 @@ public sealed class Calibrator
             throw new ArgumentException("no case can be modelled, so nothing can be fitted.", nameof(cases));
         }
 
-        var vendorHardware = _catalog.Hardware.GroupBy(h => h.Vendor, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(h => h.Id).ToArray(), StringComparer.Ordinal);
+        var vendorHardware = _context.Catalog.Hardware.GroupBy(h => h.Vendor, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(h => h.Id).ToArray(), StringComparer.Ordinal);
         var space = new ParameterSpace(initial, prepared.Select(p => p.Case.ServingStack).Where(s => s != "unknown"), vendorHardware, prepared.Select(p => p.Target.Hardware.Vendor));
         var series = prepared.GroupBy(p => SeriesKey(p.Case), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var weights = prepared.Select(p => Math.Sqrt(CaseWeight(p.Case) / Math.Sqrt(series[SeriesKey(p.Case)]))).ToArray();
@@ -150,7 +151,7 @@ public sealed class Calibrator
         {
             var training = cases.Where(c => !string.Equals(group(c), g.Key, StringComparison.Ordinal)).ToList();
             var profiles = training.Count > 0 ? Fit(training, initial).Profiles : initial ?? DefaultPriors;
-            var predictor = new CasePredictor(_catalog, profiles);
+            var predictor = new CasePredictor(_context.WithProfiles(profiles));
             foreach (var (c, index, _) in g)
             {
                 result[index] = predictor.Predict(c);

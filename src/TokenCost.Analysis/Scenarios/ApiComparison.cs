@@ -12,23 +12,23 @@ namespace TokenCost.Economics.Scenarios;
 public sealed record ApiComparison
 {
     /// <summary>Gets the API's prices.</summary>
-    public required ApiPricing Api { get; init; }
+    public ApiPricing Api { get; internal init; } = null!;
 
     /// <summary>Gets the API's cost per request.</summary>
-    public required Money ApiCostPerRequest { get; init; }
+    public Money ApiCostPerRequest { get; internal init; }
 
     /// <summary>Gets the API's cost per day at the scenario's volume.</summary>
-    public required Money ApiCostPerDay { get; init; }
+    public Money ApiCostPerDay { get; internal init; }
 
     /// <summary>Gets the self-hosted fleet's cost per day at the scenario's volume.</summary>
-    public required Money SelfHostedCostPerDay { get; init; }
+    public Money SelfHostedCostPerDay { get; internal init; }
 
     /// <summary>Gets the requests per day above which self-hosting is cheaper, or null when it never is.</summary>
-    public required double? BreakEvenRequestsPerDay { get; init; }
+    public double? BreakEvenRequestsPerDay { get; internal init; }
 
     /// <summary>Gets the output tokens per day at the break-even, or null when self-hosting never breaks even.</summary>
-    public double? BreakEvenOutputTokensPerDay { get; init; }
+    public double? BreakEvenOutputTokensPerDay { get; internal init; }
 
-    /// <summary>Gets the cheaper option at the scenario's volume: "self-hosted" or "api".</summary>
-    public string Cheaper => SelfHostedCostPerDay <= ApiCostPerDay ? "self-hosted" : "api";
+    /// <summary>Gets the cheaper option at the scenario's volume (self-hosting on a tie).</summary>
+    public ServingOption Cheaper => SelfHostedCostPerDay <= ApiCostPerDay ? ServingOption.SelfHosted : ServingOption.Api;
 }

@@ -12,35 +12,35 @@ namespace TokenCost.Economics.Scenarios;
 public sealed record FleetCost
 {
     /// <summary>Gets the priced estimate of one deployment.</summary>
-    public required TokenCostReport Report { get; init; }
+    public TokenCostReport Report { get; internal init; } = null!;
 
     /// <summary>Gets the requests per second one deployment completes at full load: batch × replicas ÷ request latency.</summary>
-    public required double CapacityRequestsPerSecond { get; init; }
+    public double CapacityRequestsPerSecond { get; internal init; }
 
     /// <summary>Gets the number of deployments the volume needs at the target utilisation.</summary>
-    public required int Deployments { get; init; }
+    public int Deployments { get; internal init; }
 
     /// <summary>Gets the total number of devices: deployments × devices per deployment.</summary>
     public int Devices => Deployments * Report.Estimate.Configuration.Devices;
 
     /// <summary>Gets the share of fleet time spent serving, in [0, 1].</summary>
-    public required double BusyFraction { get; init; }
+    public double BusyFraction { get; internal init; }
 
     /// <summary>Gets the fleet's cost per day (deployments × cost per hour × 24).</summary>
-    public required Money CostPerDay { get; init; }
+    public Money CostPerDay { get; internal init; }
 
     /// <summary>Gets the fleet's cost per year (365 days).</summary>
     public Money CostPerYear => CostPerDay * 365;
 
     /// <summary>Gets the cost per request at the fleet's actual load, or null when there are no requests.</summary>
-    public required Money? CostPerRequest { get; init; }
+    public Money? CostPerRequest { get; internal init; }
 
     /// <summary>Gets the facility energy per day (accelerators × server overhead × PUE).</summary>
-    public required Energy EnergyPerDay { get; init; }
+    public Energy EnergyPerDay { get; internal init; }
 
     /// <summary>Gets the operational emissions per year, in tonnes CO2e.</summary>
-    public required double OperationalTonnesCo2ePerYear { get; init; }
+    public double OperationalTonnesCo2ePerYear { get; internal init; }
 
     /// <summary>Gets the embodied emissions of the devices amortised over their depreciation life, in tonnes CO2e per year.</summary>
-    public required double EmbodiedTonnesCo2ePerYear { get; init; }
+    public double EmbodiedTonnesCo2ePerYear { get; internal init; }
 }

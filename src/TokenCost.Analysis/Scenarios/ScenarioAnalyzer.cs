@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Economics.Scenarios;
@@ -13,19 +14,15 @@ public sealed class ScenarioAnalyzer
     private const double SecondsPerDay = 86_400;
 
     /// <summary>Initializes a new instance of the <see cref="ScenarioAnalyzer"/> class.</summary>
-    /// <param name="estimator">The estimator, or null for one with the embedded profiles.</param>
-    /// <param name="dataCenter">The data-centre parameters, or null for the embedded catalog's.</param>
-    public ScenarioAnalyzer(RooflineEstimator? estimator = null, DataCenterDefaults? dataCenter = null)
-    {
-        Estimator = estimator ?? new RooflineEstimator();
-        DataCenter = dataCenter ?? Catalog.Default.DataCenter;
-    }
+    /// <param name="context">The pricing context: its estimator (serving profiles) and data-centre parameters price the fleet.</param>
+    public ScenarioAnalyzer(PricingContext context) => Context = Guard.NotNull(context);
 
-    /// <summary>Gets the estimator.</summary>
-    public RooflineEstimator Estimator { get; }
+    /// <summary>Gets the pricing context.</summary>
+    public PricingContext Context { get; }
 
-    /// <summary>Gets the data-centre parameters.</summary>
-    public DataCenterDefaults DataCenter { get; }
+    private RooflineEstimator Estimator => Context.Estimator;
+
+    private DataCenterDefaults DataCenter => Context.DataCenter;
 
     /// <summary>Analyzes a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -62,7 +59,7 @@ public sealed class ScenarioAnalyzer
         Guard.NonNegativeFinite(requestsPerDay);
         var report = Price(deployment, batch, pricePerDeviceHour, scenario);
         var e = report.Estimate;
-        var capacity = (double)e.Batch * deployment.Replicas / e.RequestLatency.Seconds;
+        var capacity = TokenFormulas.RequestsPerSecond(e.Batch, deployment.Replicas, e.RequestLatency.Seconds);
         var needed = requestsPerDay <= 0 ? 0 : Math.Ceiling(requestsPerDay / (capacity * SecondsPerDay * scenario.TargetUtilization) - 1e-12);
 
         // Counts multiply (deployments × devices per deployment): bound the fleet before any int arithmetic can wrap.
@@ -95,7 +92,8 @@ public sealed class ScenarioAnalyzer
 
     private TokenCostReport Price(DeploymentConfiguration deployment, int? batch, HourlyRate? price, ServingScenario scenario)
     {
-        var model = price is { } p ? CostModel.Default.Replace(new RentalHardwareCost { PricePerDeviceHour = p }) : CostModel.Default;
+        // The context's cost model, with the scenario's own rental price when it states one.
+        var model = price is { } p ? Context.CostModel.Replace(new RentalHardwareCost { PricePerDeviceHour = p }) : Context.CostModel;
         var estimate = Estimator.Estimate(deployment, new Workload { Batch = batch, InputTokens = scenario.InputTokens, OutputTokens = scenario.OutputTokens });
         if (!estimate.Memory.Fits || estimate.Memory.MaxBatch < 1)
         {
@@ -108,7 +106,7 @@ public sealed class ScenarioAnalyzer
     private UpgradeReport Upgrade(ServingScenario scenario, FleetCost current, UpgradeOption upgrade)
     {
         var next = Fleet(upgrade.Deployment, upgrade.Batch, upgrade.PricePerDeviceHour, scenario, scenario.RequestsPerDay);
-        var report = new UpgradeReport { NewFleet = next, AnnualSavingsUsd = current.CostPerYear.Usd - next.CostPerYear.Usd };
+        var report = new UpgradeReport { NewFleet = next, AnnualSavings = current.CostPerYear - next.CostPerYear };
         if (upgrade.PurchasePricePerDevice is not { } price)
         {
             return report;
@@ -146,7 +144,7 @@ public sealed class ScenarioAnalyzer
             DeviceCostPerQuery = deviceCost,
             CloudFleet = cloud,
             BlendedCostPerDay = blended,
-            SavingsPerDayUsd = current.CostPerDay.Usd - blended.Usd,
+            SavingsPerDay = current.CostPerDay - blended,
             BlendedQuality = routing.DeviceQuality is double qd && routing.CloudQuality is double qc
                 ? (routing.OnDeviceShare * qd) + ((1 - routing.OnDeviceShare) * qc)
                 : null,

@@ -1,5 +1,6 @@
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
+using TokenCost.Internal;
 using TokenCost.Quantities;
 using TokenCost.Serialization;
 
@@ -13,27 +14,27 @@ public static class ScenarioFile
 
     /// <summary>Loads a scenario file.</summary>
     /// <param name="path">The JSON file.</param>
-    /// <param name="catalog">The catalog to resolve ids in, or null for the embedded one.</param>
+    /// <param name="catalog">The catalog to resolve ids in (for example a <see cref="Pricing.PricingContext"/>'s).</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ScenarioFileException">The file cannot be read, is not valid JSON, has unknown or duplicate keys, or refers to unknown ids.</exception>
-    public static ServingScenario Load(string path, Catalog? catalog = null)
+    public static ServingScenario Load(string path, Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(path);
         var dto = JsonFiles.ReadFile(path, ScenarioJsonContext.Default.ScenarioFileDto, Failure);
-        return Map(dto, path, catalog ?? Catalog.Default);
+        return Map(dto, path, Guard.NotNull(catalog));
     }
 
     /// <summary>Parses scenario JSON text.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="catalog">The catalog to resolve ids in (for example a <see cref="Pricing.PricingContext"/>'s).</param>
     /// <param name="sourceName">The name used in error messages.</param>
-    /// <param name="catalog">The catalog to resolve ids in, or null for the embedded one.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ScenarioFileException">The text is not a valid scenario.</exception>
-    public static ServingScenario Parse(string json, string sourceName = "scenario", Catalog? catalog = null)
+    public static ServingScenario Parse(string json, Catalog catalog, string sourceName = "scenario")
     {
         ArgumentNullException.ThrowIfNull(json);
         var dto = JsonFiles.Parse(System.Text.Encoding.UTF8.GetBytes(json), sourceName, ScenarioJsonContext.Default.ScenarioFileDto, Failure);
-        return Map(dto, sourceName, catalog ?? Catalog.Default);
+        return Map(dto, sourceName, Guard.NotNull(catalog));
     }
 
     private static ServingScenario Map(ScenarioFileDto dto, string file, Catalog catalog)

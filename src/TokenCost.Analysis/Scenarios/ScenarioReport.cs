@@ -5,17 +5,17 @@ namespace TokenCost.Economics.Scenarios;
 public sealed record ScenarioReport
 {
     /// <summary>Gets the scenario.</summary>
-    public required ServingScenario Scenario { get; init; }
+    public ServingScenario Scenario { get; internal init; } = null!;
 
     /// <summary>Gets the current fleet.</summary>
-    public required FleetCost Fleet { get; init; }
+    public FleetCost Fleet { get; internal init; } = null!;
 
     /// <summary>Gets the upgrade analysis, or null when the scenario has none.</summary>
-    public UpgradeReport? Upgrade { get; init; }
+    public UpgradeReport? Upgrade { get; internal init; }
 
     /// <summary>Gets the hybrid routing analysis, or null when the scenario has none.</summary>
-    public RoutingReport? Routing { get; init; }
+    public RoutingReport? Routing { get; internal init; }
 
     /// <summary>Gets the API comparison, or null when the scenario has none.</summary>
-    public ApiComparison? Api { get; init; }
+    public ApiComparison? Api { get; internal init; }
 }

@@ -5,19 +5,19 @@ namespace TokenCost.Validation;
 public sealed record AccuracySummary
 {
     /// <summary>Gets the number of cases.</summary>
-    public required int Cases { get; init; }
+    public int Cases { get; internal init; }
 
     /// <summary>Gets the number of cases with a prediction.</summary>
-    public required int Predicted { get; init; }
+    public int Predicted { get; internal init; }
 
     /// <summary>Gets predicted ÷ cases, in [0, 1].</summary>
     public double Coverage => Cases == 0 ? 0 : (double)Predicted / Cases;
 
     /// <summary>Gets the median absolute percentage error (%), or null without predictions.</summary>
-    public double? MedianApe { get; init; }
+    public double? MedianApe { get; internal init; }
 
     /// <summary>Gets the 90th-percentile absolute percentage error (%), or null without predictions.</summary>
-    public double? P90Ape { get; init; }
+    public double? P90Ape { get; internal init; }
 
     /// <summary>Summarises predictions.</summary>
     /// <param name="predictions">The predictions.</param>

@@ -7,16 +7,16 @@ namespace TokenCost.Validation;
 public sealed record CasePrediction
 {
     /// <summary>Gets the case.</summary>
-    public required ValidationCase Case { get; init; }
+    public ValidationCase Case { get; internal init; } = null!;
 
     /// <summary>Gets the predicted value in the unit of the case's metric, or null when <see cref="Error"/> is set.</summary>
-    public double? Predicted { get; init; }
+    public double? Predicted { get; internal init; }
 
     /// <summary>Gets what limits the step behind the prediction, or null when <see cref="Error"/> is set.</summary>
-    public Bound? Bound { get; init; }
+    public Bound? Bound { get; internal init; }
 
     /// <summary>Gets why the case could not be modelled, or null when it was.</summary>
-    public string? Error { get; init; }
+    public string? Error { get; internal init; }
 
     /// <summary>Gets the signed relative error (predicted − measured) ÷ measured, or null without a prediction.</summary>
     public double? RelativeError => Predicted is double p ? (p - Case.Value) / Case.Value : null;

@@ -1,6 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Serialization;
 using TokenCost.Serving;
 
@@ -23,35 +24,36 @@ namespace TokenCost.Validation;
 public sealed class CasePredictor
 {
     /// <summary>Prompt tokens assumed when a case does not state them (llama-bench's default prompt, a typical chat prompt).</summary>
-    public const int DefaultInputTokens = 512;
+    public static int DefaultInputTokens { get; } = 512;
 
     /// <summary>Output tokens assumed when a case does not state them (a typical chat answer; gpt-fast generates 200 by default).</summary>
-    public const int DefaultOutputTokens = 256;
+    public static int DefaultOutputTokens { get; } = 256;
 
     /// <summary>Per-token acceptance rate assumed when a speculative case does not state it.</summary>
-    public const double DefaultAcceptanceRate = 0.75;
+    public static double DefaultAcceptanceRate { get; } = 0.75;
 
     /// <summary>Tokens drafted per step assumed for an EAGLE head when not stated (EAGLE's default tree depth).</summary>
-    public const int DefaultEagleDraftTokens = 5;
+    public static int DefaultEagleDraftTokens { get; } = 5;
 
     /// <summary>Tokens drafted per step assumed for a separate draft model when not stated.</summary>
-    public const int DefaultDraftModelTokens = 4;
+    public static int DefaultDraftModelTokens { get; } = 4;
 
     /// <summary>The largest share of one device's memory the weights may take when a case does not state its parallel layout.</summary>
-    public const double WeightMemoryFractionForLayout = 0.6;
+    public static double WeightMemoryFractionForLayout { get; } = 0.6;
 
     /// <summary>Bidirectional interconnect bandwidth assumed, as a fraction of memory bandwidth, for multi-device cases on hardware that lists none.</summary>
-    public const double AssumedInterconnectToMemoryBandwidth = 0.15;
+    public static double AssumedInterconnectToMemoryBandwidth { get; } = 0.15;
 
     private readonly Catalog _catalog;
 
     /// <summary>Initializes a new instance of the <see cref="CasePredictor"/> class.</summary>
-    /// <param name="catalog">The catalog (null = <see cref="Catalog.Default"/>).</param>
-    /// <param name="profiles">The serving profiles (null = the catalog's).</param>
-    public CasePredictor(Catalog? catalog = null, ServingProfiles? profiles = null)
+    /// <param name="context">The pricing context: its catalog resolves the cases' ids and its serving profiles predict them
+    /// (to predict with other profiles, for example a calibration result, pass <c>context.WithProfiles(profiles)</c>).</param>
+    public CasePredictor(PricingContext context)
     {
-        _catalog = catalog ?? Catalog.Default;
-        Profiles = profiles ?? _catalog.Profiles;
+        ArgumentNullException.ThrowIfNull(context);
+        _catalog = context.Catalog;
+        Profiles = context.Profiles;
     }
 
     /// <summary>Gets the profiles used.</summary>

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using TokenCost.Serving.Load;
 using TokenCost.Catalogs;
 using TokenCost.Internal;
 using TokenCost.Serialization;
+using TokenCost.Serving.Load;
 
 namespace TokenCost.Validation;
 
@@ -33,28 +33,28 @@ public static partial class CaseReader
 
     /// <summary>Reads a case file.</summary>
     /// <param name="path">The <c>.jsonl</c> file.</param>
-    /// <param name="catalog">The catalog that resolves model, hardware, format and stack ids (null = <see cref="Catalog.Default"/>).</param>
+    /// <param name="catalog">The catalog that resolves model, hardware, format and stack ids (for example a <see cref="Pricing.PricingContext"/>'s).</param>
     /// <returns>The cases, in file order.</returns>
     /// <exception cref="CaseFileException">The file is unreadable or a line is invalid; the message names the file, line and key.</exception>
-    public static IReadOnlyList<ValidationCase> ReadFile(string path, Catalog? catalog = null)
+    public static IReadOnlyList<ValidationCase> ReadFile(string path, Catalog catalog)
     {
         Guard.NotEmpty(path);
 
         // Streamed through the bounded reader: it counts the bytes actually read (pipes and /dev/zero report no length).
-        return ParseLines(InputFile.ReadLines(path, MaxBytes, (file, line, message, inner) => new CaseFileException(file, line, message, inner)), path, catalog ?? Catalog.Default);
+        return ParseLines(InputFile.ReadLines(path, MaxBytes, (file, line, message, inner) => new CaseFileException(file, line, message, inner)), path, Guard.NotNull(catalog));
     }
 
     /// <summary>Parses case lines from text.</summary>
     /// <param name="text">The JSON Lines text (one object per line, no blank lines; a final newline is allowed).</param>
+    /// <param name="catalog">The catalog that resolves ids (for example a <see cref="Pricing.PricingContext"/>'s).</param>
     /// <param name="sourceName">A file name for error messages.</param>
-    /// <param name="catalog">The catalog that resolves ids (null = <see cref="Catalog.Default"/>).</param>
     /// <returns>The cases, in order.</returns>
     /// <exception cref="CaseFileException">A line is invalid.</exception>
-    public static IReadOnlyList<ValidationCase> Parse(string text, string sourceName = "cases", Catalog? catalog = null)
+    public static IReadOnlyList<ValidationCase> Parse(string text, Catalog catalog, string sourceName = "cases")
     {
         ArgumentNullException.ThrowIfNull(text);
         Guard.NotEmpty(sourceName);
-        catalog ??= Catalog.Default;
+        ArgumentNullException.ThrowIfNull(catalog);
         var lines = text.Split('\n');
         var count = lines.Length;
         if (count > 0 && lines[^1].Length == 0)
@@ -101,13 +101,13 @@ public static partial class CaseReader
     /// <param name="line">The line's JSON text.</param>
     /// <param name="sourceName">A file name for error messages.</param>
     /// <param name="lineNumber">The 1-based line number for error messages.</param>
-    /// <param name="catalog">The catalog that resolves ids (null = <see cref="Catalog.Default"/>).</param>
+    /// <param name="catalog">The catalog that resolves ids (for example a <see cref="Pricing.PricingContext"/>'s).</param>
     /// <returns>The case.</returns>
     /// <exception cref="CaseFileException">The line is invalid; the message names the file, line and key.</exception>
-    public static ValidationCase ParseLine(string line, string sourceName, int lineNumber, Catalog? catalog = null)
+    public static ValidationCase ParseLine(string line, string sourceName, int lineNumber, Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(line);
-        catalog ??= Catalog.Default;
+        ArgumentNullException.ThrowIfNull(catalog);
         if (string.IsNullOrWhiteSpace(line))
         {
             throw new CaseFileException(sourceName, lineNumber, "blank line (case files have one JSON object per line and no blank lines)");
@@ -225,8 +225,8 @@ public static partial class CaseReader
 
             tags = key switch
             {
-                "timebase" when value is "e2e" or "decode" => tags with { Timebase = value },
-                "statistic" when value is "mean" or "p50" => tags with { Statistic = value },
+                "timebase" when value is "e2e" or "decode" => tags with { Timebase = value == "e2e" ? RateTimebase.EndToEnd : RateTimebase.Decode },
+                "statistic" when value is "mean" or "p50" => tags with { Statistic = value == "mean" ? LatencyStatistic.Mean : LatencyStatistic.Median },
                 "group_size" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g >= 1 => tags with { GroupSize = g },
                 "hardware_variant" when value == "assumed" => tags with { HardwareVariantAssumed = true },
                 "precision" when value == "assumed" => tags with { PrecisionAssumed = true },

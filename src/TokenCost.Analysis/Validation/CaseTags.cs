@@ -6,11 +6,11 @@ namespace TokenCost.Validation;
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record CaseTags
 {
-    /// <summary>Gets the time base of a per-user rate: <c>e2e</c>, <c>decode</c>, or null when not stated.</summary>
-    public string? Timebase { get; init; }
+    /// <summary>Gets the time base of a per-user rate (<c>e2e</c> or <c>decode</c>), or null when not stated.</summary>
+    public RateTimebase? Timebase { get; init; }
 
-    /// <summary>Gets the statistic of a latency value: <c>mean</c> or <c>p50</c> (null = mean).</summary>
-    public string? Statistic { get; init; }
+    /// <summary>Gets the statistic of a latency value (<c>mean</c> or <c>p50</c>), or null when not stated (read as the mean).</summary>
+    public LatencyStatistic? Statistic { get; init; }
 
     /// <summary>Gets the weight quantization group size (elements per scale), when stated.</summary>
     public int? GroupSize { get; init; }

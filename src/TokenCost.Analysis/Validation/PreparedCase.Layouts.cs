@@ -83,7 +83,7 @@ internal sealed partial class PreparedCase
             case CaseMetric.TotalTokensPerSecondPerDevice:
                 return s.RequestsPerSecond * (input + output) / devices;
             case CaseMetric.OutputTokensPerSecondPerUser:
-                return c.Tags.Timebase == "e2e" ? output / (s.TtftSeconds + ((output - 1) * s.TpotSeconds)) : 1 / s.TpotSeconds;
+                return c.Tags.Timebase == RateTimebase.EndToEnd ? output / (s.TtftSeconds + ((output - 1) * s.TpotSeconds)) : 1 / s.TpotSeconds;
             case CaseMetric.TimePerOutputToken:
                 return s.TpotSeconds * 1000;
             case CaseMetric.TimeToFirstToken:

@@ -215,7 +215,7 @@ internal sealed partial class PreparedCase
             case CaseMetric.TotalTokensPerSecondPerDevice:
                 return replicas * b * (outputs + Input) / e2e / Target.Devices;
             case CaseMetric.OutputTokensPerSecondPerUser:
-                return c.Tags.Timebase == "e2e" ? outputs / (ttft + ((outputs - 1) * tpot)) : 1 / tpot;
+                return c.Tags.Timebase == RateTimebase.EndToEnd ? outputs / (ttft + ((outputs - 1) * tpot)) : 1 / tpot;
             case CaseMetric.TimePerOutputToken:
                 return tpot * 1000;
             case CaseMetric.TimeToFirstToken:
@@ -264,7 +264,7 @@ internal sealed partial class PreparedCase
             case CaseMetric.TotalTokensPerSecondPerDevice:
                 return requests * (input + output) / Target.Devices;
             case CaseMetric.OutputTokensPerSecondPerUser:
-                return c.Tags.Timebase == "e2e" ? output / s.RequestSeconds(output) : 1 / s.TpotSeconds;
+                return c.Tags.Timebase == RateTimebase.EndToEnd ? output / s.RequestSeconds(output) : 1 / s.TpotSeconds;
             case CaseMetric.TimePerOutputToken:
                 return s.TpotSeconds * 1000;
             case CaseMetric.TimeToFirstToken:

@@ -1,123 +1,74 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Hardware;
 using TokenCost.Models;
 
 namespace TokenCost.Cli.Commands;
 
-/// <summary><c>tokencost platforms|models|formats|stacks</c>: list the catalogs with their sources.</summary>
+/// <summary><c>tokencost platforms|models|formats|stacks|price-tiers</c>: list the catalogs with their sources.</summary>
 public static class CatalogCommands
 {
-    /// <summary>Creates the four listing commands.</summary>
+    /// <summary>Creates the listing commands.</summary>
     /// <returns>The commands.</returns>
     public static IEnumerable<Command> Create()
     {
-        yield return Listing("platforms", "List hardware platforms with memory, bandwidth, dense peaks, TDP, prices (catalog cloud price and dated price tiers) and sources.", WritePlatforms, TablePlatforms);
-        yield return WithFromConfig(Listing("models", "List model architectures with parameter counts and sources.\n\nExamples:\n  tokencost models --json\n  tokencost models --from-config config.json --json", WriteModels, TableModels));
-        yield return Listing("formats", "List numeric formats with bytes per element and compute precision.", WriteFormats, TableFormats);
-        yield return Listing("stacks", "List serving stacks with their efficiency profiles.", WriteStacks, TableStacks);
+        yield return Listing("platforms", "List hardware platforms with memory, bandwidth, dense peaks, TDP, prices (catalog cloud price and dated price tiers) and sources.", c => ContractJson.Serialize(ResponseMapper.Hardware(c), JsonOutput.Contracts.IReadOnlyListHardwareEntry), TablePlatforms);
+        yield return Listing("models", "List model architectures with parameter counts and sources; with --from-config, print one architecture read from a Hugging Face config.json (a JSON object).\n\nExamples:\n  tokencost models --json\n  tokencost models --from-config config.json --json", c => ContractJson.Serialize(ResponseMapper.Models(c), JsonOutput.Contracts.IReadOnlyListModelEntry), TableModels, new Option<string?>("--from-config") { Description = "Print the architecture parsed from a Hugging Face config.json instead of the catalog" });
+        yield return Listing("formats", "List numeric formats with bytes per element and compute precision.", c => ContractJson.Serialize(ResponseMapper.Formats(c), JsonOutput.Contracts.IReadOnlyListFormatEntry), TableFormats);
+        yield return Listing("stacks", "List serving stacks with their efficiency profiles.", c => ContractJson.Serialize(ResponseMapper.Stacks(c), JsonOutput.Contracts.IReadOnlyListStackEntry), TableStacks);
+        yield return Listing("price-tiers", "List every platform's dated rental price tiers (hyperscaler, neocloud, rental_3yr, retail), the values --price-tier takes.", c => ContractJson.Serialize(ResponseMapper.PriceTiers(c), JsonOutput.Contracts.IReadOnlyListPriceTierEntry), TablePriceTiers);
     }
 
-    private static Command Listing(string name, string description, Action<Utf8JsonWriter, Catalog> json, Func<Catalog, Table> table)
+    private static Command Listing(string name, string description, Func<Catalog, string> json, Func<Catalog, Table> table, Option<string?>? fromConfig = null)
     {
-        var asJson = new Option<bool>("--json") { Description = "Print a JSON array (each object has 'id' and 'source')" };
-        var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
-        var command = new Command(name, description) { asJson, catalogFile };
-        command.SetAction(result => CommandRunner.Run(() =>
+        var options = new DeploymentOptions();
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command(name, description + "\n--format json prints a JSON array (docs/json.md; each object has 'id' and 'source').");
+        command.Options.Add(options.CatalogFile);
+        command.Options.Add(options.ProfilesFile);
+        if (fromConfig is not null)
         {
-            var catalog = result.GetValue(catalogFile) is { } file ? Catalog.Default.WithOverrides(file) : Catalog.Default;
-            if (result.GetValue(asJson))
-            {
-                JsonOutput.Write(w => json(w, catalog));
-            }
-            else
-            {
-                AnsiConsole.Write(table(catalog));
-            }
+            command.Options.Add(fromConfig);
+        }
 
-            return ExitCodes.Success;
-        }));
-        return command;
-    }
-
-    /// <summary>Adds <c>--from-config FILE</c> to the models listing: print one architecture read from a Hugging Face config.json.</summary>
-    private static Command WithFromConfig(Command listing)
-    {
-        var fromConfig = new Option<string?>("--from-config") { Description = "Print the architecture parsed from a Hugging Face config.json instead of the catalog" };
-        listing.Options.Add(fromConfig);
-        var list = listing.Action;
-        listing.SetAction(result =>
-        {
-            if (result.GetValue(fromConfig) is not { } file)
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(
+            result,
+            format =>
             {
-                return list is System.CommandLine.Invocation.SynchronousCommandLineAction sync ? sync.Invoke(result) : ExitCodes.Success;
-            }
-
-            return CommandRunner.Run(() =>
-            {
-                var model = HuggingFaceConfigReader.ReadFile(file);
-                var asJson = result.GetValue<bool>("--json");
-                if (asJson)
+                if (fromConfig is not null && result.GetValue(fromConfig) is { } file)
                 {
-                    JsonOutput.Write(w => WriteArchitecture(w, model));
+                    var model = HuggingFaceConfigReader.ReadFile(file);
+                    if (format == OutputFormat.Json)
+                    {
+                        JsonOutput.Write(ResponseMapper.ToResponse(model, alone: true), JsonOutput.Contracts.ModelEntry);
+                    }
+                    else
+                    {
+                        AnsiConsole.Write(TableArchitecture(model));
+                    }
+
+                    return ExitCodes.Success;
+                }
+
+                var catalog = options.ResolveCatalog(result);
+                if (format == OutputFormat.Json)
+                {
+                    Console.Out.WriteLine(json(catalog));
                 }
                 else
                 {
-                    AnsiConsole.Write(TableArchitecture(model));
+                    AnsiConsole.Write(table(catalog));
                 }
 
                 return ExitCodes.Success;
-            });
-        });
-        return listing;
-    }
-
-    private static void WriteArchitecture(Utf8JsonWriter w, ModelArchitecture m)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", m.Id);
-        w.WriteString("name", m.Name);
-        w.WriteNumber("totalParametersBillions", m.TotalParameters / 1e9);
-        w.WriteNumber("activeParametersBillions", m.ActiveParametersPerToken / 1e9);
-        w.WriteNumber("activeParametersWithoutEmbeddingBillions", (m.ActiveParametersPerToken - m.EmbeddingParameters) / 1e9);
-        WriteShape(w, m);
-        w.WriteString("source", m.Source);
-        w.WriteEndObject();
-    }
-
-    /// <summary>The shape fields shared by the catalog listing and --from-config, KV values per token included.</summary>
-    private static void WriteShape(Utf8JsonWriter w, ModelArchitecture m)
-    {
-        w.WriteNumber("layers", m.Layers);
-        w.WriteNumber("hidden", m.HiddenSize);
-        w.WriteNumber("heads", m.AttentionHeads);
-        w.WriteNumber("kvHeads", m.KeyValueHeads);
-        w.WriteNumber("headDim", m.HeadDimension);
-        w.WriteString("attention", m.Attention.ToString().ToLowerInvariant());
-        w.WriteNumber("kvLoraRank", m.KvLowRank);
-        w.WriteNumber("qLoraRank", m.QueryLowRank);
-        w.WriteNumber("qkRopeHeadDim", m.RopeHeadDimension);
-        w.WriteNumber("vHeadDim", m.ValueHeadDimension);
-        w.WriteNumber("intermediate", m.IntermediateSize);
-        w.WriteNumber("experts", m.Experts);
-        w.WriteNumber("expertsPerToken", m.ExpertsPerToken);
-        w.WriteNumber("sharedExperts", m.SharedExperts);
-        w.WriteNumber("moeIntermediate", m.ExpertIntermediateSize);
-        w.WriteNumber("denseLayers", m.DenseFeedForwardLayers);
-        w.WriteNumber("moeLayers", m.MoeLayers);
-        w.WriteNumber("slidingWindow", m.SlidingWindow);
-        w.WriteNumber("slidingWindowLayers", m.SlidingWindowLayers);
-        w.WriteNumber("mtpLayers", m.MultiTokenPredictionLayers);
-        w.WriteNumber("vocab", m.VocabularySize);
-        w.WriteBoolean("tiedEmbeddings", m.TiedEmbeddings);
-        w.WriteNumber("maxContext", m.MaxContext);
-        w.WriteNumber("kvCacheValuesPerTokenPerLayer", m.KvElementsPerTokenPerLayer);
-        w.WriteNumber("kvCacheValuesPerToken", m.KvElementsPerToken);
-        w.WriteNumber("kvCacheValuesPerTokenAtMaxContext", m.MaxContext > 0 ? m.KvElementsPerTokenPerLayer * m.CachedTokenLayers(m.MaxContext) / m.MaxContext : m.KvElementsPerToken);
+            },
+            [.. options.Inputs(result), ("--from-config", fromConfig is null ? null : result.GetValue(fromConfig))])));
+        return command;
     }
 
     private static Table TableArchitecture(ModelArchitecture m)
@@ -139,59 +90,6 @@ public static class CatalogCommands
         Row("KV-cache values per token", string.Create(inv, $"{m.KvElementsPerTokenPerLayer:G6} per layer, {m.KvElementsPerToken:G8} over all layers (windowed layers stop growing at the window)"));
         Row("source", m.Source);
         return t;
-    }
-
-    private static void WritePlatforms(Utf8JsonWriter w, Catalog catalog)
-    {
-        w.WriteStartArray();
-        foreach (var h in catalog.Hardware)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", h.Id);
-            w.WriteString("name", h.Name);
-            w.WriteString("vendor", h.Vendor);
-            w.WriteNumber("year", h.Year);
-            w.WriteString("memoryType", h.MemoryType);
-            w.WriteNumber("memoryGb", h.ListedMemoryGigabytes);
-            w.WriteNumber("bandwidthTbps", h.MemoryBandwidth.TerabytesPerSecond);
-            foreach (var p in Enum.GetValues<ComputePrecision>())
-            {
-                w.NumberOrNull(p.ToString().ToLowerInvariant() + "Tflops", h.PeakFor(p)?.TeraflopsPerSecond);
-            }
-
-            w.NumberOrNull("tdpW", h.ThermalDesignPower?.Watts);
-            w.NumberOrNull("interconnectGbps", h.InterconnectBandwidth?.GigabytesPerSecond);
-            w.NumberOrNull("purchaseUsd", h.PurchasePrice?.Usd);
-            w.NumberOrNull("cloudUsdPerHour", h.CloudPricePerDeviceHour?.UsdPerHour);
-            w.WriteString("priceDate", h.PriceDate);
-            WritePriceTiers(w, h);
-            w.WriteBoolean("estimate", h.IsEstimate);
-            w.WriteString("source", h.Sources);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    // Dated rental price tiers (price-tiers.json from shared/data/gpu_prices.csv), most recent first; --price-tier selects one.
-    private static void WritePriceTiers(Utf8JsonWriter w, HardwarePlatform h)
-    {
-        w.WriteStartArray("priceTiers");
-        foreach (var tier in h.PriceTiers)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", tier.Id);
-            w.WriteString("tier", tier.Name);
-            w.WriteString("asOf", tier.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-            w.WriteNumber("usdPerDeviceHour", tier.PricePerDeviceHour.UsdPerHour);
-            w.WriteNumber("allInKwPerDevice", tier.AllInPowerPerDevice.Kilowatts);
-            w.WriteString("powerBasis", tier.PowerBasis == AllInPowerBasis.ProvisionedUtility ? "provisioned_utility" : "it_all_in");
-            w.WriteBoolean("estimate", tier.IsEstimate);
-            w.WriteString("source", tier.Source);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
     }
 
     private static string LatestTiers(HardwarePlatform h)
@@ -223,27 +121,6 @@ public static class CatalogCommands
         return t;
     }
 
-    private static void WriteModels(Utf8JsonWriter w, Catalog catalog)
-    {
-        w.WriteStartArray();
-        foreach (var m in catalog.Models)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", m.Id);
-            w.WriteString("name", m.Name);
-            w.WriteNumber("paramsB", m.ListedParametersBillions);
-            w.WriteNumber("computedParamsB", m.TotalParameters / 1e9);
-            w.WriteNumber("activeParamsB", m.ActiveParametersPerToken / 1e9);
-            w.NumberOrNull("listedActiveParamsB", m.ListedActiveParametersBillions);
-            WriteShape(w, m);
-            w.WriteString("ffn", m.FeedForward.ToString().ToLowerInvariant());
-            w.WriteString("source", m.Source);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
     private static Table TableModels(Catalog catalog)
     {
         var t = new Table().Border(TableBorder.Simple).AddColumns("id", "params (B)", "active (B)", "layers", "hidden", "heads/kv", "experts");
@@ -262,26 +139,6 @@ public static class CatalogCommands
         return t;
     }
 
-    private static void WriteFormats(Utf8JsonWriter w, Catalog catalog)
-    {
-        w.WriteStartArray();
-        foreach (var f in catalog.Formats)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", f.Id);
-            w.WriteString("description", f.Description);
-            w.WriteNumber("bytesPerElement", f.BytesPerElement);
-            w.NumberOrNull("groupSize", f.GroupSize);
-            w.WriteString("computePrecision", f.ComputePrecision.ToString().ToLowerInvariant());
-            w.WriteBoolean("weightOnly", f.WeightOnly);
-            w.WriteNumber("embeddingBytesPerElement", f.EmbeddingBytesPerElement);
-            w.WriteString("source", f.Source);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
     private static Table TableFormats(Catalog catalog)
     {
         var t = new Table().Border(TableBorder.Simple).AddColumns("id", "bytes/element", "compute", "weight-only", "description");
@@ -291,30 +148,6 @@ public static class CatalogCommands
         }
 
         return t;
-    }
-
-    private static void WriteStacks(Utf8JsonWriter w, Catalog catalog)
-    {
-        w.WriteStartArray();
-        foreach (var s in catalog.Stacks)
-        {
-            var p = catalog.Profiles.Stacks.TryGetValue(s.Id, out var own) ? own : catalog.Profiles.Defaults;
-            w.WriteStartObject();
-            w.WriteString("id", s.Id);
-            w.WriteString("description", s.Description);
-            w.WriteBoolean("ownProfile", catalog.Profiles.Stacks.ContainsKey(s.Id));
-            w.WriteNumber("bandwidthEfficiency", p.BandwidthEfficiency);
-            w.WriteNumber("computeEfficiency", p.ComputeEfficiency);
-            w.WriteNumber("attentionEfficiency", p.AttentionEfficiency);
-            w.WriteNumber("layerOverheadMicroseconds", p.LayerOverhead.Microseconds);
-            w.WriteNumber("stepOverheadMilliseconds", p.StepOverhead.Milliseconds);
-            w.WriteNumber("maxBatch", p.MaxBatch);
-            w.WriteString("source", s.Source);
-            w.WriteString("profileSource", catalog.Profiles.Provenance);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
     }
 
     private static Table TableStacks(Catalog catalog)
@@ -330,6 +163,24 @@ public static class CatalogCommands
                 p.LayerOverhead.ToString(),
                 p.StepOverhead.ToString(),
                 p.MaxBatch.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return t;
+    }
+
+    private static Table TablePriceTiers(Catalog catalog)
+    {
+        var t = new Table().Border(TableBorder.Simple).AddColumns("hardware", "tier", "as of", "$/GPU-h", "all-in kW/GPU", "power basis", "est.");
+        foreach (var p in catalog.PriceTiers)
+        {
+            t.AddRow(
+                Markup.Escape(p.HardwareId),
+                Markup.Escape(p.Name),
+                p.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                p.PricePerDeviceHour.UsdPerHour.ToString("F2", CultureInfo.InvariantCulture),
+                p.AllInPowerPerDevice.Kilowatts.ToString("F2", CultureInfo.InvariantCulture),
+                p.PowerBasis == AllInPowerBasis.ProvisionedUtility ? "provisioned_utility" : "it_all_in",
+                p.IsEstimate ? "yes" : "");
         }
 
         return t;

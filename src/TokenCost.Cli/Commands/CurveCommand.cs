@@ -4,6 +4,7 @@ using System.Text;
 using Spectre.Console;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
@@ -26,76 +27,61 @@ public static class CurveCommand
     {
         var options = new DeploymentOptions();
         var sweep = new CurveSweepOptions();
-        var json = new Option<bool>("--json") { Description = "Print one JSON object with the points (each with 'onParetoFront') and what was skipped" };
-        var csv = new Option<bool>("--csv") { Description = "Print CSV rows of the points" };
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
         var front = new Option<bool>("--front") { Description = "Show only points on their hardware's Pareto front" };
-        var command = new Command("curve", "Sweep closed-loop concurrency under continuous batching and print the interactivity–throughput curve: per point the users (concurrency), output tok/s per user (1 ÷ median TPOT), mean TTFT, TPOT, output and total tok/s per device, $ per 1M input, output and total tokens, total tok/s per MW of facility power (board power at the point × server overhead × PUE), and whether the point is on the Pareto front (per hardware: no other point is both faster per user and higher in output tok/s per device). --batch is ignored.\n\nExamples:\n  tokencost curve --model llama-3.1-8b --weights fp8 --stack vllm --input 1000 --output 1000 --json\n  tokencost curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-tp 1,2,4,8 --csv\n  tokencost curve --model llama-3.1-70b --weights fp8 --price-tier neocloud --concurrency 1,4,16,64,256");
+        var command = new Command("curve", "Sweep closed-loop concurrency under continuous batching and print the interactivity–throughput curve: per point the users (concurrency), output tok/s per user (1 ÷ median TPOT), mean TTFT, median TPOT, output and total tok/s per device, $ per 1M input, output and total tokens, total tok/s per MW of facility power (board power at the point × server overhead × PUE), and whether the point is on the Pareto front (per hardware: no other point is both faster per user and higher in output tok/s per device). --batch is ignored.\n\nExamples:\n  tokencost curve --model llama-3.1-8b --weights fp8 --stack vllm --input 1000 --output 1000 --json\n  tokencost curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-devices 1,2,4,8 --format csv\n  tokencost curve --model llama-3.1-70b --weights fp8 --price-tier neocloud --concurrency 1,4,16,64,256");
         options.AddTo(command);
         sweep.AddTo(command);
-        foreach (var o in new Option[] { json, csv, front })
-        {
-            command.Options.Add(o);
-        }
+        command.Options.Add(front);
+        output.AddTo(command);
 
-        command.SetAction(result => CommandRunner.Run(() =>
-        {
-            var catalog = options.ResolveCatalog(result);
-            var (curve, skipped) = sweep.Run(result, options, catalog);
-            var shown = result.GetValue(front) ? curve.ParetoFront : curve.Points;
-            if (result.GetValue(json))
+        command.SetAction(result => CommandRunner.Run(() => output.Run(
+            result,
+            format =>
             {
-                JsonOutput.Write(w =>
+                var (curve, skipped) = sweep.Run(result, options, options.ResolveContext(result));
+                var shown = result.GetValue(front) ? curve.ParetoFront : curve.Points;
+                if (format == OutputFormat.Json)
                 {
-                    w.WriteStartObject();
-                    w.WriteString("model", result.GetValue(options.Model));
-                    w.WriteNumber("inputTokens", result.GetValue(options.Input));
-                    w.WriteNumber("outputTokens", result.GetValue(options.Output));
-                    w.WriteString("load", "closed loop (continuous batching)");
-                    w.WriteString("priceTier", result.GetValue(options.PriceTier));
-                    w.WriteString("facilityPower", "data-centre model: mean board power at the operating point × server overhead × PUE");
-                    w.WriteString("paretoFront", "per hardware: maximise perUserOutputTokensPerSecond and outputTokensPerSecondPerDevice; onCostParetoFront: over all points, maximise perUserOutputTokensPerSecond and minimise costPerMillionOutputTokensUsd");
-                    w.WriteStartArray("points");
+                    JsonOutput.Write(
+                        new CurveResponse
+                        {
+                            Model = result.GetValue(options.Model)!,
+                            InputTokens = result.GetValue(options.Input),
+                            OutputTokens = result.GetValue(options.Output),
+                            Load = CurveDescriptions.Load,
+                            PriceTier = result.GetValue(options.PriceTier),
+                            FacilityPower = CurveDescriptions.FacilityPower,
+                            ParetoFront = CurveDescriptions.ParetoFront,
+                            Points = shown.Select(ResponseMapper.ToResponse).ToArray(),
+                            Skipped = skipped,
+                        },
+                        JsonOutput.Contracts.CurveResponse);
+                }
+                else if (format == OutputFormat.Csv)
+                {
+                    var sb = new StringBuilder(CurveCsv.CsvHeader).Append('\n');
                     foreach (var p in shown)
                     {
-                        w.WriteStartObject();
-                        CurveJson.WritePointProperties(w, p);
-                        w.WriteEndObject();
+                        sb.Append(CurveCsv.CsvRow(p)).Append('\n');
                     }
 
-                    w.WriteEndArray();
-                    w.WriteStartArray("skipped");
+                    Console.Out.Write(sb.ToString());
+                }
+                else
+                {
+                    WriteTable(shown);
+                    var inv = CultureInfo.InvariantCulture;
+                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{shown.Count} of {curve.Points.Count} points shown; {curve.Points.Count(p => p.OnParetoFront)} on their hardware's Pareto front (✓), {curve.Points.Count(p => p.OnCostParetoFront)} on the speed–cost front over all points ($).")));
                     foreach (var s in skipped)
                     {
-                        w.WriteStringValue(s);
+                        AnsiConsole.MarkupLine("[yellow]skipped:[/] " + Markup.Escape(s));
                     }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
-            }
-            else if (result.GetValue(csv))
-            {
-                var sb = new StringBuilder(CurveJson.CsvHeader).Append('\n');
-                foreach (var p in shown)
-                {
-                    sb.Append(CurveJson.CsvRow(p)).Append('\n');
                 }
 
-                Console.Out.Write(sb.ToString());
-            }
-            else
-            {
-                WriteTable(shown);
-                var inv = CultureInfo.InvariantCulture;
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{shown.Count} of {curve.Points.Count} points shown; {curve.Points.Count(p => p.OnParetoFront)} on their hardware's Pareto front (✓), {curve.Points.Count(p => p.OnCostParetoFront)} on the speed–cost front over all points ($).")));
-                foreach (var s in skipped)
-                {
-                    AnsiConsole.MarkupLine("[yellow]skipped:[/] " + Markup.Escape(s));
-                }
-            }
-
-            return ExitCodes.Success;
-        }));
+                return ExitCodes.Success;
+            },
+            options.Inputs(result))));
         return command;
     }
 

@@ -5,6 +5,7 @@ using TokenCost.Cli.Infrastructure;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
@@ -20,7 +21,7 @@ public sealed class CurveSweepOptions
     public Option<string?> SweepHardware { get; } = new("--sweep-hardware") { Description = "Comma-separated hardware ids to sweep as well (default: --hardware)" };
 
     /// <summary>Gets the tensor-parallel list option.</summary>
-    public Option<string?> SweepTensorParallel { get; } = new("--sweep-tp") { Description = "Comma-separated tensor-parallel degrees to sweep, each one replica on that many devices (for example 1,2,4,8; default: --devices/--tp)" };
+    public Option<string?> SweepTensorParallel { get; } = new("--sweep-devices", "--sweep-tp") { Description = "Comma-separated device counts to sweep, each one tensor-parallel replica on that many devices (for example 1,2,4,8; default: --devices/--tp; --sweep-tp is the old spelling)" };
 
     /// <summary>Gets the weight-format list option.</summary>
     public Option<string?> SweepWeights { get; } = new("--sweep-weights") { Description = "Comma-separated weight formats to sweep as well (for example bf16,fp8,int4; default: --weights)" };
@@ -42,14 +43,15 @@ public sealed class CurveSweepOptions
     /// <summary>Builds the configurations and runs the sweep.</summary>
     /// <param name="result">The parse result.</param>
     /// <param name="options">The deployment options (base deployment, workload, prices).</param>
-    /// <param name="catalog">The catalog.</param>
+    /// <param name="context">The pricing context (catalog, profiles, data-centre parameters, cost model) built from the options.</param>
     /// <returns>The curve, with at least one point, and every configuration left out (layouts that cannot be built, then those the sweep skipped).</returns>
     /// <exception cref="CliUsageException">An option is invalid, or no configuration can run and be priced.</exception>
-    public (InteractivityCurve Curve, IReadOnlyList<string> Skipped) Run(ParseResult result, DeploymentOptions options, Catalog catalog)
+    public (InteractivityCurve Curve, IReadOnlyList<string> Skipped) Run(ParseResult result, DeploymentOptions options, PricingContext context)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(context);
+        var catalog = context.Catalog;
         var concurrencies = SweepLists.PositiveInts(result, Concurrency) ?? InteractivityCurve.DefaultConcurrencies;
         var ratio = OptionValues.Fraction(result, RangeRatio) ?? 1;
         var workload = options.ResolveWorkload(result);
@@ -104,11 +106,10 @@ public sealed class CurveSweepOptions
 
         if ((long)configurations.Count * concurrencies.Count > InteractivityCurve.MaxPoints)
         {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-tp × --sweep-weights gives {(long)configurations.Count * concurrencies.Count} points, more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep."));
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-devices × --sweep-weights gives {(long)configurations.Count * concurrencies.Count} points, more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep."));
         }
 
-        var calculator = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter);
-        var curve = InteractivityCurve.Sweep(new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), calculator, configurations, workload, concurrencies, ratio);
+        var curve = InteractivityCurve.Sweep(context, configurations, workload, concurrencies, ratio);
         if (curve.Points.Count == 0)
         {
             throw new CliUsageException("no configuration can run and be priced: " + string.Join("; ", skipped.Concat(curve.Skipped)));
@@ -133,7 +134,7 @@ public sealed class CurveSweepOptions
                     configurations.AddRange(LayoutSearch.Candidates(c));
                 }
             }
-            catch (UnknownIdException ex) when (ex.Kind == "format")
+            catch (UnknownIdException ex) when (ex.Kind == CatalogEntryKind.Format)
             {
                 throw new CliUsageException($"--sweep-weights/--activations/--kv-cache: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
             }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Economics.Batching;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Cli.Commands;
@@ -25,25 +26,26 @@ public static class LoadCommand
         var block = new Option<int>("--block-tokens") { Description = "Tokens per paged KV block", DefaultValueFactory = _ => 16 };
         var maxTtft = new Option<double?>("--max-ttft-ms") { Description = "p90 TTFT limit in ms for the largest sustainable rate" };
         var maxTpot = new Option<double?>("--max-tpot-ms") { Description = "p90 TPOT limit in ms for the largest sustainable rate" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("load", "Batching under load: KV allocation waste (contiguous vs paged), static vs continuous batching under Poisson arrivals (utilization, queueing, TTFT and TPOT at p50/p90), and the largest request rate meeting a p90 SLO.\n\nExamples:\n  tokencost load --model llama-3.1-8b --weights fp8 --stack vllm --input 1000 --output 300 --max-ttft-ms 1000 --max-tpot-ms 20\n  tokencost load --model llama-3.1-8b --weights fp8 --rate 5 --json");
         options.AddTo(command);
-        foreach (var o in new Option[] { rate, maxLength, block, maxTtft, maxTpot, json })
+        foreach (var o in new Option[] { rate, maxLength, block, maxTtft, maxTpot })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(result => CommandRunner.Run(() =>
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(result, format =>
         {
-            var catalog = options.ResolveCatalog(result);
-            var config = options.ResolveConfiguration(result, catalog);
+            var pricing = options.ResolveContext(result);
+            var config = options.ResolveConfiguration(result, pricing.Catalog);
             var workload = options.ResolveWorkload(result);
             if (workload.InputTokens < 1 || workload.OutputTokens < 1)
             {
                 throw new CliUsageException("--input and --output must be ≥ 1 for a load analysis.");
             }
 
-            var estimator = new RooflineEstimator(catalog.Profiles);
+            var estimator = pricing.Estimator;
             var used = workload.InputTokens + workload.OutputTokens;
             var reserve = OptionValues.PositiveInt(result, maxLength) ?? Math.Max(used, Math.Min(config.Model.MaxContext, 8192));
             var blockTokens = OptionValues.PositiveInt(result, block);
@@ -64,18 +66,18 @@ public static class LoadCommand
                     continue;
                 }
 
-                var capacity = ServingUnderLoad.Analyze(estimator, config, workload.InputTokens, workload.OutputTokens, slots, 0, policy).CapacityRequestsPerSecond;
+                var capacity = ServingUnderLoad.Analyze(pricing, config, workload.InputTokens, workload.OutputTokens, slots, 0, policy).CapacityRequestsPerSecond;
                 var rates = rateValue is double r ? [r] : new[] { 0.5 * capacity, 0.9 * capacity };
-                var points = rates.Select(x => ServingUnderLoad.Analyze(estimator, config, workload.InputTokens, workload.OutputTokens, slots, x, policy)).ToList();
+                var points = rates.Select(x => ServingUnderLoad.Analyze(pricing, config, workload.InputTokens, workload.OutputTokens, slots, x, policy)).ToList();
                 double? max = ttft is double a && tpot is double b
-                    ? ServingUnderLoad.MaxRequestsPerSecond(estimator, config, workload.InputTokens, workload.OutputTokens, slots, policy, TimeInterval.FromMilliseconds(a), TimeInterval.FromMilliseconds(b))
+                    ? ServingUnderLoad.MaxRequestsPerSecond(pricing, config, workload.InputTokens, workload.OutputTokens, slots, policy, TimeInterval.FromMilliseconds(a), TimeInterval.FromMilliseconds(b))
                     : null;
                 analyses.Add((policy, slots, capacity, points, max));
             }
 
-            if (result.GetValue(json))
+            if (format == OutputFormat.Json)
             {
-                JsonOutput.Write(w => WriteJson(w, config, plans, analyses));
+                JsonOutput.Write(ToResponse(config, plans, analyses), JsonOutput.Contracts.LoadAnalysisResponse);
             }
             else
             {
@@ -83,60 +85,43 @@ public static class LoadCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, options.Inputs(result))));
         return command;
     }
 
-    private static void WriteJson(Utf8JsonWriter w, DeploymentConfiguration config, List<KvAllocationPlan> plans, List<(BatchingPolicy Policy, int Slots, double Capacity, List<LoadEstimate> Points, double? MaxRate)> analyses)
+    private static LoadAnalysisResponse ToResponse(DeploymentConfiguration config, List<KvAllocationPlan> plans, List<(BatchingPolicy Policy, int Slots, double Capacity, List<LoadEstimate> Points, double? MaxRate)> analyses) => new()
     {
-        w.WriteStartObject();
-        w.WriteString("model", config.Model.Id);
-        w.WriteString("hardware", config.Hardware.Id);
-        w.WriteNumber("devices", config.Devices);
-        w.WriteStartArray("kvAllocation");
-        foreach (var p in plans)
+        Model = config.Model.Id,
+        Hardware = config.Hardware.Id,
+        Devices = config.Devices,
+        KvAllocation = plans.Select(p => new KvAllocationResponse
         {
-            w.WriteStartObject();
-            w.WriteString("strategy", p.Strategy.ToString().ToLowerInvariant());
-            w.WriteNumber("reservedTokensPerSequence", p.ReservedTokensPerSequence);
-            w.WriteNumber("usedTokensPerSequence", p.UsedTokensPerSequence);
-            w.WriteNumber("wasteFraction", p.WasteFraction);
-            w.WriteNumber("concurrentSequences", p.ConcurrentSequences);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("policies");
-        foreach (var a in analyses)
+            Strategy = p.Strategy.ToString().ToLowerInvariant(),
+            ReservedTokensPerSequence = p.ReservedTokensPerSequence,
+            UsedTokensPerSequence = p.UsedTokensPerSequence,
+            WasteFraction = p.WasteFraction,
+            ConcurrentSequences = p.ConcurrentSequences,
+        }).ToArray(),
+        Policies = analyses.Select(a => new BatchingPolicyResponse
         {
-            w.WriteStartObject();
-            w.WriteString("policy", a.Policy.ToString().ToLowerInvariant());
-            w.WriteNumber("slots", a.Slots);
-            w.WriteNumber("capacityRequestsPerSecond", a.Capacity);
-            w.NumberOrNull("maxRequestsPerSecondMeetingSlo", a.MaxRate);
-            w.WriteStartArray("points");
-            foreach (var e in a.Points)
+            Policy = a.Policy.ToString().ToLowerInvariant(),
+            Slots = a.Slots,
+            CapacityRequestsPerSecond = a.Capacity,
+            MaxRequestsPerSecondMeetingSlo = ContractJson.Finite(a.MaxRate),
+            Points = a.Points.Select(e => new QueueingPointResponse
             {
-                w.WriteStartObject();
-                w.WriteNumber("requestsPerSecond", e.RequestsPerSecond);
-                w.WriteNumber("utilization", e.Utilization);
-                w.WriteBoolean("stable", e.Stable);
-                w.WriteNumber("meanSequencesInFlight", e.MeanSequencesInFlight);
-                w.NumberOrNull("meanQueueDelayMs", e.MeanQueueDelay?.Milliseconds);
-                w.NumberOrNull("ttftP50Ms", e.TimeToFirstTokenP50?.Milliseconds);
-                w.NumberOrNull("ttftP90Ms", e.TimeToFirstTokenP90?.Milliseconds);
-                w.NumberOrNull("tpotP50Ms", e.TimePerOutputTokenP50?.Milliseconds);
-                w.NumberOrNull("tpotP90Ms", e.TimePerOutputTokenP90?.Milliseconds);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
+                RequestsPerSecond = e.RequestsPerSecond,
+                Utilization = e.Utilization,
+                Stable = e.Stable,
+                MeanSequencesInFlight = e.MeanSequencesInFlight,
+                MeanQueueDelayMs = ContractJson.Finite(e.MeanQueueDelay?.Milliseconds),
+                TimeToFirstTokenP50Ms = ContractJson.Finite(e.TimeToFirstTokenP50?.Milliseconds),
+                TimeToFirstTokenP90Ms = ContractJson.Finite(e.TimeToFirstTokenP90?.Milliseconds),
+                TimePerOutputTokenP50Ms = ContractJson.Finite(e.TimePerOutputTokenP50?.Milliseconds),
+                TimePerOutputTokenP90Ms = ContractJson.Finite(e.TimePerOutputTokenP90?.Milliseconds),
+            }).ToArray(),
+        }).ToArray(),
+    };
 
     private static void WriteTables(List<KvAllocationPlan> plans, List<(BatchingPolicy Policy, int Slots, double Capacity, List<LoadEstimate> Points, double? MaxRate)> analyses)
     {

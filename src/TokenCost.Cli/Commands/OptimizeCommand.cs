@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Costs;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Cli.Commands;
@@ -14,8 +16,6 @@ namespace TokenCost.Cli.Commands;
 /// With <c>--min-user-tokens-per-second</c> or <c>--concurrency</c> the search runs under continuous batching (<see cref="OptimizeUnderLoadCommand"/>).</remarks>
 public static class OptimizeCommand
 {
-    private static readonly string[] NullFields = ["hardware", "devices", "weights", "batch", "timePerOutputTokenMs", "ttftMs", "costPerMillionOutputTokensUsd"];
-
     /// <summary>Creates the command.</summary>
     /// <returns>The command.</returns>
     public static Command Create()
@@ -27,17 +27,18 @@ public static class OptimizeCommand
         var concurrency = new Option<string?>("--concurrency") { Description = "Comma-separated closed-loop concurrencies to try under continuous batching (default: search each configuration from 1 user up to its KV-cache limit by bisection)" };
         var rangeRatio = new CurveSweepOptions().RangeRatio;
         var minQuality = new Option<double?>("--min-quality") { Description = "Smallest acceptable quality score in [0, 1] (needs a quality catalog; none is wired in yet, so no configuration meets it)" };
-        var hardware = new Option<string?>("--hardware-list") { Description = "Comma-separated hardware ids to consider (default: every catalog platform with a cloud price)" };
-        var devices = new Option<string>("--device-counts") { Description = "Comma-separated device counts (each one tensor-parallel replica)", DefaultValueFactory = _ => "1,2,4,8" };
-        var formats = new Option<string>("--weight-formats") { Description = "Comma-separated weight formats", DefaultValueFactory = _ => "bf16,fp8,int8,int4" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var hardware = new Option<string?>("--sweep-hardware", "--hardware-list") { Description = "Comma-separated hardware ids to consider (default: every catalog platform with a cloud price; --hardware-list is the old spelling)" };
+        var devices = new Option<string>("--sweep-devices", "--device-counts") { Description = "Comma-separated device counts, each one tensor-parallel replica (--device-counts is the old spelling)", DefaultValueFactory = _ => "1,2,4,8" };
+        var formats = new Option<string>("--sweep-weights", "--weight-formats") { Description = "Comma-separated weight formats (--weight-formats is the old spelling)", DefaultValueFactory = _ => "bf16,fp8,int8,int4" };
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("optimize", "Find the cheapest configuration ($ per 1M output tokens) across hardware, device count, weight format and batch that fits and meets the latency limits.\nWith --min-user-tokens-per-second (or --concurrency) the search runs under continuous batching over hardware, devices (= TP), weight format and closed-loop concurrency: the cheapest point where every user gets at least that speed (1 ÷ median TPOT) and mean TTFT ≤ --max-ttft-ms.\nHardware without a catalog cloud price (or without --price-tier) is skipped (listed under 'skipped'). Exit code 0 with \"feasible\": false when nothing meets the limits.\n\nExamples:\n  tokencost optimize --model llama-3.1-70b --max-tpot-ms 50 --input 1000 --output 300 --json\n  tokencost optimize --model llama-3.1-8b --max-tpot-ms 20 --max-ttft-ms 500\n  tokencost optimize --model llama-3.1-70b --min-user-tokens-per-second 50 --max-ttft-ms 2000 --input 1000 --output 1000 --json");
-        foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.PriceTier, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minUserSpeed, concurrency, rangeRatio, minQuality, hardware, devices, formats, json })
+        foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.PriceTier, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minUserSpeed, concurrency, rangeRatio, minQuality, hardware, devices, formats })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(result => CommandRunner.Run(() =>
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(result, format =>
         {
             var catalog = options.ResolveCatalog(result);
             var tier = result.GetValue(options.PriceTier);
@@ -45,7 +46,7 @@ public static class OptimizeCommand
             var costModel = tier is null ? null : CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = tier });
             if (result.GetValue(minUserSpeed) is not null || result.GetValue(concurrency) is not null)
             {
-                return OptimizeUnderLoadCommand.Run(result, options, concurrency, rangeRatio, catalog, costModel, hardwareIds, tierSkipped, minUserSpeed, maxTpot, maxTtft, minQuality, devices, formats, json);
+                return OptimizeUnderLoadCommand.Run(result, options, concurrency, rangeRatio, catalog, costModel, hardwareIds, tierSkipped, minUserSpeed, maxTpot, maxTtft, minQuality, devices, formats, format);
             }
 
             var tpot = OptionValues.Number(result, maxTpot) ?? throw new CliUsageException("--max-tpot-ms is required for the static search (or give --min-user-tokens-per-second to search under continuous batching).");
@@ -65,7 +66,7 @@ public static class OptimizeCommand
             var space = new OptimizerSearchSpace
             {
                 Hardware = hardwareIds,
-                DeviceCounts = WorkLimits.DeviceCounts(WorkLimits.List(result, devices), "--device-counts"),
+                DeviceCounts = WorkLimits.DeviceCounts(WorkLimits.List(result, devices), "--sweep-devices"),
                 WeightFormats = WorkLimits.List(result, formats),
                 Stack = result.GetValue(options.Stack) ?? "unknown",
             };
@@ -77,55 +78,30 @@ public static class OptimizeCommand
             }
 
             WorkLimits.CheckOptimize(space.Hardware?.Count ?? catalog.Hardware.Count, space.DeviceCounts.Count, space.WeightFormats.Count);
-            var answer = DeploymentOptimizer.Optimize(catalog, new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(costModel, catalog.DataCenter), model, workload, objective, space);
-            answer = tierSkipped.Count == 0 ? answer : answer with { Skipped = [.. tierSkipped, .. answer.Skipped] };
-            if (result.GetValue(json))
+            var answer = DeploymentOptimizer.Optimize(PricingContext.Create(catalog, costModel), model, workload, objective, space);
+            IReadOnlyList<string> skipped = [.. tierSkipped, .. answer.Skipped];
+            if (format == OutputFormat.Json)
             {
-                JsonOutput.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteBoolean("feasible", answer.Feasible);
-                    w.WriteString("model", model);
-                    if (answer.Best is { } best)
+                JsonOutput.Write(
+                    new OptimizeResponse
                     {
-                        EconomicsJson.WritePointProperties(w, best);
-                    }
-                    else
-                    {
-                        w.WriteString("message", "no configuration fits and meets the objective");
-                        foreach (var name in NullFields)
+                        Feasible = answer.Feasible,
+                        Model = model,
+                        Best = answer.Best is { } best ? ResponseMapper.ToResponse(best) : null,
+                        Objective = new ObjectiveResponse
                         {
-                            w.WriteNull(name);
-                        }
-
-                        w.WriteBoolean("fits", false);
-                    }
-
-                    w.WriteStartObject("objective");
-                    w.WriteNumber("maxTimePerOutputTokenMs", objective.MaxTimePerOutputToken.Milliseconds);
-                    w.NumberOrNull("maxTtftMs", objective.MaxTimeToFirstToken?.Milliseconds);
-                    w.NumberOrNull("minQuality", objective.MinQuality);
-                    w.WriteNumber("inputTokens", workload.InputTokens);
-                    w.WriteNumber("outputTokens", workload.OutputTokens);
-                    w.WriteEndObject();
-                    w.WriteNumber("evaluated", answer.Evaluated);
-                    w.WriteNumber("feasibleCount", answer.FeasibleCount);
-                    if (!answer.Feasible && answer.Fastest is { } fastest)
-                    {
-                        w.WriteStartObject("fastest");
-                        EconomicsJson.WritePointProperties(w, fastest);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteStartArray("skipped");
-                    foreach (var s in answer.Skipped)
-                    {
-                        w.WriteStringValue(s);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                            MaxTimePerOutputTokenMs = objective.MaxTimePerOutputToken.Milliseconds,
+                            MaxTimeToFirstTokenMs = objective.MaxTimeToFirstToken?.Milliseconds,
+                            MinQuality = objective.MinQuality,
+                            InputTokens = workload.InputTokens,
+                            OutputTokens = workload.OutputTokens,
+                        },
+                        Evaluated = answer.Evaluated,
+                        FeasibleCount = answer.FeasibleCount,
+                        Fastest = !answer.Feasible && answer.Fastest is { } fastest ? ResponseMapper.ToResponse(fastest) : null,
+                        Skipped = skipped,
+                    },
+                    JsonOutput.Contracts.OptimizeResponse);
             }
             else
             {
@@ -144,11 +120,11 @@ public static class OptimizeCommand
                     }
                 }
 
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} points evaluated, {answer.FeasibleCount} feasible, {answer.Skipped.Count} candidates skipped (see --json).")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} points evaluated, {answer.FeasibleCount} feasible, {skipped.Count} candidates skipped (see --format json).")));
             }
 
             return ExitCodes.Success;
-        }));
+        }, options.Inputs(result))));
         return command;
     }
 
@@ -156,7 +132,7 @@ public static class OptimizeCommand
     /// <param name="catalog">The catalog.</param>
     /// <param name="options">The deployment options (for --price-tier).</param>
     /// <param name="result">The parse result.</param>
-    /// <param name="listed">The hardware ids given with --hardware-list, or null for the whole catalog.</param>
+    /// <param name="listed">The hardware ids given with --sweep-hardware, or null for the whole catalog.</param>
     /// <param name="skipped">Receives one line naming the catalog platforms left out for lack of the tier.</param>
     /// <returns>The hardware ids to search, or null for the whole catalog.</returns>
     internal static List<string>? PriceTierHardware(Catalogs.Catalog catalog, DeploymentOptions options, ParseResult result, List<string>? listed, out List<string> skipped)
@@ -171,7 +147,7 @@ public static class OptimizeCommand
         {
             foreach (var id in listed)
             {
-                options.CheckPriceTier(result, catalog.TryGetHardware(id, out var hw) ? hw : throw new CliUsageException($"--hardware-list: unknown hardware '{id}' (see 'tokencost platforms')."));
+                options.CheckPriceTier(result, catalog.TryGetHardware(id, out var hw) ? hw : throw new CliUsageException($"--sweep-hardware: unknown hardware '{id}' (see 'tokencost platforms')."));
             }
 
             return listed;

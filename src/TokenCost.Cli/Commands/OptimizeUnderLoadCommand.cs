@@ -3,10 +3,12 @@ using System.Globalization;
 using Spectre.Console;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Serving.Load;
 
@@ -16,8 +18,6 @@ namespace TokenCost.Cli.Commands;
 public static class OptimizeUnderLoadCommand
 {
     private const int CandidatesShown = 5;
-
-    private static readonly string[] NullFields = ["hardware", "devices", "weights", "concurrency", "perUserOutputTokensPerSecond", "ttftMs", "tpotMs", "costPerMillionOutputTokensUsd"];
 
     /// <summary>Runs the search and prints the answer.</summary>
     /// <param name="result">The parse result.</param>
@@ -32,9 +32,9 @@ public static class OptimizeUnderLoadCommand
     /// <param name="maxTpot">The --max-tpot-ms option.</param>
     /// <param name="maxTtft">The --max-ttft-ms option.</param>
     /// <param name="minQuality">The --min-quality option (not supported under load).</param>
-    /// <param name="devices">The --device-counts option.</param>
-    /// <param name="formats">The --weight-formats option.</param>
-    /// <param name="json">The --json option.</param>
+    /// <param name="devices">The --sweep-devices option.</param>
+    /// <param name="formats">The --sweep-weights option.</param>
+    /// <param name="format">The output format.</param>
     /// <returns>The exit code.</returns>
     public static int Run(
         ParseResult result,
@@ -51,7 +51,7 @@ public static class OptimizeUnderLoadCommand
         Option<double?> minQuality,
         Option<string> devices,
         Option<string> formats,
-        Option<bool> json)
+        OutputFormat format)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
@@ -87,19 +87,19 @@ public static class OptimizeUnderLoadCommand
         try
         {
             answer = DeploymentOptimizer.OptimizeUnderLoad(
-                catalog, new ContinuousBatchingEstimator(new RooflineEstimator(catalog.Profiles)), new TokenCostCalculator(costModel, catalog.DataCenter), model, workload, objective, space, OptionValues.Fraction(result, rangeRatio) ?? 1);
+                PricingContext.Create(catalog, costModel), model, workload, objective, space, OptionValues.Fraction(result, rangeRatio) ?? 1);
         }
-        catch (UnknownIdException ex) when (ex.Kind == "hardware")
+        catch (UnknownIdException ex) when (ex.Kind == CatalogEntryKind.Hardware)
         {
-            throw new CliUsageException($"--hardware-list: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+            throw new CliUsageException($"--sweep-hardware: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
         catch (ArgumentException ex) when (ex.ParamName == "space")
         {
-            throw new CliUsageException($"--hardware-list × --device-counts × --weight-formats × --concurrency: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+            throw new CliUsageException($"--sweep-hardware × --sweep-devices × --sweep-weights × --concurrency: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
 
         var skipped = tierSkipped.Concat(answer.Skipped).ToList();
-        if (result.GetValue(json))
+        if (format == OutputFormat.Json)
         {
             WriteJson(answer, model, workload, objective, skipped, result.GetValue(options.PriceTier));
         }
@@ -111,72 +111,32 @@ public static class OptimizeUnderLoadCommand
         return ExitCodes.Success;
     }
 
-    private static void WriteJson(LoadedOptimizationResult answer, string model, Workload workload, UserSpeedObjective objective, List<string> skipped, string? tier)
-    {
-        JsonOutput.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("feasible", answer.Feasible);
-            w.WriteString("model", model);
-            w.WriteString("load", "closed loop (continuous batching); devices = tensor parallel, one replica; concurrency = users of that replica");
-            w.WriteString("priceTier", tier);
-            if (answer.Best is { } best)
+    private static void WriteJson(LoadedOptimizationResult answer, string model, Workload workload, UserSpeedObjective objective, List<string> skipped, string? tier) =>
+        JsonOutput.Write(
+            new LoadOptimizeResponse
             {
-                CurveJson.WritePointProperties(w, best);
-                w.WriteString("layout", best.Configuration.LayoutNotation);
-                if (LayoutReason(answer) is { } why)
+                Feasible = answer.Feasible,
+                Model = model,
+                Load = "closed loop (continuous batching); devices = tensor parallel, one replica; concurrency = users of that replica",
+                PriceTier = tier,
+                Best = answer.Best is { } best ? ResponseMapper.ToResponse(best) : null,
+                LayoutReason = LayoutReason(answer),
+                Objective = new LoadObjectiveResponse
                 {
-                    w.WriteString("layoutReason", why);
-                }
-            }
-            else
-            {
-                w.WriteString("message", "no configuration meets the objective");
-                foreach (var name in NullFields)
-                {
-                    w.WriteNull(name);
-                }
-
-                w.WriteNull("layout");
-            }
-
-            w.WriteStartObject("objective");
-            w.NumberOrNull("minPerUserOutputTokensPerSecond", objective.MinOutputTokensPerSecondPerUser);
-            w.NumberOrNull("maxTtftMs", objective.MaxTimeToFirstToken?.Milliseconds);
-            w.NumberOrNull("maxTpotMs", objective.MaxTimePerOutputToken?.Milliseconds);
-            w.WriteString("statistics", "speed floor on 1 ÷ median TPOT, TPOT limit on the median, TTFT limit on the mean (the steady-state model's mean and median TPOT are equal)");
-            w.WriteNumber("inputTokens", workload.InputTokens);
-            w.WriteNumber("outputTokens", workload.OutputTokens);
-            w.WriteEndObject();
-            w.WriteNumber("evaluated", answer.Evaluated);
-            w.WriteNumber("feasibleCount", answer.Candidates.Count);
-            w.WriteStartArray("candidates");
-            foreach (var p in answer.Candidates.Take(CandidatesShown))
-            {
-                w.WriteStartObject();
-                CurveJson.WritePointProperties(w, p);
-                w.WriteString("layout", p.Configuration.LayoutNotation);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            if (!answer.Feasible && answer.Fastest is { } fastest)
-            {
-                w.WriteStartObject("fastest");
-                CurveJson.WritePointProperties(w, fastest);
-                w.WriteEndObject();
-            }
-
-            w.WriteStartArray("skipped");
-            foreach (var s in skipped)
-            {
-                w.WriteStringValue(s);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-    }
+                    MinOutputTokensPerSecondPerUser = objective.MinOutputTokensPerSecondPerUser,
+                    MaxTimeToFirstTokenMs = objective.MaxTimeToFirstToken?.Milliseconds,
+                    MaxTimePerOutputTokenMs = objective.MaxTimePerOutputToken?.Milliseconds,
+                    Statistics = "speed floor on 1 ÷ median TPOT, TPOT limit on the median, TTFT limit on the mean (the steady-state model's mean and median TPOT are equal)",
+                    InputTokens = workload.InputTokens,
+                    OutputTokens = workload.OutputTokens,
+                },
+                Evaluated = answer.Evaluated,
+                FeasibleCount = answer.Candidates.Count,
+                Candidates = answer.Candidates.Take(CandidatesShown).Select(ResponseMapper.ToResponse).ToArray(),
+                Fastest = !answer.Feasible && answer.Fastest is { } fastest ? ResponseMapper.ToResponse(fastest) : null,
+                Skipped = skipped,
+            },
+            JsonOutput.Contracts.LoadOptimizeResponse);
 
     private static void WriteText(LoadedOptimizationResult answer, List<string> skipped)
     {
@@ -205,7 +165,7 @@ public static class OptimizeUnderLoadCommand
             }
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} operating points evaluated, {answer.Candidates.Count} configurations feasible, {skipped.Count} skipped (see --json).")));
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} operating points evaluated, {answer.Candidates.Count} configurations feasible, {skipped.Count} skipped (see --format json).")));
     }
 
     /// <summary>

@@ -1,13 +1,14 @@
 using System.CommandLine;
-using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
-using TokenCost.Serialization;
-using TokenCost.Serving;
+using TokenCost.Contracts;
 using TokenCost.Validation;
 
 namespace TokenCost.Cli.Commands;
 
-/// <summary><c>tokencost predict</c>: one JSON object per case line, in input order.</summary>
+/// <summary>
+/// <c>tokencost predict</c>: one JSON object per case line, in input order. Every line is answered; when any line is invalid (it does not parse,
+/// or its id was used before) the command exits with code 2 after printing them all.
+/// </summary>
 public static class PredictCommand
 {
     /// <summary>Creates the command.</summary>
@@ -15,89 +16,48 @@ public static class PredictCommand
     public static Command Create()
     {
         var cases = CaseOptions.Cases();
-        var profiles = CaseOptions.Profiles();
-        var command = new Command("predict", "Predict every case of a JSON Lines case file; writes one JSON object per line, in order: {\"id\",\"metric\",\"predicted\",\"bound\"} or {\"id\",\"error\"}.\n\nExample:\n  tokencost predict --cases ../shared/validation/calibration.jsonl");
+        var options = new DeploymentOptions();
+        var output = new OutputOptions(OutputFormat.Json);
+        var command = new Command("predict", "Predict every case of a JSON Lines case file; writes one JSON object per line, in order (docs/json.md): the prediction {\"id\",\"metric\",\"predicted\",\"bound\"}, or {\"id\",\"error\"} for a line that is invalid or cannot be predicted. Exit code 2 when any line is invalid (every line is still answered).\n\nExample:\n  tokencost predict --cases ../shared/validation/calibration.jsonl");
         command.Options.Add(cases);
-        command.Options.Add(profiles);
-        command.SetAction(result => CommandRunner.Run(() =>
-        {
-            var predictor = new CasePredictor(Catalog.Default, CaseOptions.LoadProfiles(result.GetValue(profiles)));
-            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var path in result.GetValue(cases)!)
+        options.AddCatalogOptionsTo(command);
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(
+            result,
+            _ =>
             {
-                var number = 0;
-
-                // Streamed through the bounded reader (it counts the bytes actually read); each line stands alone: an invalid line, or one
-                // whose id was used before (in this or an earlier file), yields {"id", "error"} with the reader's message, the others are still predicted.
-                foreach (var line in InputFile.ReadLines(path, CaseReader.MaxBytes))
+                var pricing = options.ResolveContext(result);
+                var catalog = pricing.Catalog;
+                var predictor = new CasePredictor(pricing);
+                var invalid = 0;
+                var lines = CaseOptions.ReadLines(result.GetValue(cases)!, catalog);
+                foreach (var line in lines)
                 {
-                    number++;
-                    string text;
-                    try
+                    CasePredictionLine answer;
+                    if (line.Case is { } c)
                     {
-                        var parsed = CaseReader.ParseLine(line, path, number);
-                        CaseReader.CheckUnique(ids, parsed.Id, path, number);
-                        var p = predictor.Predict(parsed);
-                        text = JsonOutput.ToString(w => WriteLine(w, p), indented: false);
+                        var p = predictor.Predict(c);
+                        answer = p.Predicted is double v
+                            ? new CasePredictionLine { Id = c.Id, Metric = c.Metric.Id(), Predicted = ContractJson.Finite(v), Bound = p.Bound.ToString()!.ToLowerInvariant(), Error = null }
+                            : new CasePredictionLine { Id = c.Id, Metric = c.Metric.Id(), Predicted = null, Bound = null, Error = p.Error };
                     }
-                    catch (CaseFileException ex)
+                    else
                     {
-                        text = JsonOutput.ToString(w => WriteError(w, TryId(line), ex.Message), indented: false);
+                        invalid++;
+                        answer = new CasePredictionLine { Id = line.Id, Metric = null, Predicted = null, Bound = null, Error = line.Error };
                     }
 
-                    Console.Out.WriteLine(text);
+                    JsonOutput.Write(answer, JsonOutput.Contracts.CasePredictionLine, indented: false);
                 }
-            }
 
-            return ExitCodes.Success;
-        }));
+                if (invalid > 0)
+                {
+                    return CommandRunner.Fail(FormattableString.Invariant($"{invalid} of {lines.Count} case lines are invalid (their output lines carry the error; the first: {lines.First(l => l.Case is null).Error}); the others were predicted."));
+                }
+
+                return ExitCodes.Success;
+            },
+            [.. options.Inputs(result), .. result.GetValue(cases)!.Select(p => ("--cases", (string?)p))])));
         return command;
-    }
-
-    private static string? TryId(string line)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(line);
-            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static void WriteError(System.Text.Json.Utf8JsonWriter w, string? id, string message)
-    {
-        w.WriteStartObject();
-        if (id is null)
-        {
-            w.WriteNull("id");
-        }
-        else
-        {
-            w.WriteString("id", id);
-        }
-
-        w.WriteString("error", message);
-        w.WriteEndObject();
-    }
-
-    private static void WriteLine(System.Text.Json.Utf8JsonWriter w, CasePrediction p)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", p.Case.Id);
-        if (p.Predicted is double v)
-        {
-            w.WriteString("metric", p.Case.Metric.Id());
-            w.WriteNumber("predicted", v);
-            w.WriteString("bound", p.Bound.ToString()!.ToLowerInvariant());
-        }
-        else
-        {
-            w.WriteString("error", p.Error);
-        }
-
-        w.WriteEndObject();
     }
 }

@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
-using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Economics.Scenarios;
 using TokenCost.Estimation;
-using TokenCost.Serving;
 
 namespace TokenCost.Cli.Commands;
 
@@ -18,119 +16,31 @@ public static class ScenarioCommand
     public static Command Create()
     {
         var file = new Option<string>("--file") { Description = "Scenario JSON file (schema: docs/economics.md; examples: samples/scenarios/)", Required = true };
-        var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
-        var profilesFile = new Option<string?>("--profiles") { Description = "Serving profiles JSON (from 'tokencost calibrate')" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
-        var command = new Command("scenario", "Answer a business scenario: fleet size and cost per day and year, energy (kWh) and emissions (tCO2e/yr, operational and embodied), upgrade savings and payback, hybrid on-device/cloud routing, self-hosting vs an API's list prices and the break-even volume.\n\nExample:\n  tokencost scenario --file samples/scenarios/chat-assistant.json --json") { file, catalogFile, profilesFile, json };
-        command.SetAction(result => CommandRunner.Run(() =>
-        {
-            var catalog = Catalog.Default;
-            if (result.GetValue(catalogFile) is { } c)
+        var options = new DeploymentOptions();
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
+        var command = new Command("scenario", "Answer a business scenario: fleet size and cost per day and year, energy (kWh) and emissions (tCO2e/yr, operational and embodied), upgrade savings and payback, hybrid on-device/cloud routing, self-hosting vs an API's list prices and the break-even volume.\n\nExample:\n  tokencost scenario --file samples/scenarios/chat-assistant.json --json") { file };
+        options.AddCatalogOptionsTo(command);
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(
+            result,
+            format =>
             {
-                catalog = catalog.WithOverrides(c);
-            }
+                var pricing = options.ResolveContext(result);
+                var scenario = ScenarioFile.Load(result.GetValue(file)!, pricing.Catalog);
+                var report = new ScenarioAnalyzer(pricing).Analyze(scenario);
+                if (format == OutputFormat.Json)
+                {
+                    JsonOutput.Write(AnalysisMapper.ToResponse(report), JsonOutput.Contracts.ScenarioResponse);
+                }
+                else
+                {
+                    WriteSummary(report);
+                }
 
-            if (result.GetValue(profilesFile) is { } p)
-            {
-                catalog = catalog.WithProfiles(ServingProfiles.Load(p));
-            }
-
-            var scenario = ScenarioFile.Load(result.GetValue(file)!, catalog);
-            var report = new ScenarioAnalyzer(new RooflineEstimator(catalog.Profiles), catalog.DataCenter).Analyze(scenario);
-            if (result.GetValue(json))
-            {
-                JsonOutput.Write(w => WriteJson(w, report));
-            }
-            else
-            {
-                WriteSummary(report);
-            }
-
-            return ExitCodes.Success;
-        }));
+                return ExitCodes.Success;
+            },
+            [.. options.Inputs(result), ("--file", result.GetValue(file))])));
         return command;
-    }
-
-    /// <summary>Writes a scenario report as one JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    /// <param name="report">The report.</param>
-    public static void WriteJson(Utf8JsonWriter w, ScenarioReport report)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(report);
-        var s = report.Scenario;
-        w.WriteStartObject();
-        w.WriteString("name", s.Name);
-        w.WriteNumber("requestsPerDay", s.RequestsPerDay);
-        w.WriteNumber("inputTokensPerDay", s.RequestsPerDay * s.InputTokens);
-        w.WriteNumber("outputTokensPerDay", s.RequestsPerDay * s.OutputTokens);
-        w.WritePropertyName("fleet");
-        Fleet(w, report.Fleet);
-        if (report.Upgrade is { } u)
-        {
-            w.WriteStartObject("upgrade");
-            w.WritePropertyName("newFleet");
-            Fleet(w, u.NewFleet);
-            w.WriteNumber("annualSavingsUsd", u.AnnualSavingsUsd);
-            w.NumberOrNull("capitalExpenseUsd", u.CapitalExpenseUsd);
-            w.NumberOrNull("purchasedOperatingCostPerYearUsd", u.PurchasedOperatingCostPerYearUsd);
-            w.NumberOrNull("paybackYears", u.PaybackYears);
-            w.WriteEndObject();
-        }
-
-        if (report.Routing is { } r)
-        {
-            w.WriteStartObject("routing");
-            w.WriteNumber("onDeviceShare", r.OnDeviceShare);
-            w.WriteNumber("deviceRequestLatencyMs", r.DeviceRequestLatency.Milliseconds);
-            w.NumberOrNull("deviceEnergyPerQueryWh", r.DeviceEnergyPerQuery?.KilowattHours * 1000);
-            w.NumberOrNull("deviceCostPerQueryUsd", r.DeviceCostPerQuery?.Usd);
-            w.WritePropertyName("cloudFleet");
-            Fleet(w, r.CloudFleet);
-            w.WriteNumber("blendedCostPerDayUsd", r.BlendedCostPerDay.Usd);
-            w.WriteNumber("savingsPerDayUsd", r.SavingsPerDayUsd);
-            w.NumberOrNull("blendedQuality", r.BlendedQuality);
-            w.WriteEndObject();
-        }
-
-        if (report.Api is { } a)
-        {
-            w.WriteStartObject("api");
-            w.WriteString("name", a.Api.Name);
-            w.WriteNumber("apiCostPerRequestUsd", a.ApiCostPerRequest.Usd);
-            w.WriteNumber("apiCostPerDayUsd", a.ApiCostPerDay.Usd);
-            w.WriteNumber("selfHostedCostPerDayUsd", a.SelfHostedCostPerDay.Usd);
-            w.NumberOrNull("breakEvenRequestsPerDay", a.BreakEvenRequestsPerDay);
-            w.NumberOrNull("breakEvenOutputTokensPerDay", a.BreakEvenOutputTokensPerDay);
-            w.WriteString("cheaper", a.Cheaper);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void Fleet(Utf8JsonWriter w, FleetCost f)
-    {
-        var c = f.Report.Estimate.Configuration;
-        w.WriteStartObject();
-        w.WriteString("model", c.Model.Id);
-        w.WriteString("hardware", c.Hardware.Id);
-        w.WriteNumber("devicesPerDeployment", c.Devices);
-        w.WriteString("weights", c.Weights.Id);
-        w.WriteNumber("batch", f.Report.Estimate.Batch);
-        w.WriteNumber("capacityRequestsPerSecond", f.CapacityRequestsPerSecond);
-        w.WriteNumber("deployments", f.Deployments);
-        w.WriteNumber("devices", f.Devices);
-        w.WriteNumber("busyFraction", f.BusyFraction);
-        w.WriteNumber("costPerDayUsd", f.CostPerDay.Usd);
-        w.WriteNumber("costPerYearUsd", f.CostPerYear.Usd);
-        w.NumberOrNull("costPerRequestUsd", f.CostPerRequest?.Usd);
-        w.WriteNumber("costPerMillionOutputTokensUsd", f.Report.CostPerMillionOutputTokens.Usd);
-        w.WriteNumber("energyPerDayKwh", f.EnergyPerDay.KilowattHours);
-        w.WriteNumber("energyPerYearKwh", f.EnergyPerDay.KilowattHours * 365);
-        w.WriteNumber("operationalTonnesCo2ePerYear", f.OperationalTonnesCo2ePerYear);
-        w.WriteNumber("embodiedTonnesCo2ePerYear", f.EmbodiedTonnesCo2ePerYear);
-        w.WriteEndObject();
     }
 
     private static void WriteSummary(ScenarioReport report)
@@ -146,7 +56,7 @@ public static class ScenarioCommand
         };
         if (report.Upgrade is { } u)
         {
-            var rented = u.AnnualSavingsUsd >= 0 ? string.Create(inv, $"saves ${u.AnnualSavingsUsd:N0}/year") : string.Create(inv, $"costs ${-u.AnnualSavingsUsd:N0}/year more");
+            var rented = !u.AnnualSavings.IsNegative ? string.Create(inv, $"saves ${u.AnnualSavings.Usd:N0}/year") : string.Create(inv, $"costs ${u.AnnualSavings.Magnitude.Usd:N0}/year more");
             var bought = u.CapitalExpenseUsd is double capex
                 ? string.Create(inv, $"; bought: ${capex:N0} capex, ${u.PurchasedOperatingCostPerYearUsd:N0}/year to run, payback {(u.PaybackYears is double y ? y.ToString("F2", inv) + " years" : "never")}")
                 : "";
@@ -155,12 +65,12 @@ public static class ScenarioCommand
 
         if (report.Routing is { } r)
         {
-            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving ${r.SavingsPerDayUsd:N0}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
+            lines.Add(string.Create(inv, $"Routing {r.OnDeviceShare:P0} on device: {r.DeviceEnergyPerQuery?.KilowattHours * 1000:F3} Wh/query on device; blended ${r.BlendedCostPerDay.Usd:N0}/day (saving {r.SavingsPerDay.ToString("N0", inv)}/day); blended quality {(r.BlendedQuality is double q ? q.ToString("F3", inv) : "n/a")}."));
         }
 
         if (report.Api is { } a)
         {
-            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {a.Cheaper} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
+            lines.Add(string.Create(inv, $"API '{a.Api.Name}': ${a.ApiCostPerDay.Usd:N0}/day vs self-hosted ${a.SelfHostedCostPerDay.Usd:N0}/day → {Word(a.Cheaper)} is cheaper; break-even {(a.BreakEvenRequestsPerDay is double be ? be.ToString("N0", inv) + " requests/day" : "never")}."));
         }
 
         foreach (var line in lines)
@@ -168,4 +78,7 @@ public static class ScenarioCommand
             AnsiConsole.MarkupLine(Markup.Escape(line));
         }
     }
+
+    /// <summary>The JSON and summary word of a serving option: "self-hosted" or "api".</summary>
+    private static string Word(ServingOption option) => option == ServingOption.Api ? "api" : "self-hosted";
 }

@@ -15,26 +15,16 @@ public static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated (port 0 picks a free one). Loopback by default; give http://0.0.0.0:PORT to listen on every interface.", DefaultValueFactory = _ => PricingServerOptions.DefaultUrls };
         var maxBody = new Option<int>("--max-body-kb") { Description = "Largest request body accepted, in KiB", DefaultValueFactory = _ => 1024 };
-        var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries (read once at start; requests cannot name files)" };
-        var profilesFile = new Option<string?>("--profiles") { Description = "Serving profiles JSON (from 'tokencost calibrate'), read once at start" };
-        var command = new Command("serve", "Run the pricing service (POST /v1/estimate, /v1/curve, /v1/compare, /v1/frontier, /v1/optimize; GET /v1/hardware, /v1/models, /v1/formats, /v1/stacks, /v1/price-tiers, /healthz, /openapi/v1.json) and the web calculator at /.\nCtrl+C stops it after the requests in flight finish.\n\nExamples:\n  tokencost serve\n  tokencost serve --urls http://127.0.0.1:8080");
+        var options = new DeploymentOptions();
+        var command = new Command("serve", "Run the pricing service (POST /v1/estimate, /v1/curve, /v1/compare, /v1/frontier, /v1/optimize; GET /v1/hardware, /v1/models, /v1/formats, /v1/stacks, /v1/price-tiers, /healthz, /openapi/v1.json) and the web calculator at /.\n--catalog, --profiles, --electricity-price and --pue are read once at start. Ctrl+C stops it after the requests in flight finish.\n\nExamples:\n  tokencost serve\n  tokencost serve --urls http://127.0.0.1:8080");
         command.Options.Add(urls);
         command.Options.Add(maxBody);
-        command.Options.Add(catalogFile);
-        command.Options.Add(profilesFile);
+        options.AddCatalogOptionsTo(command);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var kb = OptionValues.PositiveInt(result, maxBody);
-            var catalog = Catalog.Default;
-            if (result.GetValue(catalogFile) is { } file)
-            {
-                catalog = catalog.WithOverrides(file);
-            }
-
-            if (result.GetValue(profilesFile) is { } profiles)
-            {
-                catalog = catalog.WithProfiles(ServingProfiles.Load(profiles));
-            }
+            // --catalog, --profiles, --electricity-price and --pue are read once at start (requests cannot name files).
+            var catalog = options.ResolveCatalog(result);
 
             var app = PricingServer.CreateApp(new PricingServerOptions
             {

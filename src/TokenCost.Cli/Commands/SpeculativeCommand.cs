@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Speculative;
 
 namespace TokenCost.Cli.Commands;
@@ -20,17 +22,18 @@ public static class SpeculativeCommand
         var acceptance = new Option<double>("--acceptance") { Description = "Per-token acceptance rate α in [0, 1]", Required = true };
         var draftTokens = new Option<int?>("--draft-tokens") { Description = "Draft length γ (default: the optimal γ)" };
         var maxDraft = new Option<int>("--max-draft-tokens") { Description = "Largest γ searched for the optimum", DefaultValueFactory = _ => 16 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("speculative", "Speculative decoding: expected tokens per step (1 − α^(γ+1)) ÷ (1 − α), step time = γ draft steps + one verification over γ + 1 tokens, optimal γ, TPOT and $ per 1M output tokens.\n\nExamples:\n  tokencost speculative --model llama-3.1-70b --weights fp8 --draft llama-3.2-1b --acceptance 0.7 --json\n  tokencost speculative --model llama-3.1-70b --draft eagle --acceptance 0.8 --draft-tokens 4");
         options.AddTo(command);
         command.Options.Add(draft);
         command.Options.Add(acceptance);
         command.Options.Add(draftTokens);
         command.Options.Add(maxDraft);
-        command.Options.Add(json);
-        command.SetAction(result => CommandRunner.Run(() =>
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(result, format =>
         {
-            var catalog = options.ResolveCatalog(result);
+            var pricing = options.ResolveContext(result);
+            var catalog = pricing.Catalog;
             var target = options.ResolveConfiguration(result, catalog);
             var workload = options.ResolveWorkload(result);
             var alpha = result.GetValue(acceptance);
@@ -48,38 +51,38 @@ public static class SpeculativeCommand
                     ? (target.Model.MultiTokenPredictionLayers > 0 ? SpeculativeDecoding.MultiTokenPredictionHead(target.Model) : throw new CliUsageException($"--draft mtp: model '{target.Model.Id}' ships no multi-token-prediction module; use 'eagle' or a draft model id."))
                     : catalog.TryGetModel(draftId, out var m) ? m : throw new CliUsageException($"--draft: unknown model '{draftId}' (see 'tokencost models', or use 'eagle' or 'mtp').");
             var drafter = target with { Model = draftModel };
-            var estimator = new RooflineEstimator(catalog.Profiles);
-            var estimate = estimator.Estimate(target, workload);
-            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var report = pricing.Price(target, workload);
+            var estimate = report.Estimate;
             var context = workload.InputTokens + (workload.OutputTokens / 2.0);
-            var best = SpeculativeDecoding.Optimize(estimator, target, drafter, alpha, estimate.Batch, context, maxGamma);
-            var chosen = gamma is int g ? SpeculativeDecoding.Estimate(estimator, target, drafter, alpha, g, estimate.Batch, context) : best;
+            var best = SpeculativeDecoding.Optimize(pricing, target, drafter, alpha, estimate.Batch, context, maxGamma);
+            var chosen = gamma is int g ? SpeculativeDecoding.Estimate(pricing, target, drafter, alpha, g, estimate.Batch, context) : best;
             var sequences = estimate.Batch * target.Replicas;
             var cost = SpeculativeDecoding.CostPerMillionOutputTokens(chosen, report.TotalCostPerHour, sequences);
-            if (result.GetValue(json))
+            if (format == OutputFormat.Json)
             {
-                JsonOutput.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("model", target.Model.Id);
-                    w.WriteString("draft", draftModel.Id);
-                    w.WriteString("hardware", target.Hardware.Id);
-                    w.WriteNumber("batch", estimate.Batch);
-                    w.WriteNumber("acceptanceRate", alpha);
-                    w.WriteNumber("draftTokens", chosen.DraftTokens);
-                    w.WriteNumber("optimalDraftTokens", best.DraftTokens);
-                    w.WriteNumber("expectedTokensPerStep", chosen.ExpectedTokensPerStep);
-                    w.WriteNumber("speedup", chosen.Speedup);
-                    w.WriteNumber("timePerOutputTokenMs", chosen.TimePerOutputToken.Milliseconds);
-                    w.WriteNumber("baselineTimePerOutputTokenMs", chosen.BaselineTimePerOutputToken.Milliseconds);
-                    w.WriteNumber("draftStepTimeMs", chosen.DraftStepTime.Milliseconds);
-                    w.WriteNumber("verificationTimeMs", chosen.VerificationTime.Milliseconds);
-                    w.WriteNumber("stepTimeMs", chosen.StepTime.Milliseconds);
-                    w.WriteNumber("costPerMillionOutputTokensUsd", cost.Usd);
-                    w.WriteNumber("baselineCostPerMillionOutputTokensUsd", report.CostPerMillionOutputTokens.Usd);
-                    w.WriteFitAndWarnings(estimate);
-                    w.WriteEndObject();
-                });
+                JsonOutput.Write(
+                    new SpeculativeResponse
+                    {
+                        Model = target.Model.Id,
+                        Draft = draftModel.Id,
+                        Hardware = target.Hardware.Id,
+                        Batch = estimate.Batch,
+                        AcceptanceRate = alpha,
+                        DraftTokens = chosen.DraftTokens,
+                        OptimalDraftTokens = best.DraftTokens,
+                        ExpectedTokensPerStep = chosen.ExpectedTokensPerStep,
+                        Speedup = chosen.Speedup,
+                        TimePerOutputTokenMs = chosen.TimePerOutputToken.Milliseconds,
+                        BaselineTimePerOutputTokenMs = chosen.BaselineTimePerOutputToken.Milliseconds,
+                        DraftStepTimeMs = chosen.DraftStepTime.Milliseconds,
+                        VerificationTimeMs = chosen.VerificationTime.Milliseconds,
+                        StepTimeMs = chosen.StepTime.Milliseconds,
+                        CostPerMillionOutputTokensUsd = cost.Usd,
+                        BaselineCostPerMillionOutputTokensUsd = report.CostPerMillionOutputTokens.Usd,
+                        Fits = estimate.Memory.Fits,
+                        Warnings = estimate.Warnings.ToArray(),
+                    },
+                    JsonOutput.Contracts.SpeculativeResponse);
             }
             else
             {
@@ -98,7 +101,7 @@ public static class SpeculativeCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, options.Inputs(result))));
         return command;
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
+using TokenCost.Pricing;
 using TokenCost.Estimation;
 using TokenCost.Quantities;
 using TokenCost.Sweeps;
@@ -20,38 +21,34 @@ public static class SweepCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var hardware = new Option<string>("--hardware") { Description = "Comma-separated hardware ids, or 'all'", DefaultValueFactory = _ => "nvidia_h100_sxm" };
+        var hardware = new Option<string>("--sweep-hardware", "--hardware") { Description = "Comma-separated hardware ids, or 'all' (--hardware is the old spelling)", DefaultValueFactory = _ => "nvidia_h100_sxm" };
         var model = new Option<string>("--model") { Description = "Comma-separated model ids, or 'all'", DefaultValueFactory = _ => "llama-2-70b" };
         var modelConfig = new Option<string?>("--model-config") { Description = "Hugging Face config.json of a model to sweep (its file name is its id); alone unless --model also names ids" };
-        var weights = new Option<string>("--weights") { Description = "Comma-separated weight format ids", DefaultValueFactory = _ => "bf16,fp8,int4" };
+        var weights = new Option<string>("--sweep-weights", "--weights") { Description = "Comma-separated weight format ids (--weights is the old spelling)", DefaultValueFactory = _ => "bf16,fp8,int4" };
         var kv = new Option<string>("--kv-cache") { Description = "Comma-separated KV-cache format ids", DefaultValueFactory = _ => "bf16" };
         var stack = new Option<string>("--stack") { Description = "Comma-separated serving stack ids", DefaultValueFactory = _ => "unknown" };
-        var devices = new Option<string>("--devices") { Description = "Comma-separated device counts; each layer is split across devices ÷ pp (tensor parallel)", DefaultValueFactory = _ => "1,2,4,8" };
+        var devices = new Option<string>("--sweep-devices", "--devices") { Description = "Comma-separated device counts; each layer is split across devices ÷ pp (tensor parallel; --devices is the old spelling)", DefaultValueFactory = _ => "1,2,4,8" };
         var pp = new Option<int>("--pp") { Description = "Pipeline-parallel degree", DefaultValueFactory = _ => 1 };
         var batch = new Option<string>("--batch") { Description = "Comma-separated batches (sequences per replica)", DefaultValueFactory = _ => "1,8,32,128" };
         var input = new Option<string>("--input") { Description = "Comma-separated prompt lengths (tokens)", DefaultValueFactory = _ => "512,2048" };
-        var output = new Option<string>("--output") { Description = "Comma-separated output lengths (tokens)", DefaultValueFactory = _ => "256" };
+        var outputTokens = new Option<string>("--output") { Description = "Comma-separated output lengths (tokens)", DefaultValueFactory = _ => "256" };
         var price = new Option<double?>("--price-per-hour") { Description = "All-in USD per device-hour for the cost column (default: each hardware's catalog cloud price)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)" };
         var count = new Option<long?>("--count") { Description = "Time a standard sweep of N configurations (every catalog hardware × model × 4 weight × 2 KV formats × TP 1-8 × 3 shapes × batches 1..k) instead of the axes; the timed run follows an untimed warm-up of up to 1,000,000 points and excludes planning (planSeconds)" };
-        var csv = new Option<bool>("--csv") { Description = "Stream one CSV row per configuration" };
-        var json = new Option<bool>("--json") { Description = "Stream a JSON array of results; with --count, print {estimates, seconds, estimatesPerSecond}" };
-        var catalogFile = new Option<string?>("--catalog") { Description = "JSON file adding or replacing catalog entries" };
-        var command = new Command("sweep", "Estimate every combination of hardware × model × formats × devices × batch × sequence lengths, in parallel.\n\nExamples:\n  tokencost sweep --hardware nvidia_h100_sxm,amd_mi300x --model llama-3.1-70b --batch 1,16,64 --csv\n  tokencost sweep --count 1000000 --json");
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
+        var options = new DeploymentOptions();
+        var command = new Command("sweep", "Estimate every combination of hardware × model × formats × devices × batch × sequence lengths, in parallel. csv and json stream one row per estimate; with --count, json prints the timing.\n\nExamples:\n  tokencost sweep --sweep-hardware nvidia_h100_sxm,amd_mi300x --model llama-3.1-70b --batch 1,16,64 --format csv\n  tokencost sweep --count 1000000 --json");
         var tier = new Option<string?>("--price-tier") { Description = "Rent at a dated price tier of each hardware for the cost column (hyperscaler, neocloud, rental_3yr, retail; or name@yyyy-MM); hardware without it gets no cost" };
-        foreach (var option in new Option[] { hardware, model, modelConfig, weights, kv, stack, devices, pp, batch, input, output, price, tier, threads, count, csv, json, catalogFile })
+        foreach (var option in new Option[] { hardware, model, modelConfig, weights, kv, stack, devices, pp, batch, input, outputTokens, price, tier, threads, count })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(result => CommandRunner.Run(() =>
+        options.AddCatalogOptionsTo(command);
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(result, format =>
         {
-            if (result.GetValue(csv) && result.GetValue(json))
-            {
-                throw new CliUsageException("--csv and --json are alternatives; give one of them.");
-            }
-
-            var catalog = result.GetValue(catalogFile) is { } file ? Catalog.Default.WithOverrides(file) : Catalog.Default;
+            var catalog = options.ResolveCatalog(result);
             var modelIds = result.GetValue(model);
             if (result.GetValue(modelConfig) is { } config)
             {
@@ -72,7 +69,7 @@ public static class SweepCommand
                 throw new CliUsageException($"--price-tier: no hardware has a price tier '{tierName}'; tiers: {string.Join(", ", catalog.PriceTiers.Select(t => t.Name).Distinct(StringComparer.Ordinal))} (or name@yyyy-MM, see 'tokencost platforms').");
             }
             var workers = result.GetValue(threads) is int t ? (t >= 1 ? t : throw new CliUsageException($"--threads must be an integer ≥ 1; got {t}.")) : Environment.ProcessorCount;
-            var engine = new SweepEngine(new RooflineEstimator(catalog.Profiles));
+            var engine = new SweepEngine(PricingContext.Create(catalog));
             SweepPlan plan;
             long? limit = null;
             var planSeconds = 0.0;
@@ -96,57 +93,56 @@ public static class SweepCommand
                 var space = new SweepSpace
                 {
                     Catalog = catalog,
-                    Hardware = Ids(result.GetValue(hardware), "--hardware", catalog.Hardware.Select(h => h.Id), id => catalog.GetHardware(id)),
+                    Hardware = Ids(result.GetValue(hardware), OptionValues.Spelling(result, hardware), catalog.Hardware.Select(h => h.Id), id => catalog.GetHardware(id)),
                     Models = Ids(modelIds, "--model", catalog.Models.Select(m => m.Id), id => catalog.GetModel(id)),
-                    Weights = Ids(result.GetValue(weights), "--weights", catalog.Formats.Select(f => f.Id), id => catalog.GetFormat(id)),
+                    Weights = Ids(result.GetValue(weights), OptionValues.Spelling(result, weights), catalog.Formats.Select(f => f.Id), id => catalog.GetFormat(id)),
                     KvCaches = Ids(result.GetValue(kv), "--kv-cache", catalog.Formats.Select(f => f.Id), id => catalog.GetFormat(id)),
                     Stacks = Ids(result.GetValue(stack), "--stack", catalog.Stacks.Select(s => s.Id), id => catalog.GetStack(id)),
-                    Layouts = [.. Integers(result.GetValue(devices), "--devices", 1).Select(d => new ParallelLayout(d, Math.Max(1, d / ppValue), ppValue))],
+                    Layouts = [.. Integers(result.GetValue(devices), OptionValues.Spelling(result, devices), 1).Select(d => new ParallelLayout(d, Math.Max(1, d / ppValue), ppValue))],
                     Batches = Integers(result.GetValue(batch), "--batch", 1),
-                    Sequences = [.. from i in Integers(result.GetValue(input), "--input", 0) from o in Integers(result.GetValue(output), "--output", 0) select new SequenceLengths(i, o)],
+                    Sequences = [.. from i in Integers(result.GetValue(input), "--input", 0) from o in Integers(result.GetValue(outputTokens), "--output", 0) select new SequenceLengths(i, o)],
                     PricePerDeviceHour = rate is double r ? HourlyRate.FromUsdPerHour(r) : null,
                     PriceTierName = tierName,
                 };
                 plan = engine.Plan(space);
-                WorkLimits.CheckSweep(plan.Count, "--hardware × --model × --weights × --kv-cache × --stack × --devices × --batch × --input × --output");
+                WorkLimits.CheckSweep(plan.Count, "--sweep-hardware × --model × --sweep-weights × --kv-cache × --stack × --sweep-devices × --batch × --input × --output");
             }
 
-            var options = new SweepOptions { MaxDegreeOfParallelism = workers, Limit = limit };
-            if (limit is long total && result.GetValue(json))
+            var sweepOptions = new SweepOptions { MaxDegreeOfParallelism = workers, Limit = limit };
+            if (limit is long total && format == OutputFormat.Json)
             {
                 // Untimed warm-up over up to 1M points so the timed run measures tier-1 (PGO-optimised) code, as a benchmark harness would; nothing is cached between the passes.
                 var warmup = Math.Min(total, WarmupPoints);
-                engine.Run(plan, null, options with { Limit = warmup });
-                var summary = engine.Run(plan, null, options);
+                engine.Run(plan, null, sweepOptions with { Limit = warmup });
+                var summary = engine.Run(plan, null, sweepOptions);
                 JsonOutput.Write(
-                    w =>
+                    new SweepTimingResponse
                     {
-                        w.WriteStartObject();
-                        w.WriteNumber("estimates", summary.Evaluated);
-                        w.WriteNumber("seconds", summary.Elapsed.Seconds);
-                        w.WriteNumber("estimatesPerSecond", summary.EstimatesPerSecond);
-                        w.WriteNumber("fitting", summary.Fitting);
-                        w.WriteNumber("threads", workers);
-                        w.WriteNumber("deployments", plan.Deployments.Count);
-                        w.WriteNumber("warmupEstimates", warmup);
-                        w.WriteNumber("planSeconds", planSeconds);
-                        w.WriteEndObject();
+                        Estimates = summary.Evaluated,
+                        Seconds = summary.Elapsed.Seconds,
+                        EstimatesPerSecond = summary.EstimatesPerSecond,
+                        Fitting = summary.Fitting,
+                        Threads = workers,
+                        Deployments = plan.Deployments.Count,
+                        WarmupEstimates = warmup,
+                        PlanSeconds = planSeconds,
                     },
+                    JsonOutput.Contracts.SweepTimingResponse,
                     indented: false);
                 return ExitCodes.Success;
             }
 
-            if (result.GetValue(csv))
+            if (format == OutputFormat.Csv)
             {
-                WriteCsv(engine, plan, options);
+                WriteCsv(engine, plan, sweepOptions);
             }
-            else if (result.GetValue(json))
+            else if (format == OutputFormat.Json)
             {
-                WriteJson(engine, plan, options);
+                WriteJson(engine, plan, sweepOptions);
             }
             else
             {
-                var summary = engine.Run(plan, null, options);
+                var summary = engine.Run(plan, null, sweepOptions);
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Evaluated} estimates in {summary.Elapsed.Seconds:F3} s ({summary.EstimatesPerSecond:N0}/s on {workers} threads); {summary.Fitting} fit in memory; {plan.Skipped.Count} deployments skipped."));
                 if (summary.Cheapest is { } best)
                 {
@@ -161,7 +157,7 @@ public static class SweepCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, [.. options.Inputs(result), ("--model-config", result.GetValue(modelConfig))])));
         return command;
     }
 
@@ -182,7 +178,7 @@ public static class SweepCommand
     {
         // Console.Out (not the raw stream) so redirection works; lines are batched to keep the synchronised writer off the hot path.
         var writer = new StringBuilder(1 << 17);
-        writer.AppendLine("model,hardware,devices,tensor_parallel,pipeline_parallel,weights,activations,kv_cache,stack,batch,input_tokens,output_tokens,fits,max_batch,ttft_ms,tpot_ms,output_tokens_per_s,decode_tokens_per_s,bound,usd_per_million_output_tokens");
+        writer.AppendLine("model,hardware,devices,tensorParallel,pipelineParallel,weights,activations,kvCache,stack,batch,inputTokens,outputTokens,fits,maxBatch,timeToFirstTokenMs,timePerOutputTokenMs,sustainedOutputTokensPerSecond,decodeTokensPerSecond,bound,costPerMillionOutputTokensUsd");
         var inv = CultureInfo.InvariantCulture;
         foreach (var r in Sync(engine.StreamAsync(plan, options)))
         {
@@ -205,26 +201,11 @@ public static class SweepCommand
     private static void WriteJson(SweepEngine engine, SweepPlan plan, SweepOptions options)
     {
         using var buffer = new MemoryStream();
-        using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions(indented: false));
         w.WriteStartArray();
         foreach (var r in Sync(engine.StreamAsync(plan, options)))
         {
-            var c = r.Configuration;
-            var e = r.Estimate;
-            w.WriteStartObject();
-            w.WriteConfiguration(c);
-            w.WriteNumber("batch", r.Batch);
-            w.WriteNumber("inputTokens", r.InputTokens);
-            w.WriteNumber("outputTokens", r.OutputTokens);
-            w.WriteBoolean("fits", e.Fits);
-            w.WriteNumber("maxBatch", e.MaxBatch);
-            w.WriteNumber("ttftMs", e.TimeToFirstToken.Milliseconds);
-            w.WriteNumber("tpotMs", e.TimePerOutputToken.Milliseconds);
-            w.WriteNumber("outputTokensPerSecond", e.SustainedOutputTokensPerSecond.TokensPerSecond);
-            w.WriteNumber("decodeTokensPerSecond", e.DecodeTokensPerSecond.TokensPerSecond);
-            w.WriteString("bound", e.Bound.ToString().ToLowerInvariant());
-            w.NumberOrNull("costPerMillionOutputTokensUsd", e.CostPerMillionOutputTokens?.Usd);
-            w.WriteEndObject();
+            w.WriteRawValue(ContractJson.SerializeToUtf8Bytes(ResponseMapper.ToResponse(r), JsonOutput.Contracts.SweepRow), skipInputValidation: true);
             if (w.BytesPending > 1 << 16)
             {
                 Drain(w, buffer);

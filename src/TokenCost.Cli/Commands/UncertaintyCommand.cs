@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 using TokenCost.Costs;
 using TokenCost.Economics.Uncertainty;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
 namespace TokenCost.Cli.Commands;
 
@@ -22,20 +24,22 @@ public static class UncertaintyCommand
         var estimatorSigma = new Option<double>("--estimator-sigma") { Description = "Log-space sigma of the estimator's error on TPOT (default from the 5-fold cross-validated P90 error in docs/ACCURACY.md)", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultEstimatorSigma };
         var electricitySigma = new Option<double>("--electricity-sigma") { Description = "Log-space sigma of the electricity price", DefaultValueFactory = _ => UncertaintyAssumptions.DefaultElectricitySigma };
         var utilization = new Option<string>("--utilization-range") { Description = "Triangular utilisation 'min,mode,max' (fraction of paid hours producing tokens)", DefaultValueFactory = _ => "0.6,0.8,1.0" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("uncertainty", "Propagate uncertain inputs (price per hour, utilisation, electricity price, PUE, power, estimator error) to $ per 1M output tokens: Monte Carlo P10/P50/P90 and a tornado table.\n\nExamples:\n  tokencost uncertainty --model llama-3.1-8b --weights fp8 --batch 32 --samples 20000 --seed 7 --json\n  tokencost uncertainty --estimator-sigma 0.15 --utilization-range 0.9,0.95,1");
         options.AddTo(command);
-        foreach (var o in new Option[] { samples, seed, priceSigma, estimatorSigma, electricitySigma, utilization, json })
+        foreach (var o in new Option[] { samples, seed, priceSigma, estimatorSigma, electricitySigma, utilization })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(result => CommandRunner.Run(() =>
+        output.AddTo(command);
+        command.SetAction(result => CommandRunner.Run(() => output.Run(result, format =>
         {
-            var catalog = options.ResolveCatalog(result);
+            var pricing = options.ResolveContext(result);
+            var catalog = pricing.Catalog;
             var configuration = options.ResolveConfiguration(result, catalog);
-            var estimate = new RooflineEstimator(catalog.Profiles).Estimate(configuration, options.ResolveWorkload(result));
-            var report = new TokenCostCalculator(options.ResolveCostModel(result), catalog.DataCenter).Calculate(estimate);
+            var report = pricing.Price(configuration, options.ResolveWorkload(result));
+            var estimate = report.Estimate;
             var n = OptionValues.IntInRange(result, samples, 10, CostUncertainty.MaxSamples);
 
             var u = (result.GetValue(utilization) ?? "").Split(',', StringSplitOptions.TrimEntries);
@@ -48,39 +52,29 @@ public static class UncertaintyCommand
             var assumptions = UncertaintyAssumptions.ForReport(report, catalog.DataCenter, Sigma(result, priceSigma), Sigma(result, estimatorSigma), Sigma(result, electricitySigma))
                 with { Utilization = UncertainValue.Triangular(parsed[0], parsed[1], parsed[2]) };
             var answer = CostUncertainty.Analyze(report, catalog.DataCenter.PowerUsageEffectiveness, catalog.DataCenter.ElectricityPrice, assumptions, n, result.GetValue(seed));
-            if (result.GetValue(json))
+            if (format == OutputFormat.Json)
             {
-                JsonOutput.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("model", configuration.Model.Id);
-                    w.WriteString("hardware", configuration.Hardware.Id);
-                    w.WriteNumber("batch", estimate.Batch);
-                    w.WriteNumber("deterministic", answer.Deterministic.Usd);
-                    w.WriteNumber("p10", answer.P10.Usd);
-                    w.WriteNumber("p50", answer.P50.Usd);
-                    w.WriteNumber("p90", answer.P90.Usd);
-                    w.WriteNumber("mean", answer.Mean.Usd);
-                    w.WriteString("unit", "USD per 1M output tokens");
-                    w.WriteNumber("samples", answer.Samples);
-                    w.WriteNumber("seed", answer.Seed);
-                    w.WriteStartArray("sensitivity");
-                    foreach (var s in answer.Sensitivity)
+                JsonOutput.Write(
+                    new UncertaintyResponse
                     {
-                        w.WriteStartObject();
-                        w.WriteString("input", s.Input);
-                        w.WriteString("distribution", s.Distribution);
-                        w.WriteNumber("inputP10", s.InputP10);
-                        w.WriteNumber("inputP90", s.InputP90);
-                        w.WriteNumber("costAtP10", s.CostAtP10.Usd);
-                        w.WriteNumber("costAtP90", s.CostAtP90.Usd);
-                        w.WriteNumber("swing", s.SwingUsd);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                        Model = configuration.Model.Id,
+                        Hardware = configuration.Hardware.Id,
+                        Batch = estimate.Batch,
+                        CostPerMillionOutputTokensUsd = new CostDistributionResponse { Deterministic = answer.Deterministic.Usd, P10 = answer.P10.Usd, P50 = answer.P50.Usd, P90 = answer.P90.Usd, Mean = answer.Mean.Usd },
+                        Samples = answer.Samples,
+                        Seed = answer.Seed,
+                        Sensitivity = answer.Sensitivity.Select(s => new SensitivityResponse
+                        {
+                            Input = s.Input,
+                            Distribution = s.Distribution,
+                            InputP10 = s.InputP10,
+                            InputP90 = s.InputP90,
+                            CostAtP10Usd = s.CostAtP10.Usd,
+                            CostAtP90Usd = s.CostAtP90.Usd,
+                            SwingUsd = s.SwingUsd,
+                        }).ToArray(),
+                    },
+                    JsonOutput.Contracts.UncertaintyResponse);
             }
             else
             {
@@ -96,7 +90,7 @@ public static class UncertaintyCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, options.Inputs(result))));
         return command;
     }
 

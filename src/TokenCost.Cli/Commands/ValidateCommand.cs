@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Text;
 using Spectre.Console;
 using TokenCost.Calibration;
-using TokenCost.Catalogs;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Pricing;
+using TokenCost.Contracts;
 using TokenCost.Serving;
 using TokenCost.Validation;
 
@@ -18,41 +19,64 @@ public static class ValidateCommand
     public static Command Create()
     {
         var cases = CaseOptions.Cases();
-        var profiles = CaseOptions.Profiles();
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
-        var markdown = new Option<string?>("--markdown") { Description = "Write an accuracy report (in-sample, 5-fold and leave-one-hardware-out cross-validation) to this Markdown file" };
-        var command = new Command("validate", "Compare predictions with measured cases: per-case error and median / P90 absolute percentage error and coverage by metric, hardware and stack.\n\nExamples:\n  tokencost validate --cases ../shared/validation/calibration.jsonl\n  dotnet run --project src/TokenCost.Cli -- validate --cases ../shared/validation/calibration.jsonl --markdown docs/ACCURACY.md");
+        var options = new DeploymentOptions();
+        var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
+        var markdown = new Option<string?>("--markdown") { Description = "Shorthand for --format markdown --out FILE: write the accuracy report to this Markdown file" };
+        var command = new Command("validate", "Compare predictions with measured cases: per-case error and median / P90 absolute percentage error and coverage by metric, hardware and stack. --format markdown prints an accuracy report (in-sample, 5-fold and leave-one-hardware-out cross-validation). Every line is reported; exit code 2 when any line is invalid (it does not parse, or its id was used before).\n\nExamples:\n  tokencost validate --cases ../shared/validation/calibration.jsonl\n  dotnet run --project src/TokenCost.Cli -- validate --cases ../shared/validation/calibration.jsonl --format markdown --out docs/ACCURACY.md");
         command.Options.Add(cases);
-        command.Options.Add(profiles);
-        command.Options.Add(json);
+        options.AddCatalogOptionsTo(command);
+        output.AddTo(command);
         command.Options.Add(markdown);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var paths = result.GetValue(cases)!;
-            (string Option, string? Path)[] inputs = [.. paths.Select(p => ("--cases", (string?)p)), ("--profiles", result.GetValue(profiles))];
+            (string Option, string? Path)[] inputs = [.. paths.Select(p => ("--cases", (string?)p)), .. options.Inputs(result)];
             if (result.GetValue(markdown) is { } target)
             {
+                if (output.OutPath(result) is not null || (output.Resolve(result) is var f && f != OutputFormat.Table && f != OutputFormat.Markdown))
+                {
+                    throw new CliUsageException("--markdown FILE is a shorthand for --format markdown --out FILE; give one of them.");
+                }
+
                 OutputFile.Check("--markdown", target, inputs);
             }
 
-            var list = CaseOptions.ReadCases(paths);
-            var set = CaseOptions.LoadProfiles(result.GetValue(profiles));
-            var predictions = new CasePredictor(Catalog.Default, set).PredictAll(list);
-            if (result.GetValue(markdown) is { } md)
-            {
-                OutputFile.WriteText("--markdown", md, Markdown(paths, list, predictions, set), inputs);
-                Console.Out.WriteLine($"wrote {md}");
-            }
-            else if (result.GetValue(json))
-            {
-                JsonOutput.Write(w => WriteJson(w, predictions));
-            }
-            else
-            {
-                WriteTables(predictions);
-            }
+            var invalid = 0;
+            string? first = null;
+            var code = output.Run(
+                result,
+                format =>
+                {
+                    var pricing = options.ResolveContext(result);
+                    var lines = CaseOptions.ReadLines(paths, pricing.Catalog);
+                    var list = lines.Where(l => l.Case is not null).Select(l => l.Case!).ToList();
+                    invalid = lines.Count - list.Count;
+                    first = lines.FirstOrDefault(l => l.Case is null)?.Error;
+                    var predictions = new CasePredictor(pricing).PredictAll(list);
+                    if (result.GetValue(markdown) is { } md)
+                    {
+                        OutputFile.WriteText("--markdown", md, Markdown(paths, list, predictions, pricing), inputs);
+                        Console.Out.WriteLine($"wrote {md}");
+                    }
+                    else if (format == OutputFormat.Markdown)
+                    {
+                        Console.Out.Write(Markdown(paths, list, predictions, pricing));
+                    }
+                    else if (format == OutputFormat.Json)
+                    {
+                        JsonOutput.Write(ToResponse(predictions, lines), JsonOutput.Contracts.ValidationResponse);
+                    }
+                    else
+                    {
+                        WriteTables(predictions, lines);
+                    }
 
-            return ExitCodes.Success;
+                    return ExitCodes.Success;
+                },
+                inputs);
+            return code == ExitCodes.Success && invalid > 0
+                ? CommandRunner.Fail(FormattableString.Invariant($"{invalid} case lines are invalid (listed with their errors; the first: {first}); the others were validated."))
+                : code;
         }));
         return command;
     }
@@ -62,8 +86,13 @@ public static class ValidateCommand
 
     private static string F(double? v, string format = "F1") => v is double d ? d.ToString(format, CultureInfo.InvariantCulture) : "—";
 
-    private static void WriteTables(IReadOnlyList<CasePrediction> predictions)
+    private static void WriteTables(IReadOnlyList<CasePrediction> predictions, IReadOnlyList<CaseLine> lines)
     {
+        foreach (var bad in lines.Where(l => l.Case is null))
+        {
+            AnsiConsole.MarkupLine("[red]invalid:[/] " + Markup.Escape(bad.Error ?? ""));
+        }
+
         var table = new Table().AddColumns("id", "metric", "measured", "predicted", "error %", "bound");
         foreach (var p in predictions)
         {
@@ -93,53 +122,27 @@ public static class ValidateCommand
         ("by stack", c => c.ServingStack),
     ];
 
-    private static void WriteJson(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<CasePrediction> predictions)
+    private static ValidationResponse ToResponse(IReadOnlyList<CasePrediction> predictions, IReadOnlyList<CaseLine> lines)
     {
-        w.WriteStartObject();
-        w.WritePropertyName("cases");
-        w.WriteStartArray();
-        foreach (var p in predictions)
+        IReadOnlyDictionary<string, AccuracySummaryResponse> Group(Func<ValidationCase, string> key) =>
+            By(predictions, key).ToDictionary(t => t.Key, t => AnalysisMapper.ToResponse(t.Summary), StringComparer.Ordinal);
+        return new ValidationResponse
         {
-            w.WriteStartObject();
-            w.WriteString("id", p.Case.Id);
-            w.WriteString("metric", p.Case.Metric.Id());
-            w.WriteNumber("measured", p.Case.Value);
-            w.NumberOrNull("predicted", p.Predicted);
-            w.NumberOrNull("errorPercent", p.RelativeError * 100);
-            if (p.Error is not null)
+            Cases = predictions.Select(p => new CaseResultResponse
             {
-                w.WriteString("error", p.Error);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        WriteSummary(w, "all", AccuracySummary.Of(predictions));
-        foreach (var (title, key) in Groupings)
-        {
-            w.WritePropertyName(title.Replace(' ', '_'));
-            w.WriteStartObject();
-            foreach (var (k, s) in By(predictions, key))
-            {
-                WriteSummary(w, k, s);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteSummary(System.Text.Json.Utf8JsonWriter w, string name, AccuracySummary s)
-    {
-        w.WritePropertyName(name);
-        w.WriteStartObject();
-        w.WriteNumber("cases", s.Cases);
-        w.WriteNumber("coverage", s.Coverage);
-        w.NumberOrNull("medianApe", s.MedianApe);
-        w.NumberOrNull("p90Ape", s.P90Ape);
-        w.WriteEndObject();
+                Id = p.Case.Id,
+                Metric = p.Case.Metric.Id(),
+                Measured = p.Case.Value,
+                Predicted = ContractJson.Finite(p.Predicted),
+                ErrorPercent = ContractJson.Finite(p.RelativeError * 100),
+                Error = p.Error,
+            }).ToArray(),
+            InvalidLines = lines.Where(l => l.Case is null).Select(l => new InvalidLineResponse { Id = l.Id, Error = l.Error ?? "" }).ToArray(),
+            All = AnalysisMapper.ToResponse(AccuracySummary.Of(predictions)),
+            ByMetric = Group(Groupings[0].Key),
+            ByHardware = Group(Groupings[1].Key),
+            ByStack = Group(Groupings[2].Key),
+        };
     }
 
     private static string Assumptions(ValidationCase c)
@@ -188,9 +191,10 @@ public static class ValidateCommand
         return notes.Count == 0 ? "—" : string.Join("; ", notes);
     }
 
-    private static string Markdown(string[] paths, IReadOnlyList<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, ServingProfiles profiles)
+    private static string Markdown(string[] paths, List<ValidationCase> cases, IReadOnlyList<CasePrediction> inSample, PricingContext pricing)
     {
-        var calibrator = new Calibrator();
+        var profiles = pricing.Profiles;
+        var calibrator = new Calibrator(pricing);
         var kfold = calibrator.CrossValidate(cases, Calibrator.KFold(cases, 5));
         var loho = calibrator.CrossValidate(cases, c => c.Hardware);
         var sb = new StringBuilder();
@@ -218,7 +222,7 @@ public static class ValidateCommand
             Line("|---|---|---|---|---|---|---|---|---|");
             foreach (var path in paths)
             {
-                var ids = CaseReader.ReadFile(path).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+                var ids = CaseReader.ReadFile(path, pricing.Catalog).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
                 ThreeWay(Path.GetFileName(path), i => ids.Contains(cases[i].Id));
                 ThreeWay(Path.GetFileName(path) + ", llama-3.3-70b", i => ids.Contains(cases[i].Id) && cases[i].Model == "llama-3.3-70b");
             }

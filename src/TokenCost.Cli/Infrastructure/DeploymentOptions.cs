@@ -2,6 +2,7 @@ using System.CommandLine;
 using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Serving;
 
@@ -41,7 +42,12 @@ public sealed class DeploymentOptions
     public Option<bool> AttentionDataParallel { get; } = new("--attention-dp") { Description = "Data-parallel attention: each device of a replica holds whole attention weights and its own sequences' KV cache (MoE layers follow --ep)" };
 
     /// <summary>Gets the weight format option.</summary>
-    public Option<string> Weights { get; } = new("--weights") { Description = "Weight format id (see 'tokencost formats')", DefaultValueFactory = _ => "int4" };
+    /// <remarks>
+    /// The default is int4, where the library's <c>DeploymentConfiguration.Create</c>
+    /// defaults to bf16: the CLI's defaults are the seed article's headline case (Llama-2-70B on one H100), whose bf16 weights (about 140 GB)
+    /// do not fit one 80 GB device. The help says so.
+    /// </remarks>
+    public Option<string> Weights { get; } = new("--weights") { Description = "Weight format id (see 'tokencost formats'). Default int4, not the library's bf16: the default case, Llama-2-70B on one H100, only fits in 80 GB at 4 bits", DefaultValueFactory = _ => "int4" };
 
     /// <summary>Gets the activation format option.</summary>
     public Option<string?> Activations { get; } = new("--activations") { Description = "Activation format id (default: bf16 for weight-only formats, else the weight format)" };
@@ -96,22 +102,61 @@ public sealed class DeploymentOptions
         }
     }
 
-    /// <summary>Resolves the catalog (embedded, plus --catalog and --profiles).</summary>
+    /// <summary>Adds the catalog, profile and data-centre options (<c>--catalog</c>, <c>--profiles</c>, <c>--electricity-price</c>, <c>--pue</c>) to a command that takes no deployment options but prices or estimates with the catalog.</summary>
+    /// <param name="command">The command.</param>
+    public void AddCatalogOptionsTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { CatalogFile, ProfilesFile, ElectricityPrice, Pue })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Gets the input files named by these options, each with its option (for <c>--out</c>, which must not overwrite them).</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The files.</returns>
+    public (string Option, string? Path)[] Inputs(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [("--catalog", result.GetValue(CatalogFile)), ("--profiles", result.GetValue(ProfilesFile)), ("--model-config", result.GetValue(ModelConfig))];
+    }
+
+    /// <summary>
+    /// The CLI's one composition root for the catalog: the embedded catalog (<see cref="Catalog.Default"/>, read nowhere else in the
+    /// CLI), with a <c>--catalog</c> override file and a <c>--profiles</c> file layered on top when given.
+    /// </summary>
+    /// <param name="catalogFile">The --catalog file, or null.</param>
+    /// <param name="profilesFile">The --profiles file, or null.</param>
+    /// <returns>The catalog.</returns>
+    public static Catalog LoadCatalog(string? catalogFile, string? profilesFile = null)
+    {
+        var catalog = Catalog.Default;
+        if (!string.IsNullOrEmpty(catalogFile))
+        {
+            catalog = catalog.WithOverrides(catalogFile);
+        }
+
+        if (!string.IsNullOrEmpty(profilesFile))
+        {
+            catalog = catalog.WithProfiles(ServingProfiles.Load(profilesFile));
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Resolves the pricing context: <see cref="ResolveCatalog"/> (catalog, profiles, data-centre options) with <see cref="ResolveCostModel"/> (price options). Commands build it once and price everything with it.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The context.</returns>
+    public PricingContext ResolveContext(ParseResult result) => PricingContext.Create(ResolveCatalog(result), ResolveCostModel(result));
+
+    /// <summary>Resolves the catalog (embedded, plus --catalog and --profiles, the data-centre options and --model-config).</summary>
     /// <param name="result">The parse result.</param>
     /// <returns>The catalog.</returns>
     public Catalog ResolveCatalog(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var catalog = Catalog.Default;
-        if (result.GetValue(CatalogFile) is { } file)
-        {
-            catalog = catalog.WithOverrides(file);
-        }
-
-        if (result.GetValue(ProfilesFile) is { } profiles)
-        {
-            catalog = catalog.WithProfiles(ServingProfiles.Load(profiles));
-        }
+        var catalog = LoadCatalog(result.GetValue(CatalogFile), result.GetValue(ProfilesFile));
 
         var dc = catalog.DataCenter;
         if (OptionValues.Number(result, ElectricityPrice, allowZero: true) is double price)
@@ -271,9 +316,9 @@ public sealed class DeploymentOptions
         {
             var option = ex.Kind switch
             {
-                "hardware" => "--hardware",
-                "model" => "--model",
-                "serving stack" => "--stack",
+                CatalogEntryKind.Hardware => "--hardware",
+                CatalogEntryKind.Model => "--model",
+                CatalogEntryKind.ServingStack => "--stack",
                 _ => "--weights/--expert-weights/--activations/--kv-cache",
             };
             throw new CliUsageException($"{option}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);

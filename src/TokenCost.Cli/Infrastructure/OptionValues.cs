@@ -6,6 +6,17 @@ namespace TokenCost.Cli.Infrastructure;
 /// <summary>Reads option values and checks them, naming the option in every error.</summary>
 public static class OptionValues
 {
+    /// <summary>Gets the spelling the user typed for an option (its name or one of its aliases, such as an old spelling), for messages.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="option">The option.</param>
+    /// <returns>The spelling typed, or the option's name when it was not typed.</returns>
+    public static string Spelling(ParseResult result, Option option)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(option);
+        return result.GetResult(option)?.IdentifierToken?.Value ?? option.Name;
+    }
+
     /// <summary>Gets a positive integer option, or its default.</summary>
     /// <param name="result">The parse result.</param>
     /// <param name="option">The option.</param>

@@ -63,6 +63,52 @@ public static class OutputFile
         }
     }
 
+    /// <summary>
+    /// Streams text into a temporary file beside <paramref name="path"/> (control characters other than line breaks and tabs replaced) and renames
+    /// it over the file once <paramref name="write"/> returns; when it throws, the file is left as it was.
+    /// </summary>
+    /// <param name="option">The option that named the file (e.g. <c>--out</c>).</param>
+    /// <param name="path">The file.</param>
+    /// <param name="write">Writes the text.</param>
+    /// <param name="inputs">The command's input files, each with its option, that must not be overwritten.</param>
+    public static void WriteStreaming(string option, string path, Action<TextWriter> write, params (string Option, string? Path)[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var full = Check(option, path, inputs);
+        var directory = Path.GetDirectoryName(full) ?? ".";
+        var temp = IsDevice(full) ? null : Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temp ?? full, temp is null ? FileMode.Open : FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var text = new SanitizingWriter(new StreamWriter(stream, Utf8, 65536), option + " " + path, allowColours: false))
+            {
+                write(text);
+                text.Flush();
+                if (temp is not null)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
+            }
+
+            if (temp is not null)
+            {
+                File.Move(temp, full, overwrite: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            throw new CliUsageException($"{option}: cannot write '{path}': {ex.Message}", ex);
+        }
+        finally
+        {
+            if (temp is not null)
+            {
+                TryDelete(temp);
+            }
+        }
+    }
+
     /// <summary>Checks an output path before any work is done: not empty, not a directory, not one of the inputs.</summary>
     /// <param name="option">The option that named the file.</param>
     /// <param name="path">The file.</param>

@@ -27,7 +27,7 @@ public static class WorkLimits
         if (total > MaxOptimizeConfigurations)
         {
             throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
-                $"--hardware-list × --device-counts × --weight-formats: {hardware} hardware × {deviceCounts} device counts × {formats} formats = {total} deployments, more than the {MaxOptimizeConfigurations} one search evaluates; narrow --hardware-list (or the --catalog)."));
+                $"--sweep-hardware × --sweep-devices × --sweep-weights: {hardware} hardware × {deviceCounts} device counts × {formats} formats = {total} deployments, more than the {MaxOptimizeConfigurations} one search evaluates; narrow --sweep-hardware (or the --catalog)."));
         }
     }
 

@@ -13,7 +13,7 @@ internal sealed record CompareRequest
     public string Model { get; set; } = "llama-2-70b";
 
     /// <summary>Gets the hardware ids in display order, or null for every catalog platform with a cloud price.</summary>
-    public IReadOnlyList<string>? HardwareList { get; set; }
+    public IReadOnlyList<string>? SweepHardware { get; set; }
 
     /// <summary>Gets the weight format id.</summary>
     public string Weights { get; set; } = "int4";

@@ -16,7 +16,7 @@ internal sealed record CurveRequest : DeploymentRequest
     public IReadOnlyList<string>? SweepHardware { get; set; }
 
     /// <summary>Gets tensor-parallel degrees to sweep (each one replica on that many devices), or null for the deployment's layout.</summary>
-    public IReadOnlyList<int>? SweepTensorParallel { get; set; }
+    public IReadOnlyList<int>? SweepDevices { get; set; }
 
     /// <summary>Gets weight format ids to sweep, or null for the deployment's weights.</summary>
     public IReadOnlyList<string>? SweepWeights { get; set; }

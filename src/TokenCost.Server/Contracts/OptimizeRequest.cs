@@ -25,20 +25,20 @@ internal sealed record OptimizeRequest
     public double? Pue { get; set; }
 
     /// <summary>Gets the largest acceptable time per output token, in ms (required, &gt; 0).</summary>
-    public double? MaxTpotMs { get; set; }
+    public double? MaxTimePerOutputTokenMs { get; set; }
 
     /// <summary>Gets the largest acceptable time to first token (prefill of the batch), in ms, or null for no limit.</summary>
-    public double? MaxTtftMs { get; set; }
+    public double? MaxTimeToFirstTokenMs { get; set; }
 
     /// <summary>Gets the smallest acceptable quality score in [0, 1], or null (no quality catalog is wired in, so none meets it).</summary>
     public double? MinQuality { get; set; }
 
     /// <summary>Gets the hardware ids to consider, or null for every catalog platform.</summary>
-    public IReadOnlyList<string>? HardwareList { get; set; }
+    public IReadOnlyList<string>? SweepHardware { get; set; }
 
     /// <summary>Gets the device counts to consider, each one tensor-parallel replica.</summary>
-    public IReadOnlyList<int> DeviceCounts { get; set; } = [1, 2, 4, 8];
+    public IReadOnlyList<int> SweepDevices { get; set; } = [1, 2, 4, 8];
 
     /// <summary>Gets the weight format ids to consider.</summary>
-    public IReadOnlyList<string> WeightFormats { get; set; } = ["bf16", "fp8", "int8", "int4"];
+    public IReadOnlyList<string> SweepWeights { get; set; } = ["bf16", "fp8", "int8", "int4"];
 }

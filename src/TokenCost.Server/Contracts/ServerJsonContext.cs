@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace TokenCost.Server.Contracts;
 
 /// <summary>
-/// The source-generated JSON contracts of the service: camelCase names (the CLI's --json vocabulary), strict numbers (no strings, no NaN),
-/// a nesting limit, and unknown request properties refused.
+/// The source-generated JSON contracts of the service's requests (the answers are TokenCost.Contracts', shared with the CLI): camelCase names,
+/// strict numbers (no strings, no NaN), a nesting limit, and unknown request properties refused.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, MaxDepth = RequestLimits.MaxJsonDepth, ReadCommentHandling = JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(EstimateRequest))]
@@ -15,18 +15,8 @@ namespace TokenCost.Server.Contracts;
 [JsonSerializable(typeof(FrontierRequest))]
 [JsonSerializable(typeof(CompareRequest))]
 [JsonSerializable(typeof(OptimizeRequest))]
-[JsonSerializable(typeof(EstimateResponse))]
-[JsonSerializable(typeof(CompareResponse))]
-[JsonSerializable(typeof(FrontierResponse))]
-[JsonSerializable(typeof(OptimizeResponse))]
-[JsonSerializable(typeof(IReadOnlyList<HardwareEntry>))]
-[JsonSerializable(typeof(IReadOnlyList<ModelEntry>))]
-[JsonSerializable(typeof(IReadOnlyList<FormatEntry>))]
-[JsonSerializable(typeof(IReadOnlyList<StackEntry>))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(CurveRequest))]
-[JsonSerializable(typeof(CurveResponse))]
-[JsonSerializable(typeof(IReadOnlyList<PriceTierEntry>))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

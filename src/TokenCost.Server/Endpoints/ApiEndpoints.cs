@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TokenCost.Contracts;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
 
@@ -20,10 +21,11 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app, PricingService service, long maxBodyBytes, TimeSpan expensiveTimeout)
     {
         var json = ServerJsonContext.Default;
+        var answers = TokenCostJsonContext.Default;
         var v1 = app.MapGroup("/v1").WithTags("pricing");
 
         v1.MapPost("/estimate", async (HttpContext context, CancellationToken cancellationToken) =>
-            Results.Json(service.Estimate(await JsonBody.ReadAsync(context.Request, json.EstimateRequest, maxBodyBytes).ConfigureAwait(false)), json.EstimateResponse))
+            Results.Json(service.Estimate(await JsonBody.ReadAsync(context.Request, json.EstimateRequest, maxBodyBytes).ConfigureAwait(false)), answers.EstimateResponse))
             .WithName("estimate")
             .WithSummary("Estimate and price one deployment under a load (tokencost estimate --load … --json).")
             .WithDescription("Every property is optional, with the CLI's defaults. Answers TTFT, time per output token, throughput, memory fit, what bounds the step, and $ per 1M input, output and total tokens with the cost breakdown, under a load (load: static, closed, offline or poisson, as tokencost estimate --load). modelConfig takes a Hugging Face config.json object inline (as --model-config).")
@@ -33,7 +35,7 @@ internal static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         v1.MapPost("/compare", async (HttpContext context, CancellationToken cancellationToken) =>
-            Results.Json(service.Compare(await JsonBody.ReadAsync(context.Request, json.CompareRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), json.CompareResponse))
+            Results.Json(service.Compare(await JsonBody.ReadAsync(context.Request, json.CompareRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), answers.CompareResponse))
             .WithName("compare")
             .WithSummary("Price one model and workload on several platforms, each on the fewest devices (1, 2, 4, 8) on which it fits.")
             .Accepts<CompareRequest>("application/json")
@@ -45,7 +47,7 @@ internal static class ApiEndpoints
             .RequireRateLimiting(ExpensivePolicy);
 
         v1.MapPost("/frontier", async (HttpContext context, CancellationToken cancellationToken) =>
-            Results.Json(service.Frontier(await JsonBody.ReadAsync(context.Request, json.FrontierRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), json.FrontierResponse))
+            Results.Json(service.Frontier(await JsonBody.ReadAsync(context.Request, json.FrontierRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), answers.FrontierResponse))
             .WithName("frontier")
             .WithSummary("Sweep batch sizes (and weight formats and device counts) and keep the Pareto-optimal points (tokencost frontier --json).")
             .Accepts<FrontierRequest>("application/json")
@@ -57,7 +59,7 @@ internal static class ApiEndpoints
             .RequireRateLimiting(ExpensivePolicy);
 
         v1.MapPost("/optimize", async (HttpContext context, CancellationToken cancellationToken) =>
-            Results.Json(service.Optimize(await JsonBody.ReadAsync(context.Request, json.OptimizeRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), json.OptimizeResponse))
+            Results.Json(service.Optimize(await JsonBody.ReadAsync(context.Request, json.OptimizeRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), answers.OptimizeResponse))
             .WithName("optimize")
             .WithSummary("Find the cheapest configuration across hardware, device count, weight format and batch that meets latency limits (tokencost optimize --json).")
             .Accepts<OptimizeRequest>("application/json")
@@ -69,7 +71,7 @@ internal static class ApiEndpoints
             .RequireRateLimiting(ExpensivePolicy);
 
         v1.MapPost("/curve", async (HttpContext context, CancellationToken cancellationToken) =>
-            Results.Json(service.Curve(await JsonBody.ReadAsync(context.Request, json.CurveRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), json.CurveResponse))
+            Results.Json(service.Curve(await JsonBody.ReadAsync(context.Request, json.CurveRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), answers.CurveResponse))
             .WithName("curve")
             .WithSummary("The interactivity–throughput curve under continuous batching: a closed-loop concurrency sweep with per-user speed, TTFT, TPOT, throughput per device, $/1M tokens, tokens/s per MW and Pareto flags (tokencost curve --json).")
             .Accepts<CurveRequest>("application/json")
@@ -85,11 +87,11 @@ internal static class ApiEndpoints
         var models = ResponseMapper.Models(service.Catalog);
         var formats = ResponseMapper.Formats(service.Catalog);
         var stacks = ResponseMapper.Stacks(service.Catalog);
-        v1.MapGet("/hardware", () => Results.Json(hardware, json.IReadOnlyListHardwareEntry)).WithName("hardware").WithSummary("The hardware catalog (tokencost platforms --json).").Produces<IReadOnlyList<HardwareEntry>>();
-        v1.MapGet("/models", () => Results.Json(models, json.IReadOnlyListModelEntry)).WithName("models").WithSummary("The model catalog (tokencost models --json).").Produces<IReadOnlyList<ModelEntry>>();
-        v1.MapGet("/formats", () => Results.Json(formats, json.IReadOnlyListFormatEntry)).WithName("formats").WithSummary("The numeric formats (tokencost formats --json).").Produces<IReadOnlyList<FormatEntry>>();
-        v1.MapGet("/price-tiers", () => Results.Json(priceTiers, json.IReadOnlyListPriceTierEntry)).WithName("priceTiers").WithSummary("Dated rental price tiers of every platform (hyperscaler, neocloud, rental_3yr, retail), to pass as priceTier.").Produces<IReadOnlyList<PriceTierEntry>>();
-        v1.MapGet("/stacks", () => Results.Json(stacks, json.IReadOnlyListStackEntry)).WithName("stacks").WithSummary("The serving stacks and their efficiency profiles (tokencost stacks --json).").Produces<IReadOnlyList<StackEntry>>();
+        v1.MapGet("/hardware", () => Results.Json(hardware, answers.IReadOnlyListHardwareEntry)).WithName("hardware").WithSummary("The hardware catalog (tokencost platforms --json).").Produces<IReadOnlyList<HardwareEntry>>();
+        v1.MapGet("/models", () => Results.Json(models, answers.IReadOnlyListModelEntry)).WithName("models").WithSummary("The model catalog (tokencost models --json).").Produces<IReadOnlyList<ModelEntry>>();
+        v1.MapGet("/formats", () => Results.Json(formats, answers.IReadOnlyListFormatEntry)).WithName("formats").WithSummary("The numeric formats (tokencost formats --json).").Produces<IReadOnlyList<FormatEntry>>();
+        v1.MapGet("/price-tiers", () => Results.Json(priceTiers, answers.IReadOnlyListPriceTierEntry)).WithName("priceTiers").WithSummary("Dated rental price tiers of every platform (hyperscaler, neocloud, rental_3yr, retail), to pass as priceTier.").Produces<IReadOnlyList<PriceTierEntry>>();
+        v1.MapGet("/stacks", () => Results.Json(stacks, answers.IReadOnlyListStackEntry)).WithName("stacks").WithSummary("The serving stacks and their efficiency profiles (tokencost stacks --json).").Produces<IReadOnlyList<StackEntry>>();
 
         var health = new HealthResponse { Status = "ok", CatalogVersion = service.Catalog.Version };
         app.MapGet("/healthz", () => Results.Json(health, json.HealthResponse)).WithName("health").WithSummary("Liveness: answers while the service runs.").Produces<HealthResponse>();

@@ -5,7 +5,9 @@ using TokenCost.Economics.Curves;
 using TokenCost.Economics.Frontier;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
+using TokenCost.Contracts;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
 using TokenCost.Serving.Load;
@@ -14,15 +16,19 @@ namespace TokenCost.Server.Endpoints;
 
 /// <summary>
 /// Answers each endpoint with the library: the same calls the CLI's commands make, on the service's catalog.
-/// Stateless apart from the immutable catalog and estimator, so results are identical under concurrent requests.
+/// Stateless apart from the immutable pricing context, so results are identical under concurrent requests.
 /// </summary>
-/// <param name="catalog">The catalog requests are priced with.</param>
-internal sealed class PricingService(Catalog catalog)
+/// <param name="context">The pricing context requests are priced with (a request's data-centre and price fields derive a context from it).</param>
+internal sealed class PricingService(PricingContext context)
 {
-    private readonly RooflineEstimator _estimator = new(catalog.Profiles);
+    /// <summary>Gets the pricing context.</summary>
+    public PricingContext Context { get; } = context;
 
     /// <summary>Gets the catalog.</summary>
-    public Catalog Catalog { get; } = catalog;
+    public Catalog Catalog => Context.Catalog;
+
+    /// <summary>The context of one request: its catalog (the service's, with the request's data-centre fields) and cost model.</summary>
+    private PricingContext For(Catalog catalog, CostModel? costModel = null) => PricingContext.Create(catalog, costModel, Context.Quality);
 
     /// <summary>Estimates and prices one deployment under a load, as <c>tokencost estimate --load …</c> does.</summary>
     /// <param name="request">The request.</param>
@@ -34,15 +40,15 @@ internal sealed class PricingService(Catalog catalog)
         var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
         var costModel = DeploymentMapper.ResolveCostModel(request);
         var load = DeploymentMapper.ResolveLoad(request.Load);
-        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
-        var calculator = new TokenCostCalculator(costModel, catalog.DataCenter);
+        var pricing = For(catalog, costModel);
+        var calculator = pricing.Calculator;
         return LibraryErrors.Translate(
             () =>
             {
-                var loaded = calculator.Calculate(new ContinuousBatchingEstimator(estimator).Estimate(configuration, workload, load));
+                var loaded = pricing.Price(configuration, workload, load);
                 // As the CLI does: under a continuous load the hourly cost uses the power of the loaded operating point.
                 var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
-                    : calculator.Calculate(loaded.Estimate.Static with { PrefillPowerPerDevice = loaded.Estimate.AveragePowerPerDevice, DecodePowerPerDevice = loaded.Estimate.AveragePowerPerDevice });
+                    : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());
                 return ResponseMapper.ToResponse(report, loaded);
             },
             request);
@@ -60,21 +66,21 @@ internal sealed class PricingService(Catalog catalog)
         var weights = Check.Id(request.Weights, "weights");
         var stack = Check.Id(request.Stack, "stack");
         var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
-        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")
+        var hardware = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")
             ?? catalog.Hardware.Where(h => h.CloudPricePerDeviceHour is not null).Select(h => h.Id).ToArray();
         var reports = new List<TokenCostReport>();
         var skipped = new List<string>();
         foreach (var id in hardware)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!catalog.TryGetHardware(Check.Id(id, "hardwareList"), out _))
+            if (!catalog.TryGetHardware(Check.Id(id, "sweepHardware"), out _))
             {
-                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+                throw new RequestValidationException("sweepHardware", $"sweepHardware must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
             }
 
             try
             {
-                reports.AddRange(PlatformComparison.Create(catalog, model, [id], workload, weights, stack).Reports);
+                reports.AddRange(PlatformComparison.Create(For(catalog), model, [id], workload, weights, stack).Reports);
             }
             catch (Catalogs.UnknownIdException ex)
             {
@@ -100,9 +106,7 @@ internal sealed class PricingService(Catalog catalog)
     private LoadedCostReport StaticLoaded(TokenCostReport report, Catalog catalog)
     {
         var e = report.Estimate;
-        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
-        var loaded = new ContinuousBatchingEstimator(estimator).Estimate(e.Configuration, e.Workload with { Batch = e.Batch }, ServingLoad.Static);
-        return new TokenCostCalculator(CostModel.Default, catalog.DataCenter).Calculate(loaded);
+        return For(catalog).Price(e.Configuration, e.Workload with { Batch = e.Batch }, ServingLoad.Static);
     }
 
     /// <summary>Sweeps batches (and formats and device counts) as <c>tokencost frontier</c> does, one configuration at a time so that a cancelled request stops.</summary>
@@ -122,8 +126,7 @@ internal sealed class PricingService(Catalog catalog)
         }
 
         var deviceCounts = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")?.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
-        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
-        var estimator = ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles);
+        var pricing = For(catalog, DeploymentMapper.ResolveCostModel(request));
         var points = new List<FrontierPoint>();
         foreach (var weights in weightIds)
         {
@@ -133,7 +136,7 @@ internal sealed class PricingService(Catalog catalog)
                 var configuration = deviceCounts is null && weights == baseConfig.Weights.Id
                     ? baseConfig
                     : DeploymentMapper.WithExpertWeights(LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights }), request, catalog);
-                points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(estimator, calculator, [configuration], workload), request));
+                points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(pricing, [configuration], workload), request));
             }
         }
 
@@ -163,7 +166,7 @@ internal sealed class PricingService(Catalog catalog)
         var model = Check.Id(request.Model, "model");
         LibraryErrors.Translate(() => catalog.GetModel(model));
         var hardwareIds = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")?.Select(h => Check.Id(h, "sweepHardware")).ToArray();
-        var tps = Check.List(request.SweepTensorParallel, RequestLimits.MaxListEntries, "sweepTensorParallel")?.Select(t => Check.Int(t, 1, RequestLimits.MaxSweepDevices, "sweepTensorParallel")).ToArray();
+        var tps = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")?.Select(t => Check.Int(t, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
         var weights = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")?.Select(w => Check.Id(w, "sweepWeights")).ToArray() ?? [Check.Id(request.Weights, "weights")];
         foreach (var id in weights.Where(w => !catalog.TryGetFormat(w, out _)))
         {
@@ -215,16 +218,15 @@ internal sealed class PricingService(Catalog catalog)
 
         if ((long)configurations.Count * concurrencies.Length > RequestLimits.MaxCurvePoints)
         {
-            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepTensorParallel × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
+            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepDevices × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
         }
 
-        var calculator = new TokenCostCalculator(DeploymentMapper.ResolveCostModel(request), catalog.DataCenter);
-        var estimator = new ContinuousBatchingEstimator(ReferenceEquals(catalog.Profiles, _estimator.Profiles) ? _estimator : new RooflineEstimator(catalog.Profiles));
+        var pricing = For(catalog, DeploymentMapper.ResolveCostModel(request));
         var points = new List<CurvePoint>();
         foreach (var configuration in configurations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(estimator, calculator, [configuration], workload, concurrencies, ratio), request);
+            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(pricing, [configuration], workload, concurrencies, ratio), request);
             points.AddRange(part.Points);
             skipped.AddRange(part.Skipped);
         }
@@ -243,8 +245,10 @@ internal sealed class PricingService(Catalog catalog)
             Model = model,
             InputTokens = workload.InputTokens,
             OutputTokens = workload.OutputTokens,
-            Load = "closed loop (continuous batching)",
+            Load = CurveDescriptions.Load,
             PriceTier = request.PriceTier,
+            FacilityPower = CurveDescriptions.FacilityPower,
+            ParetoFront = CurveDescriptions.ParetoFront,
             Points = shown.Select(ResponseMapper.ToResponse).ToArray(),
             Skipped = skipped,
         };
@@ -278,37 +282,37 @@ internal sealed class PricingService(Catalog catalog)
         var catalog = DeploymentMapper.WithDataCenter(Catalog, request.ElectricityPrice, request.Pue);
         var model = Check.Id(request.Model, "model");
         LibraryErrors.Translate(() => catalog.GetModel(model));
-        var tpot = request.MaxTpotMs ?? throw new RequestValidationException("maxTpotMs", "maxTpotMs is required: the largest acceptable time per output token, a number > 0 in ms.");
+        var tpot = request.MaxTimePerOutputTokenMs ?? throw new RequestValidationException("maxTimePerOutputTokenMs", "maxTimePerOutputTokenMs is required: the largest acceptable time per output token, a number > 0 in ms.");
         var objective = new ServiceLevelObjective
         {
-            MaxTimePerOutputToken = TimeInterval.FromMilliseconds(Check.NonNegative(tpot, "maxTpotMs", allowZero: false)!.Value),
-            MaxTimeToFirstToken = Check.NonNegative(request.MaxTtftMs, "maxTtftMs", allowZero: false) is double t ? TimeInterval.FromMilliseconds(t) : null,
+            MaxTimePerOutputToken = TimeInterval.FromMilliseconds(Check.NonNegative(tpot, "maxTimePerOutputTokenMs", allowZero: false)!.Value),
+            MaxTimeToFirstToken = Check.NonNegative(request.MaxTimeToFirstTokenMs, "maxTimeToFirstTokenMs", allowZero: false) is double t ? TimeInterval.FromMilliseconds(t) : null,
             MinQuality = Check.Range(request.MinQuality, 0, true, 1, "minQuality"),
         };
         var workload = DeploymentMapper.ResolveWorkload(1, request.InputTokens, request.OutputTokens);
-        var hardware = Check.List(request.HardwareList, RequestLimits.MaxListEntries, "hardwareList")?.Select(h => Check.Id(h, "hardwareList")).ToArray()
+        var hardware = Check.List(request.SweepHardware, RequestLimits.MaxListEntries, "sweepHardware")?.Select(h => Check.Id(h, "sweepHardware")).ToArray()
             ?? catalog.Hardware.Select(h => h.Id).ToArray();
-        var deviceCounts = Check.List(request.DeviceCounts, RequestLimits.MaxListEntries, "deviceCounts")!.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "deviceCounts")).ToArray();
-        var formats = Check.List(request.WeightFormats, RequestLimits.MaxListEntries, "weightFormats")!.Select(f => Check.Id(f, "weightFormats")).ToArray();
+        var deviceCounts = Check.List(request.SweepDevices, RequestLimits.MaxListEntries, "sweepDevices")!.Select(d => Check.Int(d, 1, RequestLimits.MaxSweepDevices, "sweepDevices")).ToArray();
+        var formats = Check.List(request.SweepWeights, RequestLimits.MaxListEntries, "sweepWeights")!.Select(f => Check.Id(f, "sweepWeights")).ToArray();
         foreach (var id in formats.Where(f => !catalog.TryGetFormat(f, out _)))
         {
-            throw new RequestValidationException("weightFormats", $"weightFormats must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
+            throw new RequestValidationException("sweepWeights", $"sweepWeights must list known format ids (see GET /v1/formats); got '{(id.Length <= 64 ? id : id[..64])}'.");
         }
 
         var stack = Check.Id(request.Stack, "stack");
         LibraryErrors.Translate(() => catalog.GetStack(stack));
-        var calculator = new TokenCostCalculator(null, catalog.DataCenter);
+        var pricing = For(catalog);
         var parts = new List<OptimizationResult>();
         foreach (var id in hardware)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!catalog.TryGetHardware(id, out _))
             {
-                throw new RequestValidationException("hardwareList", $"hardwareList must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
+                throw new RequestValidationException("sweepHardware", $"sweepHardware must list known hardware ids (see GET /v1/hardware); got '{(id.Length <= 64 ? id : id[..64])}'.");
             }
 
             var space = new OptimizerSearchSpace { Hardware = [id], DeviceCounts = deviceCounts, WeightFormats = formats, Stack = stack };
-            parts.Add(LibraryErrors.Translate(() => DeploymentOptimizer.Optimize(catalog, _estimator, calculator, model, workload, objective, space)));
+            parts.Add(LibraryErrors.Translate(() => DeploymentOptimizer.Optimize(pricing, model, workload, objective, space)));
         }
 
         // An answer computed past the request's deadline is not sent: the client has been told (or is about to be told) 504.
@@ -324,7 +328,7 @@ internal sealed class PricingService(Catalog catalog)
             Objective = new ObjectiveResponse
             {
                 MaxTimePerOutputTokenMs = objective.MaxTimePerOutputToken.Milliseconds,
-                MaxTtftMs = objective.MaxTimeToFirstToken?.Milliseconds,
+                MaxTimeToFirstTokenMs = objective.MaxTimeToFirstToken?.Milliseconds,
                 MinQuality = objective.MinQuality,
                 InputTokens = workload.InputTokens,
                 OutputTokens = workload.OutputTokens,

@@ -35,15 +35,21 @@ internal static class LibraryErrors
         {
             var field = unknown.Kind switch
             {
-                "hardware" => "hardware",
-                "model" => "model",
-                "serving stack" => "stack",
+                CatalogEntryKind.Hardware => "hardware",
+                CatalogEntryKind.Model => "model",
+                CatalogEntryKind.ServingStack => "stack",
                 _ when request is not null && unknown.Id == request.Activations && unknown.Id != request.Weights => "activations",
                 _ when request is not null && unknown.Id == request.KvCache && unknown.Id != request.Weights => "kvCache",
                 _ => "weights",
             };
-            var listing = unknown.Kind switch { "hardware" => "hardware", "model" => "models", "serving stack" => "stacks", _ => "formats" };
-            return new RequestValidationException(field, $"{field} must be a known {unknown.Kind} id (see GET /v1/{listing}); got '{Shorten(unknown.Id)}'.");
+            var (listing, kind) = unknown.Kind switch
+            {
+                CatalogEntryKind.Hardware => ("hardware", "hardware"),
+                CatalogEntryKind.Model => ("models", "model"),
+                CatalogEntryKind.ServingStack => ("stacks", "serving stack"),
+                _ => ("formats", "format"),
+            };
+            return new RequestValidationException(field, $"{field} must be a known {kind} id (see GET /v1/{listing}); got '{Shorten(unknown.Id)}'.");
         }
 
         return ex.ParamName switch

@@ -150,10 +150,10 @@ function renderEstimate(e) {
   setText("cost-input", usd(e.costPerMillionInputTokensUsd));
   setText("cost-output", usd(e.costPerMillionOutputTokensUsd));
   setText("cost-total", usd(e.costPerMillionTotalTokensUsd));
-  setText("ttft", fmt.format(e.ttftMs) + " ms");
+  setText("ttft", fmt.format(e.timeToFirstTokenMs) + " ms");
   setText("tpot", fmt.format(e.timePerOutputTokenMs) + " ms");
-  setText("per-user", fmt.format(e.perUserTokensPerSecond) + " tokens/s");
-  setText("throughput", fmt.format(e.outputTokensPerSecond) + " tokens/s");
+  setText("per-user", fmt.format(e.outputTokensPerSecondPerUser) + " tokens/s");
+  setText("throughput", fmt.format(e.sustainedOutputTokensPerSecond) + " tokens/s");
   setText("throughput-total", fmt.format(e.totalTokensPerSecondPerDevice) + " tokens/s");
   setText("running", `${e.load.runningSequencesPerReplica} of at most ${e.load.maxRunningSequencesPerReplica}` + (e.load.kvCacheLimited ? " (KV-cache limited)" : "") + (e.load.saturated ? " (saturated: arrivals exceed capacity)" : ""));
   const m = e.memory;
@@ -204,23 +204,23 @@ function logTicks(min, max) {
 }
 
 function renderChart(points, currentBatch) {
-  const data = points.filter((p) => p.fits && p.perUserTokensPerSecond > 0 && p.costPerMillionOutputTokensUsd > 0).sort((a, b) => a.batch - b.batch);
+  const data = points.filter((p) => p.fits && p.outputTokensPerSecondPerUser > 0 && p.costPerMillionOutputTokensUsd > 0).sort((a, b) => a.batch - b.batch);
   drawChart($("chart"), data, {
-    x: (p) => p.perUserTokensPerSecond, y: (p) => p.costPerMillionOutputTokensUsd, yPrefix: "$",
+    x: (p) => p.outputTokensPerSecondPerUser, y: (p) => p.costPerMillionOutputTokensUsd, yPrefix: "$",
     xLabel: "per-user output speed (tokens/s, log scale)", yLabel: "$ per 1M output tokens (log)",
     label: `Cost per million output tokens against per-user speed for ${data.length} batch sizes`,
-    title: (p) => `batch ${p.batch}: ${fmt.format(p.perUserTokensPerSecond)} tokens/s per user, ${usd(p.costPerMillionOutputTokensUsd)} per 1M output`,
+    title: (p) => `batch ${p.batch}: ${fmt.format(p.outputTokensPerSecondPerUser)} tokens/s per user, ${usd(p.costPerMillionOutputTokensUsd)} per 1M output`,
     current: (p) => p.batch === currentBatch, filled: () => true,
   });
 }
 
 function renderCurve(points) {
-  const data = points.filter((p) => p.perUserOutputTokensPerSecond > 0 && p.outputTokensPerSecondPerDevice > 0);
+  const data = points.filter((p) => p.outputTokensPerSecondPerUser > 0 && p.outputTokensPerSecondPerDevice > 0);
   drawChart($("curve-chart"), data, {
-    x: (p) => p.perUserOutputTokensPerSecond, y: (p) => p.outputTokensPerSecondPerDevice, yPrefix: "",
+    x: (p) => p.outputTokensPerSecondPerUser, y: (p) => p.outputTokensPerSecondPerDevice, yPrefix: "",
     xLabel: "per-user output speed (tokens/s, log scale)", yLabel: "output tokens/s per device (log)",
     label: `Output tokens per second per device against per-user speed for ${data.length} numbers of concurrent users`,
-    title: (p) => `${p.concurrency} users: ${fmt.format(p.perUserOutputTokensPerSecond)} tokens/s per user, ${fmt.format(p.outputTokensPerSecondPerDevice)} tokens/s per device, TTFT ${fmt.format(p.ttftMs)} ms, ${usd(p.costPerMillionOutputTokensUsd)} per 1M output${p.kvCacheLimited ? " (KV-cache limited)" : ""}`,
+    title: (p) => `${p.concurrency} users: ${fmt.format(p.outputTokensPerSecondPerUser)} tokens/s per user, ${fmt.format(p.outputTokensPerSecondPerDevice)} tokens/s per device, TTFT ${fmt.format(p.meanTimeToFirstTokenMs)} ms, ${usd(p.costPerMillionOutputTokensUsd)} per 1M output${p.kvCacheLimited ? " (KV-cache limited)" : ""}`,
     current: () => false, filled: (p) => p.onParetoFront, tag: (p) => String(p.concurrency),
   });
 }

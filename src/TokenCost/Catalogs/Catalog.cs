@@ -74,25 +74,25 @@ public sealed partial class Catalog
     /// <param name="id">The id, for example <c>nvidia_h100_sxm</c>.</param>
     /// <returns>The platform.</returns>
     /// <exception cref="UnknownIdException">No platform has that id.</exception>
-    public HardwarePlatform GetHardware(string id) => Get(_hardware, id, "hardware", nameof(id));
+    public HardwarePlatform GetHardware(string id) => Get(_hardware, id, CatalogEntryKind.Hardware, nameof(id));
 
     /// <summary>Gets a model architecture by id.</summary>
     /// <param name="id">The id, for example <c>llama-2-70b</c>.</param>
     /// <returns>The model.</returns>
     /// <exception cref="UnknownIdException">No model has that id.</exception>
-    public ModelArchitecture GetModel(string id) => Get(_models, id, "model", nameof(id));
+    public ModelArchitecture GetModel(string id) => Get(_models, id, CatalogEntryKind.Model, nameof(id));
 
     /// <summary>Gets a numeric format by id.</summary>
     /// <param name="id">The id, for example <c>int4</c>.</param>
     /// <returns>The format.</returns>
     /// <exception cref="UnknownIdException">No format has that id.</exception>
-    public NumericFormat GetFormat(string id) => Get(_formats, id, "format", nameof(id));
+    public NumericFormat GetFormat(string id) => Get(_formats, id, CatalogEntryKind.Format, nameof(id));
 
     /// <summary>Gets a serving stack by id.</summary>
     /// <param name="id">The id, for example <c>vllm</c>.</param>
     /// <returns>The stack.</returns>
     /// <exception cref="UnknownIdException">No stack has that id.</exception>
-    public ServingStack GetStack(string id) => Get(_stacks, id, "serving stack", nameof(id));
+    public ServingStack GetStack(string id) => Get(_stacks, id, CatalogEntryKind.ServingStack, nameof(id));
 
     /// <summary>Tries to get a hardware platform by id.</summary>
     /// <param name="id">The id.</param>
@@ -211,7 +211,7 @@ public sealed partial class Catalog
         return result;
     }
 
-    private static T Get<T>(FrozenDictionary<string, T> map, string id, string kind, string parameter) =>
+    private static T Get<T>(FrozenDictionary<string, T> map, string id, CatalogEntryKind kind, string parameter) =>
         id is not null && map.TryGetValue(id, out var value) ? value : throw new UnknownIdException(kind, id ?? "(null)", parameter, map.Keys.Order(StringComparer.Ordinal));
 
     private static Catalog LoadEmbedded()

@@ -24,22 +24,31 @@ public sealed class UnknownIdException : ArgumentException
     }
 
     /// <summary>Initializes a new instance of the <see cref="UnknownIdException"/> class.</summary>
-    /// <param name="kind">What kind of id (hardware, model, format, stack).</param>
+    /// <param name="kind">What kind of entry the id names.</param>
     /// <param name="id">The unknown id.</param>
     /// <param name="parameterName">The parameter that carried it.</param>
     /// <param name="known">The known ids.</param>
-    public UnknownIdException(string kind, string id, string parameterName, IEnumerable<string> known)
-        : base($"unknown {kind} '{id}'; known: {string.Join(", ", Closest(id, known))}", parameterName)
+    public UnknownIdException(CatalogEntryKind kind, string id, string parameterName, IEnumerable<string> known)
+        : base($"unknown {Word(kind)} '{id}'; known: {string.Join(", ", Closest(id, known))}", parameterName)
     {
         Kind = kind;
         Id = id;
     }
 
-    /// <summary>Gets the kind of id (hardware, model, format, stack).</summary>
-    public string? Kind { get; }
+    /// <summary>Gets the kind of entry the id names, when known.</summary>
+    public CatalogEntryKind? Kind { get; }
 
     /// <summary>Gets the unknown id.</summary>
     public string? Id { get; }
+
+    private static string Word(CatalogEntryKind kind) => kind switch
+    {
+        CatalogEntryKind.Hardware => "hardware",
+        CatalogEntryKind.Model => "model",
+        CatalogEntryKind.Format => "format",
+        CatalogEntryKind.ServingStack => "serving stack",
+        _ => kind.ToString(),
+    };
 
     private static IEnumerable<string> Closest(string id, IEnumerable<string> known)
     {

@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Rendering;
 
 namespace TokenCost.Comparisons;
@@ -14,9 +15,6 @@ namespace TokenCost.Comparisons;
 [TypeFormatterSource(typeof(HtmlFormatterSource), PreferredMimeTypes = [RenderedView.HtmlMimeType])]
 public sealed partial class PlatformComparison
 {
-    /// <summary>The device counts <see cref="Create"/> tries, smallest first, to find one on which the model fits.</summary>
-    private static readonly int[] DeviceCounts = [1, 2, 4, 8];
-
     /// <summary>Initializes a new instance of the <see cref="PlatformComparison"/> class from priced estimates.</summary>
     /// <param name="reports">One report per platform (or per deployment), in display order; at least one.</param>
     /// <exception cref="ArgumentException"><paramref name="reports"/> is empty or holds a null.</exception>
@@ -39,48 +37,33 @@ public sealed partial class PlatformComparison
     public TokenCostReport? Cheapest => Reports.Where(r => r.Estimate.Memory.Fits).MinBy(r => r.CostPerMillionOutputTokens.Usd);
 
     /// <summary>
-    /// Estimates and prices one model on each listed platform. Each platform gets the fewest devices among 1, 2, 4 and 8 (all
-    /// tensor-parallel, one replica) on which the workload's batch fits in memory, or 8 when none does (the report then warns).
+    /// Estimates and prices one model on each listed platform. Each platform gets its device count from the library's one policy,
+    /// <see cref="PricingContext.FitDeployment"/>: the fewest of 1, 2, 4 and 8 devices (one replica, tensor parallel) on which the
+    /// workload's batch fits in memory, or 8 when none does (the report then warns).
     /// </summary>
-    /// <param name="catalog">The catalog the ids are resolved in.</param>
+    /// <param name="context">The pricing context: the ids are resolved in its catalog and priced with its profiles, data-centre parameters and cost model.</param>
     /// <param name="modelId">The model id.</param>
     /// <param name="hardwareIds">The hardware ids, in display order; at least one.</param>
     /// <param name="workload">The workload (batch per replica, prompt and output tokens).</param>
     /// <param name="weightsId">The weight format id.</param>
     /// <param name="stackId">The serving stack id.</param>
-    /// <param name="costModel">The cost model, or null for <see cref="CostModel.Default"/>.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="UnknownIdException">An id is not in the catalog.</exception>
     public static PlatformComparison Create(
-        Catalog catalog,
+        PricingContext context,
         string modelId,
         IEnumerable<string> hardwareIds,
         Workload workload,
         string weightsId = "bf16",
-        string stackId = "unknown",
-        CostModel? costModel = null)
+        string stackId = "unknown")
     {
-        Guard.NotNull(catalog);
+        Guard.NotNull(context);
         Guard.NotNull(hardwareIds);
         Guard.NotNull(workload);
-        var estimator = new RooflineEstimator(catalog.Profiles);
-        var calculator = new TokenCostCalculator(costModel ?? CostModel.Default, catalog.DataCenter);
-        var context = Math.Max(1, workload.InputTokens + workload.OutputTokens);
-        var batch = workload.Batch ?? 1;
         var reports = new List<TokenCostReport>();
         foreach (var hardwareId in hardwareIds)
         {
-            DeploymentConfiguration? chosen = null;
-            foreach (var devices in DeviceCounts)
-            {
-                chosen = DeploymentConfiguration.Create(catalog, modelId, hardwareId, weightsId, stackId: stackId, devices: devices);
-                if (estimator.PlanMemory(chosen, context, batch).Fits)
-                {
-                    break;
-                }
-            }
-
-            reports.Add(calculator.Calculate(estimator.Estimate(chosen!, workload)));
+            reports.Add(context.Price(context.FitDeployment(modelId, hardwareId, workload, weightsId, stackId), workload));
         }
 
         return new PlatformComparison(reports);

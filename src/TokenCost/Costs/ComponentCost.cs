@@ -7,17 +7,17 @@ namespace TokenCost.Costs;
 public sealed record ComponentCost
 {
     /// <summary>Gets the component's name.</summary>
-    public required string Name { get; init; }
+    public string Name { get; internal init; } = null!;
 
     /// <summary>Gets the category.</summary>
-    public required CostCategory Category { get; init; }
+    public CostCategory Category { get; internal init; }
 
     /// <summary>Gets the cost per hour of the whole deployment.</summary>
-    public required HourlyRate CostPerHour { get; init; }
+    public HourlyRate CostPerHour { get; internal init; }
 
     /// <summary>Gets the share of the cost of one million input (prompt) tokens.</summary>
-    public required Money CostPerMillionInputTokens { get; init; }
+    public Money CostPerMillionInputTokens { get; internal init; }
 
     /// <summary>Gets the share of the cost of one million output (generated) tokens.</summary>
-    public required Money CostPerMillionOutputTokens { get; init; }
+    public Money CostPerMillionOutputTokens { get; internal init; }
 }

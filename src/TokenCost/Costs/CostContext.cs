@@ -9,13 +9,13 @@ namespace TokenCost.Costs;
 public sealed record CostContext
 {
     /// <summary>Gets the performance estimate.</summary>
-    public required PerformanceEstimate Estimate { get; init; }
+    public PerformanceEstimate Estimate { get; internal init; } = null!;
 
     /// <summary>Gets the data-centre parameters.</summary>
-    public required DataCenterDefaults DataCenter { get; init; }
+    public DataCenterDefaults DataCenter { get; internal init; } = null!;
 
     /// <summary>Gets the summed hourly cost of the hardware and energy components (zero while those are evaluated; serving components are evaluated after them).</summary>
-    public HourlyRate HardwareAndEnergyCostPerHour { get; init; }
+    public HourlyRate HardwareAndEnergyCostPerHour { get; internal init; }
 
     /// <summary>Gets the number of devices of the deployment.</summary>
     public int Devices => Estimate.Configuration.Devices;

@@ -15,13 +15,13 @@ namespace TokenCost.Costs;
 public sealed record LoadedCostReport
 {
     /// <summary>Gets the loaded estimate priced.</summary>
-    public required LoadedEstimate Estimate { get; init; }
+    public LoadedEstimate Estimate { get; internal init; } = null!;
 
     /// <summary>Gets each component's hourly cost and its share of the cost of a million prompt and output tokens.</summary>
-    public required IReadOnlyList<ComponentCost> Components { get; init; }
+    public IReadOnlyList<ComponentCost> Components { get; internal init; } = null!;
 
     /// <summary>Gets the fraction of the hourly cost charged to prompt tokens, in [0, 1].</summary>
-    public required double InputTimeShare { get; init; }
+    public double InputTimeShare { get; internal init; }
 
     /// <summary>Gets the hourly cost of the whole deployment.</summary>
     public HourlyRate TotalCostPerHour => HourlyRate.FromUsdPerHour(Components.Sum(c => c.CostPerHour.UsdPerHour));
@@ -33,5 +33,5 @@ public sealed record LoadedCostReport
     public Money CostPerMillionOutputTokens => Money.FromUsd(Components.Sum(c => c.CostPerMillionOutputTokens.Usd));
 
     /// <summary>Gets the cost of one million tokens, prompt and output counted alike (the InferenceX "cost per 1M total tokens").</summary>
-    public required Money CostPerMillionTotalTokens { get; init; }
+    public Money CostPerMillionTotalTokens { get; internal init; }
 }

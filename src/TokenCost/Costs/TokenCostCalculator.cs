@@ -11,12 +11,13 @@ namespace TokenCost.Costs;
 public sealed class TokenCostCalculator
 {
     /// <summary>Initializes a new instance of the <see cref="TokenCostCalculator"/> class.</summary>
-    /// <param name="costModel">The components, or null for <see cref="CostModel.Default"/>.</param>
-    /// <param name="dataCenter">The data-centre parameters, or null for the embedded catalog's.</param>
-    public TokenCostCalculator(CostModel? costModel = null, DataCenterDefaults? dataCenter = null)
+    /// <remarks>A <see cref="Pricing.PricingContext"/> builds one from its cost model and data-centre parameters; build one directly only to price with parameters no context holds.</remarks>
+    /// <param name="costModel">The components (for example <see cref="CostModel.Default"/>).</param>
+    /// <param name="dataCenter">The data-centre parameters (electricity price, PUE, server overhead, carbon intensity), for example a catalog's <see cref="Catalog.DataCenter"/>.</param>
+    public TokenCostCalculator(CostModel costModel, DataCenterDefaults dataCenter)
     {
-        CostModel = costModel ?? CostModel.Default;
-        DataCenter = dataCenter ?? Catalog.Default.DataCenter;
+        CostModel = Guard.NotNull(costModel);
+        DataCenter = Guard.NotNull(dataCenter);
     }
 
     /// <summary>Gets the cost model.</summary>
@@ -48,18 +49,16 @@ public sealed class TokenCostCalculator
             hourly.Add((component, component.GetHourlyCost(servingContext)));
         }
 
-        // Hours of deployment time per million tokens of each phase.
-        var replicas = estimate.Configuration.Replicas;
-        var inputTokensPerPrefill = (double)estimate.Batch * estimate.Workload.InputTokens * replicas;
-        var hoursPerMillionInput = inputTokensPerPrefill > 0 ? estimate.TimeToFirstToken.Hours * 1e6 / inputTokensPerPrefill : 0;
-        var hoursPerMillionOutput = estimate.TimePerOutputToken.Hours * 1e6 / ((double)estimate.Batch * replicas);
+        // Each phase's tokens are priced at that phase's rate (TokenFormulas): input at the prefill rate, output at the decode rate.
+        var inputRate = estimate.Workload.InputTokens > 0 ? estimate.PrefillTokensPerSecond.TokensPerSecond : 0;
+        var outputRate = estimate.DecodeTokensPerSecond.TokensPerSecond;
         var components = hourly.Select(h => new ComponentCost
         {
             Name = h.Component.Name,
             Category = h.Component.Category,
             CostPerHour = h.Rate,
-            CostPerMillionInputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionInput),
-            CostPerMillionOutputTokens = Money.FromUsd(h.Rate.UsdPerHour * hoursPerMillionOutput),
+            CostPerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, inputRate)),
+            CostPerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(h.Rate.UsdPerHour, outputRate)),
         }).ToList();
 
         var overhead = DataCenter.ServerPowerOverhead * DataCenter.PowerUsageEffectiveness;
@@ -81,17 +80,17 @@ public sealed class TokenCostCalculator
     public LoadedCostReport Calculate(LoadedEstimate estimate)
     {
         Guard.NotNull(estimate);
-        var atPoint = estimate.Static with { PrefillPowerPerDevice = estimate.AveragePowerPerDevice, DecodePowerPerDevice = estimate.AveragePowerPerDevice };
+        var atPoint = estimate.StaticAtAveragePower();
         var staticReport = Calculate(atPoint);
         var devices = (double)estimate.Configuration.Devices;
-        var inputPerHour = estimate.InputTokensPerSecondPerDevice * devices * 3600;
-        var outputPerHour = estimate.OutputTokensPerSecondPerDevice * devices * 3600;
+        var inputRate = estimate.InputTokensPerSecondPerDevice * devices;
+        var outputRate = estimate.OutputTokensPerSecondPerDevice * devices;
         var extra = estimate.PrefillIterationFraction * Math.Max(0, (estimate.MixedIterationTime - estimate.DecodeIterationTime).Seconds);
-        var inputShare = inputPerHour > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
+        var inputShare = inputRate > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
         var components = staticReport.Components.Select(c => c with
         {
-            CostPerMillionInputTokens = Money.FromUsd(inputPerHour > 0 ? c.CostPerHour.UsdPerHour * inputShare * 1e6 / inputPerHour : 0),
-            CostPerMillionOutputTokens = Money.FromUsd(outputPerHour > 0 ? c.CostPerHour.UsdPerHour * (1 - inputShare) * 1e6 / outputPerHour : 0),
+            CostPerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.CostPerHour.UsdPerHour * inputShare, inputRate)),
+            CostPerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.CostPerHour.UsdPerHour * (1 - inputShare), outputRate)),
         }).ToList();
         var total = components.Sum(c => c.CostPerHour.UsdPerHour);
         return new LoadedCostReport
@@ -99,7 +98,7 @@ public sealed class TokenCostCalculator
             Estimate = estimate,
             Components = components,
             InputTimeShare = inputShare,
-            CostPerMillionTotalTokens = Money.FromUsd(Guard.Result(total * 1e6 / (inputPerHour + outputPerHour))),
+            CostPerMillionTotalTokens = Money.FromUsd(Guard.Result(total * TokenFormulas.TokensPerMillion / ((inputRate + outputRate) * TokenFormulas.SecondsPerHour))),
         };
     }
 }

@@ -14,10 +14,10 @@ namespace TokenCost.Costs;
 public sealed partial record TokenCostReport
 {
     /// <summary>Gets the performance estimate priced.</summary>
-    public required PerformanceEstimate Estimate { get; init; }
+    public PerformanceEstimate Estimate { get; internal init; } = null!;
 
     /// <summary>Gets each component's cost.</summary>
-    public required IReadOnlyList<ComponentCost> Components { get; init; }
+    public IReadOnlyList<ComponentCost> Components { get; internal init; } = null!;
 
     /// <summary>Gets the total cost per hour of the deployment (sum of the components).</summary>
     public HourlyRate TotalCostPerHour => Sum(c => c.CostPerHour.UsdPerHour, HourlyRate.FromUsdPerHour);
@@ -38,16 +38,16 @@ public sealed partial record TokenCostReport
     public HourlyRate ServingCostPerHour => CategoryPerHour(CostCategory.Serving);
 
     /// <summary>Gets the facility power of the deployment (accelerators × server overhead × PUE).</summary>
-    public required Power FacilityPower { get; init; }
+    public Power FacilityPower { get; internal init; }
 
     /// <summary>Gets the accelerator (board-level) energy per output token during decode, or null when the hardware lists no TDP.</summary>
     public Energy? AcceleratorEnergyPerOutputToken => Estimate.EnergyPerOutputToken;
 
     /// <summary>Gets the facility energy per output token during decode (accelerator energy × server overhead × PUE), or null without a TDP.</summary>
-    public required Energy? FacilityEnergyPerOutputToken { get; init; }
+    public Energy? FacilityEnergyPerOutputToken { get; internal init; }
 
     /// <summary>Gets the operational emissions of one million output tokens in grams CO2e (facility energy × grid intensity), or null without a TDP.</summary>
-    public required double? GramsCo2ePerMillionOutputTokens { get; init; }
+    public double? GramsCo2ePerMillionOutputTokens { get; internal init; }
 
     private HourlyRate CategoryPerHour(CostCategory category) =>
         HourlyRate.FromUsdPerHour(Components.Where(c => c.Category == category).Sum(c => c.CostPerHour.UsdPerHour));

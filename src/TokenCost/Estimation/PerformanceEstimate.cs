@@ -7,28 +7,28 @@ namespace TokenCost.Estimation;
 /// throughput, power and the dominant bound, with the step estimates behind them.
 /// </summary>
 /// <remarks>
-/// This type is immutable and thread-safe. Definitions: TTFT = prefill step of the batch; TPOT = one decode step at the mid-generation
+/// This type is immutable and thread-safe. Every derived figure comes from <see cref="TokenFormulas"/> (shared with the fast path and the cost calculator). Definitions: TTFT = prefill step of the batch; TPOT = one decode step at the mid-generation
 /// context (input + output ÷ 2), which is exact for the KV term because it is linear in context; request latency = TTFT + (output − 1) × TPOT.
 /// </remarks>
 public sealed partial record PerformanceEstimate
 {
     /// <summary>Gets the deployment.</summary>
-    public required DeploymentConfiguration Configuration { get; init; }
+    public DeploymentConfiguration Configuration { get; internal init; } = null!;
 
     /// <summary>Gets the workload as requested.</summary>
-    public required Workload Workload { get; init; }
+    public Workload Workload { get; internal init; } = null!;
 
     /// <summary>Gets the batch per replica actually modelled (the requested one, or the largest that fits when the workload leaves it open).</summary>
-    public required int Batch { get; init; }
+    public int Batch { get; internal init; }
 
     /// <summary>Gets the memory plan.</summary>
-    public required MemoryPlan Memory { get; init; }
+    public MemoryPlan Memory { get; internal init; }
 
     /// <summary>Gets the prefill step (all prompt tokens of the batch).</summary>
-    public required StepEstimate Prefill { get; init; }
+    public StepEstimate Prefill { get; internal init; }
 
     /// <summary>Gets the decode step at the mid-generation context.</summary>
-    public required StepEstimate Decode { get; init; }
+    public StepEstimate Decode { get; internal init; }
 
     /// <summary>Gets the time to first token.</summary>
     public TimeInterval TimeToFirstToken => Prefill.Time;
@@ -37,30 +37,28 @@ public sealed partial record PerformanceEstimate
     public TimeInterval TimePerOutputToken => Decode.Time;
 
     /// <summary>Gets the time from submission until every sequence of the batch has all its output tokens.</summary>
-    public TimeInterval RequestLatency => TimeToFirstToken + (TimePerOutputToken * Math.Max(0, Workload.OutputTokens - 1));
+    public TimeInterval RequestLatency => TimeInterval.FromSeconds(TokenFormulas.RequestLatencySeconds(TimeToFirstToken.Seconds, TimePerOutputToken.Seconds, Workload.OutputTokens));
 
     /// <summary>Gets the decode throughput of the whole deployment: batch × replicas ÷ TPOT.</summary>
-    public TokenRate DecodeTokensPerSecond => TokenRate.FromTokensPerSecond(Batch * Configuration.Replicas / TimePerOutputToken.Seconds);
+    public TokenRate DecodeTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.DecodeTokensPerSecond(Batch, Configuration.Replicas, TimePerOutputToken.Seconds));
 
     /// <summary>Gets the sustained output throughput of the whole deployment, prefill included: batch × output × replicas ÷ request latency.</summary>
-    public TokenRate SustainedOutputTokensPerSecond => RequestLatency > TimeInterval.Zero
-        ? TokenRate.FromTokensPerSecond((double)Batch * Workload.OutputTokens * Configuration.Replicas / RequestLatency.Seconds)
-        : TokenRate.Zero;
+    public TokenRate SustainedOutputTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.SustainedOutputTokensPerSecond(Batch, Workload.OutputTokens, Configuration.Replicas, RequestLatency.Seconds));
 
     /// <summary>Gets <see cref="SustainedOutputTokensPerSecond"/> divided by the number of devices.</summary>
     public TokenRate SustainedOutputTokensPerSecondPerDevice => SustainedOutputTokensPerSecond / Configuration.Devices;
 
     /// <summary>Gets the prefill throughput of the whole deployment: batch × input × replicas ÷ TTFT.</summary>
-    public TokenRate PrefillTokensPerSecond => TokenRate.FromTokensPerSecond((double)Batch * Workload.InputTokens * Configuration.Replicas / TimeToFirstToken.Seconds);
+    public TokenRate PrefillTokensPerSecond => TokenRate.FromTokensPerSecond(TokenFormulas.PrefillTokensPerSecond(Batch, Workload.InputTokens, Configuration.Replicas, TimeToFirstToken.Seconds));
 
     /// <summary>Gets the tokens per second one sequence receives during decode: 1 ÷ TPOT.</summary>
-    public TokenRate OutputTokensPerSecondPerUser => TokenRate.FromTokensPerSecond(1 / TimePerOutputToken.Seconds);
+    public TokenRate OutputTokensPerSecondPerUser => TokenRate.FromTokensPerSecond(TokenFormulas.OutputTokensPerSecondPerUser(TimePerOutputToken.Seconds));
 
     /// <summary>Gets the average board power of one device during prefill, or null when the hardware lists no TDP.</summary>
-    public Power? PrefillPowerPerDevice { get; init; }
+    public Power? PrefillPowerPerDevice { get; internal init; }
 
     /// <summary>Gets the average board power of one device during decode, or null when the hardware lists no TDP.</summary>
-    public Power? DecodePowerPerDevice { get; init; }
+    public Power? DecodePowerPerDevice { get; internal init; }
 
     /// <summary>Gets the time-weighted average board power of one device over a request, or null when the hardware lists no TDP.</summary>
     public Power? AveragePowerPerDevice =>
@@ -69,11 +67,11 @@ public sealed partial record PerformanceEstimate
             : DecodePowerPerDevice;
 
     /// <summary>Gets the accelerator energy per output token during decode (board level, all devices of a replica), or null without a TDP.</summary>
-    public Energy? EnergyPerOutputToken => DecodePowerPerDevice is { } d ? d * TimePerOutputToken * ((double)Configuration.DevicesPerReplica / Batch) : null;
+    public Energy? EnergyPerOutputToken => DecodePowerPerDevice is { } d ? Energy.FromJoules(TokenFormulas.EnergyPerOutputTokenJoules(d.Watts, TimePerOutputToken.Seconds, Configuration.DevicesPerReplica, Batch)) : null;
 
     /// <summary>Gets the dominant bound of the decode step.</summary>
     public Bound Bound => Decode.Bound;
 
     /// <summary>Gets warnings about assumptions the estimate had to make (missing TDP, batch that does not fit …).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; internal init; } = [];
 }

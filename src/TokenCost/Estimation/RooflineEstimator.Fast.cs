@@ -89,28 +89,21 @@ public sealed partial class RooflineEstimator
         var prefill = Forward(c, batch, inputTokens > 0 ? inputTokens : 1, 0, profile);
         var decode = Forward(c, batch, 1, inputTokens + (outputTokens / 2.0), profile);
 
-        // As in PerformanceEstimate and TokenCostCalculator.
+        // The same formulas as PerformanceEstimate and TokenCostCalculator: TokenFormulas.
         var ttft = prefill.Time;
         var tpot = decode.Time;
-        var latency = ttft + (tpot * Math.Max(0, outputTokens - 1));
+        var latency = TokenFormulas.RequestLatencySeconds(ttft.Seconds, tpot.Seconds, outputTokens);
         var replicas = c.Replicas;
-        var perStep = (double)batch * replicas;
-        Money? cost = null;
-        if (usdPerDeviceHour >= 0)
-        {
-            var hoursPerMillionOutput = tpot.Hours * 1e6 / perStep;
-            cost = Money.FromUsd(HourlyRate.FromUsdPerHour(usdPerDeviceHour * c.Devices).UsdPerHour * hoursPerMillionOutput);
-        }
+        var decodeRate = TokenFormulas.DecodeTokensPerSecond(batch, replicas, tpot.Seconds);
+        Money? cost = usdPerDeviceHour >= 0 ? Money.FromUsd(TokenFormulas.UsdPerMillionTokens(usdPerDeviceHour * c.Devices, decodeRate)) : null;
 
         return new EstimateSummary
         {
             Batch = batch,
             TimeToFirstToken = ttft,
             TimePerOutputToken = tpot,
-            SustainedOutputTokensPerSecond = latency > TimeInterval.Zero
-                ? TokenRate.FromTokensPerSecond((double)batch * outputTokens * replicas / latency.Seconds)
-                : TokenRate.Zero,
-            DecodeTokensPerSecond = TokenRate.FromTokensPerSecond(batch * replicas / tpot.Seconds),
+            SustainedOutputTokensPerSecond = TokenRate.FromTokensPerSecond(TokenFormulas.SustainedOutputTokensPerSecond(batch, outputTokens, replicas, latency)),
+            DecodeTokensPerSecond = TokenRate.FromTokensPerSecond(decodeRate),
             MaxBatch = plan.MaxBatch,
             Fits = plan.MaxBatch >= batch,
             Bound = decode.Bound,

@@ -1,4 +1,3 @@
-using TokenCost.Catalogs;
 using TokenCost.Hardware;
 using TokenCost.Internal;
 using TokenCost.Quantities;
@@ -21,12 +20,6 @@ namespace TokenCost.Estimation;
 public sealed partial class RooflineEstimator
 {
     private const double ActivationBytes = 2; // activations and logits move in 16-bit between kernels
-
-    /// <summary>Initializes a new instance of the <see cref="RooflineEstimator"/> class with the embedded catalog's profiles.</summary>
-    public RooflineEstimator()
-        : this(Catalog.Default.Profiles)
-    {
-    }
 
     /// <summary>Initializes a new instance of the <see cref="RooflineEstimator"/> class.</summary>
     /// <param name="profiles">The serving-stack profiles and power model to use.</param>

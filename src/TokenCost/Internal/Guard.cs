@@ -93,6 +93,22 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Checks that a quantity is &gt; 0; <paramref name="magnitude"/> is its size in <paramref name="unit"/>, for the message.</summary>
+    public static T PositiveQuantity<T>(T value, double magnitude, string unit, string name)
+        where T : struct
+    {
+        if (!double.IsFinite(magnitude) || magnitude <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, Message(name, string.Create(CultureInfo.InvariantCulture, $"{magnitude} {unit}"), "> 0"));
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks that an optional quantity, when given, is &gt; 0.</summary>
+    public static T? PositiveQuantity<T>(T? value, Func<T, double> magnitude, string unit, string name)
+        where T : struct => value is T v ? PositiveQuantity(v, magnitude(v), unit, name) : null;
+
     public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
         where T : class
     {

@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 
 namespace TokenCost.Quality;
 
@@ -9,25 +10,20 @@ namespace TokenCost.Quality;
 /// Quality-adjusted token cost: the $ per 1M output tokens of the cheapest quantization whose benchmark loss (from the
 /// <see cref="QualityCatalog"/>) stays within a stated limit, for example "at most 1 MMLU point below 16-bit".
 /// </summary>
-/// <remarks>This type is immutable and thread-safe. Costs come from <see cref="RooflineEstimator"/> and <see cref="TokenCostCalculator"/> with the default cost model.</remarks>
+/// <remarks>This type is immutable and thread-safe. Costs come from <see cref="RooflineEstimator"/> and <see cref="TokenCostCalculator"/> with the context's cost model.</remarks>
 public sealed class QualityAdjustedCost
 {
     /// <summary>Initializes a new instance of the <see cref="QualityAdjustedCost"/> class.</summary>
-    /// <param name="catalog">The catalog, or null for <see cref="Catalog.Default"/>.</param>
-    /// <param name="quality">The quality catalog, or null for <see cref="QualityCatalog.Default"/>.</param>
+    /// <param name="context">The pricing context: catalog, profiles, data-centre parameters, cost model and quality catalog.</param>
     /// <param name="stackId">The serving stack whose profile the estimator uses.</param>
-    public QualityAdjustedCost(Catalog? catalog = null, QualityCatalog? quality = null, string stackId = "unknown")
+    public QualityAdjustedCost(PricingContext context, string stackId = "unknown")
     {
-        Catalog = catalog ?? Catalog.Default;
-        Quality = quality ?? QualityCatalog.Default;
-        StackId = Catalog.GetStack(stackId).Id;
+        Context = Guard.NotNull(context);
+        StackId = Context.Catalog.GetStack(stackId).Id;
     }
 
-    /// <summary>Gets the catalog.</summary>
-    public Catalog Catalog { get; }
-
-    /// <summary>Gets the quality catalog.</summary>
-    public QualityCatalog Quality { get; }
+    /// <summary>Gets the pricing context.</summary>
+    public PricingContext Context { get; }
 
     /// <summary>Gets the serving-stack id.</summary>
     public string StackId { get; }
@@ -49,12 +45,11 @@ public sealed class QualityAdjustedCost
         Guard.NonNegativeFinite(maxLoss);
         Guard.Positive(devices);
         var load = workload ?? new Workload { Batch = null };
-        var estimator = new RooflineEstimator(Catalog.Profiles);
-        var calculator = new TokenCostCalculator(CostModel.Default, Catalog.DataCenter);
+        var estimator = Context.Estimator;
         var options = new List<QualityOption>();
-        foreach (var q in Quality.For(modelId, benchmark))
+        foreach (var q in Context.Quality.For(modelId, benchmark))
         {
-            var config = DeploymentConfiguration.Create(Catalog, modelId, hardwareId, q.Format, stackId: StackId, devices: devices, tensorParallel: devices);
+            var config = DeploymentConfiguration.Create(Context.Catalog, modelId, hardwareId, q.Format, stackId: StackId, devices: devices, tensorParallel: devices);
             var plan = estimator.PlanMemory(config, Math.Max(1, load.InputTokens + load.OutputTokens), load.Batch ?? 1);
             var within = q.Loss <= maxLoss + 1e-9;
             if (plan.MaxBatch < 1)
@@ -63,7 +58,7 @@ public sealed class QualityAdjustedCost
                 continue;
             }
 
-            var report = calculator.Calculate(estimator.Estimate(config, load));
+            var report = Context.Price(config, load);
             options.Add(new QualityOption { Quality = q, Fits = true, WithinLoss = within, Report = report, CostPerMillionOutputTokens = report.CostPerMillionOutputTokens });
         }
 

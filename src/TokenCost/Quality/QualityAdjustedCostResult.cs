@@ -7,19 +7,19 @@ namespace TokenCost.Quality;
 public sealed record QualityAdjustedCostResult
 {
     /// <summary>Gets the model id.</summary>
-    public required string Model { get; init; }
+    public string Model { get; internal init; } = null!;
 
     /// <summary>Gets the hardware id.</summary>
-    public required string Hardware { get; init; }
+    public string Hardware { get; internal init; } = null!;
 
     /// <summary>Gets the benchmark the loss is measured on.</summary>
-    public required string Benchmark { get; init; }
+    public string Benchmark { get; internal init; } = null!;
 
     /// <summary>Gets the largest loss accepted, in the benchmark's unit (MMLU: percentage points).</summary>
-    public required double MaxLoss { get; init; }
+    public double MaxLoss { get; internal init; }
 
     /// <summary>Gets every option considered, cheapest first (options that do not fit last).</summary>
-    public required IReadOnlyList<QualityOption> Options { get; init; }
+    public IReadOnlyList<QualityOption> Options { get; internal init; } = null!;
 
     /// <summary>Gets the cheapest option that fits and is within the loss, or null when none is.</summary>
     public QualityOption? Best => Options.FirstOrDefault(o => o.Fits && o.WithinLoss);

@@ -8,17 +8,17 @@ namespace TokenCost.Quality;
 public sealed record QualityOption
 {
     /// <summary>Gets the quality figure (method, format, score and source).</summary>
-    public required QualityResult Quality { get; init; }
+    public QualityResult Quality { get; internal init; } = null!;
 
     /// <summary>Gets a value indicating whether the weights fit the deployment's memory.</summary>
-    public required bool Fits { get; init; }
+    public bool Fits { get; internal init; }
 
     /// <summary>Gets a value indicating whether the quality loss is within the stated limit.</summary>
-    public required bool WithinLoss { get; init; }
+    public bool WithinLoss { get; internal init; }
 
     /// <summary>Gets the cost of one million output tokens (rental + energy + serving), or null when the weights do not fit.</summary>
-    public Money? CostPerMillionOutputTokens { get; init; }
+    public Money? CostPerMillionOutputTokens { get; internal init; }
 
     /// <summary>Gets the full cost report, or null when the weights do not fit.</summary>
-    public TokenCostReport? Report { get; init; }
+    public TokenCostReport? Report { get; internal init; }
 }

@@ -31,11 +31,14 @@ public readonly partial record struct HourlyRate : IComparable<HourlyRate>, IFor
     /// <returns>The sum.</returns>
     public static HourlyRate operator +(HourlyRate left, HourlyRate right) => new(Guard.Result(left.UsdPerHour + right.UsdPerHour));
 
-    /// <summary>Subtracts a value, saturating at zero.</summary>
+    /// <summary>Subtracts a smaller or equal rate; a rate is never negative, so a larger <paramref name="right"/> is refused rather than saturated at zero.</summary>
     /// <param name="left">The value to subtract from.</param>
-    /// <param name="right">The value to subtract.</param>
-    /// <returns>The difference, or zero when <paramref name="right"/> is larger.</returns>
-    public static HourlyRate operator -(HourlyRate left, HourlyRate right) => new(Math.Max(0.0, left.UsdPerHour - right.UsdPerHour));
+    /// <param name="right">The value to subtract; at most <paramref name="left"/>.</param>
+    /// <returns>The difference.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="right"/> is larger than <paramref name="left"/> (compare the hourly costs as <see cref="MoneyDifference"/> over an hour instead).</exception>
+    public static HourlyRate operator -(HourlyRate left, HourlyRate right) => right.UsdPerHour <= left.UsdPerHour
+        ? new(left.UsdPerHour - right.UsdPerHour)
+        : throw new ArgumentOutOfRangeException(nameof(right), right.UsdPerHour, string.Create(CultureInfo.InvariantCulture, $"right must not exceed left ({left.UsdPerHour} USD/h); got {right.UsdPerHour} USD/h: an hourly rate is never negative."));
 
     /// <summary>Scales a value by a non-negative factor.</summary>
     /// <param name="value">The value.</param>

@@ -31,11 +31,11 @@ public readonly partial record struct Money : IComparable<Money>, IFormattable
     /// <returns>The sum.</returns>
     public static Money operator +(Money left, Money right) => new(Guard.Result(left.Usd + right.Usd));
 
-    /// <summary>Subtracts a value, saturating at zero.</summary>
+    /// <summary>Subtracts a value; the result is signed (a saving or an extra cost), so it is a <see cref="MoneyDifference"/>, never a saturated <see cref="Money"/>.</summary>
     /// <param name="left">The value to subtract from.</param>
     /// <param name="right">The value to subtract.</param>
-    /// <returns>The difference, or zero when <paramref name="right"/> is larger.</returns>
-    public static Money operator -(Money left, Money right) => new(Math.Max(0.0, left.Usd - right.Usd));
+    /// <returns>The signed difference <paramref name="left"/> − <paramref name="right"/>.</returns>
+    public static MoneyDifference operator -(Money left, Money right) => MoneyDifference.Between(left, right);
 
     /// <summary>Scales a value by a non-negative factor.</summary>
     /// <param name="value">The value.</param>

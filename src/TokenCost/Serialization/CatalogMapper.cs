@@ -28,33 +28,54 @@ internal static class CatalogMapper
         AddPeak(peaks, ComputePrecision.Int8, d.Int8Tops, file, where, "int8Tops");
         AddPeak(peaks, ComputePrecision.Fp4, d.Fp4Tflops, file, where, "fp4Tflops");
         AddPeak(peaks, ComputePrecision.Int4, d.Int4Tops, file, where, "int4Tops");
-        return new HardwarePlatform
+        try
         {
-            Id = id,
-            Name = Required(d.Name, file, where, "name"),
-            Vendor = d.Vendor ?? "",
-            Year = d.Year,
-            MemoryType = d.MemoryType ?? "",
-            ListedMemoryGigabytes = Positive(d.MemoryGb, file, where, "memoryGb"),
-            MemoryBandwidth = Bandwidth.FromTerabytesPerSecond(Positive(d.BandwidthTbps, file, where, "bandwidthTbps")),
-            OnChipSram = Optional(d.SramMb, file, where, "sramMb") is double mb ? DataSize.FromMegabytes(mb) : null,
-            PeakCompute = peaks,
-            DenseOrSparseNote = d.DenseOrSparseNote ?? "",
-            ThermalDesignPower = Optional(d.TdpW, file, where, "tdpW") is double w ? Power.FromWatts(w) : null,
-            Interconnect = d.Interconnect ?? "",
-            InterconnectBandwidth = Optional(d.InterconnectGbps, file, where, "interconnectGbps") is double g ? Bandwidth.FromGigabytesPerSecond(g) : null,
-            ScaleUpDomainDevices = d.ScaleUpDomainDevices is int domain ? (domain >= 1 ? domain : throw new CatalogException(file, null, FormattableString.Invariant($"{where}: scaleUpDomainDevices must be ≥ 1, got {domain}"))) : 1,
-            ScaleOutBandwidthPerDevice = Optional(d.ScaleOutGbitsPerDevice, file, where, "scaleOutGbitsPerDevice") is double gbit ? Bandwidth.FromGigabytesPerSecond(gbit / 8) : null,
-            NetworkSources = d.NetworkSources ?? "",
-            PurchasePrice = Optional(d.PurchaseUsd, file, where, "purchaseUsd") is double usd ? Money.FromUsd(usd) : null,
-            CloudPricePerDeviceHour = Optional(d.CloudUsdPerHour, file, where, "cloudUsdPerHour") is double h ? HourlyRate.FromUsdPerHour(h) : null,
-            PriceDate = d.PriceDate ?? "",
-            Sources = Required(d.Sources, file, where, "sources"),
-            Notes = d.Notes ?? "",
-            IsEstimate = d.Estimate,
-            EstimateNotes = d.EstimateNotes ?? [],
-        };
+            return new HardwarePlatform
+            {
+                Id = id,
+                Name = Required(d.Name, file, where, "name"),
+                Vendor = d.Vendor ?? "",
+                Year = d.Year,
+                MemoryType = d.MemoryType ?? "",
+                ListedMemoryGigabytes = Positive(d.MemoryGb, file, where, "memoryGb"),
+                MemoryBandwidth = Bandwidth.FromTerabytesPerSecond(Positive(d.BandwidthTbps, file, where, "bandwidthTbps")),
+                OnChipSram = Optional(d.SramMb, file, where, "sramMb") is double mb ? DataSize.FromMegabytes(mb) : null,
+                PeakCompute = peaks,
+                DenseOrSparseNote = d.DenseOrSparseNote ?? "",
+                ThermalDesignPower = Optional(d.TdpW, file, where, "tdpW") is double w ? Power.FromWatts(w) : null,
+                Interconnect = d.Interconnect ?? "",
+                InterconnectBandwidth = Optional(d.InterconnectGbps, file, where, "interconnectGbps") is double g ? Bandwidth.FromGigabytesPerSecond(g) : null,
+                ScaleUpDomainDevices = d.ScaleUpDomainDevices is int domain ? (domain >= 1 ? domain : throw new CatalogException(file, null, FormattableString.Invariant($"{where}: scaleUpDomainDevices must be ≥ 1, got {domain}"))) : 1,
+                ScaleOutBandwidthPerDevice = Optional(d.ScaleOutGbitsPerDevice, file, where, "scaleOutGbitsPerDevice") is double gbit ? Bandwidth.FromGigabytesPerSecond(gbit / 8) : null,
+                NetworkSources = d.NetworkSources ?? "",
+                PurchasePrice = Optional(d.PurchaseUsd, file, where, "purchaseUsd") is double usd ? Money.FromUsd(usd) : null,
+                CloudPricePerDeviceHour = Optional(d.CloudUsdPerHour, file, where, "cloudUsdPerHour") is double h ? HourlyRate.FromUsdPerHour(h) : null,
+                PriceDate = d.PriceDate ?? "",
+                Sources = Required(d.Sources, file, where, "sources"),
+                Notes = d.Notes ?? "",
+                IsEstimate = d.Estimate,
+                EstimateNotes = d.EstimateNotes ?? [],
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            // A value the record refuses that the checks above let through (for example a zero interconnect bandwidth).
+            throw Fail(file, where, HardwareKey(ex.ParamName), ex.Message.Split(" (Parameter", 2)[0]);
+        }
     }
+
+    /// <summary>The catalog key of a <see cref="HardwarePlatform"/> member, for error messages.</summary>
+    private static string HardwareKey(string? member) => member switch
+    {
+        nameof(HardwarePlatform.MemoryBandwidth) => "bandwidthTbps",
+        nameof(HardwarePlatform.ListedMemoryGigabytes) => "memoryGb",
+        nameof(HardwarePlatform.ThermalDesignPower) => "tdpW",
+        nameof(HardwarePlatform.InterconnectBandwidth) => "interconnectGbps",
+        nameof(HardwarePlatform.ScaleOutBandwidthPerDevice) => "scaleOutGbitsPerDevice",
+        nameof(HardwarePlatform.ScaleUpDomainDevices) => "scaleUpDomainDevices",
+        null => "hardware",
+        _ => char.ToLowerInvariant(member[0]) + member[1..],
+    };
 
     public static ModelArchitecture ToModel(ModelDto? d, string file)
     {

@@ -1,6 +1,7 @@
 using TokenCost.Estimation;
 using TokenCost.Internal;
 using TokenCost.Models;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Speculative;
@@ -49,7 +50,7 @@ public static class SpeculativeDecoding
     /// 0.85, the low end of the 85–90 % acceptance of the second-token prediction that DeepSeek-V3's technical report gives for its
     /// MTP module (arXiv:2412.19437, §5.4.3) on natural text. Random-token benchmark prompts accept less.
     /// </summary>
-    public const double DefaultMultiTokenPredictionAcceptanceRate = 0.85;
+    public static double DefaultMultiTokenPredictionAcceptanceRate { get; } = 0.85;
 
     /// <summary>
     /// Builds the drafter of multi-token prediction used as self-speculative decoding: the model's own MTP modules (DeepSeek-V3/R1: one),
@@ -78,26 +79,27 @@ public static class SpeculativeDecoding
     /// Estimates speculative decoding for a target deployment: per step, γ draft decode steps plus one target forward over γ + 1 new tokens
     /// at the given context; time per output token = step time ÷ expected tokens per step.
     /// </summary>
-    /// <param name="estimator">The roofline estimator.</param>
+    /// <param name="context">The pricing context whose roofline estimator (serving profiles) times the steps.</param>
     /// <param name="target">The target deployment.</param>
     /// <param name="draft">The drafter deployment (same devices, its own model), for example with <see cref="EagleHead"/>.</param>
     /// <param name="acceptanceRate">Per-token acceptance rate α, in [0, 1].</param>
     /// <param name="draftTokens">Tokens drafted per step γ, ≥ 1.</param>
     /// <param name="batch">Sequences per replica, ≥ 1.</param>
-    /// <param name="context">Tokens already in each sequence's cache, ≥ 0.</param>
+    /// <param name="priorContext">Tokens already in each sequence's cache, ≥ 0.</param>
     /// <returns>The estimate.</returns>
-    public static SpeculativeEstimate Estimate(RooflineEstimator estimator, DeploymentConfiguration target, DeploymentConfiguration draft, double acceptanceRate, int draftTokens, int batch, double context)
+    public static SpeculativeEstimate Estimate(PricingContext context, DeploymentConfiguration target, DeploymentConfiguration draft, double acceptanceRate, int draftTokens, int batch, double priorContext)
     {
-        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(context);
+        var estimator = context.Estimator;
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(draft);
         Guard.Positive(batch);
         var expected = ExpectedTokensPerStep(acceptanceRate, draftTokens);
-        var baseline = estimator.Forward(target, batch, 1, context).Time;
-        var draftStep = estimator.Forward(draft, batch, 1, context).Time;
+        var baseline = estimator.Forward(target, batch, 1, priorContext).Time;
+        var draftStep = estimator.Forward(draft, batch, 1, priorContext).Time;
         // A verification pass does a superset of one decode step's work (same weights and KV cache, more new tokens), so it is
         // never cheaper; the occupancy term of attention alone could otherwise make more new tokens look faster.
-        var verify = TimeInterval.Max(estimator.Forward(target, batch, draftTokens + 1, context).Time, baseline);
+        var verify = TimeInterval.Max(estimator.Forward(target, batch, draftTokens + 1, priorContext).Time, baseline);
         var step = (draftStep * draftTokens) + verify;
         return new SpeculativeEstimate
         {
@@ -113,21 +115,21 @@ public static class SpeculativeDecoding
     }
 
     /// <summary>Finds the draft length γ in [1, <paramref name="maxDraftTokens"/>] with the lowest time per output token.</summary>
-    /// <param name="estimator">The roofline estimator.</param>
+    /// <param name="context">The pricing context whose roofline estimator (serving profiles) times the steps.</param>
     /// <param name="target">The target deployment.</param>
     /// <param name="draft">The drafter deployment.</param>
     /// <param name="acceptanceRate">Per-token acceptance rate α, in [0, 1].</param>
     /// <param name="batch">Sequences per replica, ≥ 1.</param>
-    /// <param name="context">Tokens already in each sequence's cache, ≥ 0.</param>
+    /// <param name="priorContext">Tokens already in each sequence's cache, ≥ 0.</param>
     /// <param name="maxDraftTokens">The largest γ tried, ≥ 1.</param>
     /// <returns>The best estimate.</returns>
-    public static SpeculativeEstimate Optimize(RooflineEstimator estimator, DeploymentConfiguration target, DeploymentConfiguration draft, double acceptanceRate, int batch, double context, int maxDraftTokens = 16)
+    public static SpeculativeEstimate Optimize(PricingContext context, DeploymentConfiguration target, DeploymentConfiguration draft, double acceptanceRate, int batch, double priorContext, int maxDraftTokens = 16)
     {
         CheckDraftTokens(maxDraftTokens);
         SpeculativeEstimate? best = null;
         for (var g = 1; g <= maxDraftTokens; g++)
         {
-            var e = Estimate(estimator, target, draft, acceptanceRate, g, batch, context);
+            var e = Estimate(context, target, draft, acceptanceRate, g, batch, priorContext);
             if (best is null || e.TimePerOutputToken < best.TimePerOutputToken)
             {
                 best = e;
@@ -156,6 +158,6 @@ public static class SpeculativeDecoding
     {
         ArgumentNullException.ThrowIfNull(estimate);
         Guard.Positive(sequencesInFlight);
-        return deploymentCostPerHour * (estimate.TimePerOutputToken * (1e6 / sequencesInFlight));
+        return Money.FromUsd(TokenFormulas.UsdPerMillionTokens(deploymentCostPerHour.UsdPerHour, TokenFormulas.DecodeTokensPerSecond(sequencesInFlight, 1, estimate.TimePerOutputToken.Seconds)));
     }
 }

@@ -7,28 +7,28 @@ namespace TokenCost.Speculative;
 public sealed record SpeculativeEstimate
 {
     /// <summary>Gets the per-token acceptance rate α.</summary>
-    public required double AcceptanceRate { get; init; }
+    public double AcceptanceRate { get; internal init; }
 
     /// <summary>Gets the tokens drafted per step γ.</summary>
-    public required int DraftTokens { get; init; }
+    public int DraftTokens { get; internal init; }
 
     /// <summary>Gets the expected tokens produced per verification step, in [1, γ + 1].</summary>
-    public required double ExpectedTokensPerStep { get; init; }
+    public double ExpectedTokensPerStep { get; internal init; }
 
     /// <summary>Gets the time of one draft decode step.</summary>
-    public required TimeInterval DraftStepTime { get; init; }
+    public TimeInterval DraftStepTime { get; internal init; }
 
     /// <summary>Gets the time of the target's verification forward pass over γ + 1 tokens.</summary>
-    public required TimeInterval VerificationTime { get; init; }
+    public TimeInterval VerificationTime { get; internal init; }
 
     /// <summary>Gets the time of one whole step: γ draft steps + verification.</summary>
-    public required TimeInterval StepTime { get; init; }
+    public TimeInterval StepTime { get; internal init; }
 
     /// <summary>Gets the time per output token with speculation: step time ÷ expected tokens per step.</summary>
-    public required TimeInterval TimePerOutputToken { get; init; }
+    public TimeInterval TimePerOutputToken { get; internal init; }
 
     /// <summary>Gets the time per output token of plain decoding on the target.</summary>
-    public required TimeInterval BaselineTimePerOutputToken { get; init; }
+    public TimeInterval BaselineTimePerOutputToken { get; internal init; }
 
     /// <summary>Gets the speedup over plain decoding: baseline TPOT ÷ speculative TPOT (below 1 when speculation does not pay).</summary>
     public double Speedup => BaselineTimePerOutputToken / TimePerOutputToken;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using TokenCost.Estimation;
+using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Sweeps;
@@ -18,8 +20,8 @@ namespace TokenCost.Sweeps;
 public sealed class SweepEngine
 {
     /// <summary>Initializes a new instance of the <see cref="SweepEngine"/> class.</summary>
-    /// <param name="estimator">The estimator, or null for one with the embedded catalog's profiles.</param>
-    public SweepEngine(RooflineEstimator? estimator = null) => Estimator = estimator ?? new RooflineEstimator();
+    /// <param name="context">The pricing context whose estimator (serving profiles) evaluates the points.</param>
+    public SweepEngine(PricingContext context) => Estimator = Guard.NotNull(context).Estimator;
 
     /// <summary>Gets the estimator.</summary>
     public RooflineEstimator Estimator { get; }

@@ -7,20 +7,20 @@ namespace TokenCost.Sweeps;
 public readonly record struct SweepResult
 {
     /// <summary>Gets the point's index in the plan, in [0, <see cref="SweepPlan.Count"/>): deployment-major, then sequence shape, then batch.</summary>
-    public long Index { get; init; }
+    public long Index { get; internal init; }
 
     /// <summary>Gets the deployment.</summary>
-    public DeploymentConfiguration Configuration { get; init; }
+    public DeploymentConfiguration Configuration { get; internal init; }
 
     /// <summary>Gets the requested batch per replica.</summary>
-    public int Batch { get; init; }
+    public int Batch { get; internal init; }
 
     /// <summary>Gets the prompt tokens per sequence.</summary>
-    public int InputTokens { get; init; }
+    public int InputTokens { get; internal init; }
 
     /// <summary>Gets the generated tokens per sequence.</summary>
-    public int OutputTokens { get; init; }
+    public int OutputTokens { get; internal init; }
 
     /// <summary>Gets the estimate.</summary>
-    public EstimateSummary Estimate { get; init; }
+    public EstimateSummary Estimate { get; internal init; }
 }

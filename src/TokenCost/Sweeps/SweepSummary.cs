@@ -7,16 +7,16 @@ namespace TokenCost.Sweeps;
 public sealed record SweepSummary
 {
     /// <summary>Gets the number of points evaluated.</summary>
-    public required long Evaluated { get; init; }
+    public long Evaluated { get; internal init; }
 
     /// <summary>Gets the number of points whose batch fits in memory.</summary>
-    public required long Fitting { get; init; }
+    public long Fitting { get; internal init; }
 
     /// <summary>Gets the fitting point with the lowest cost per million output tokens (lowest index on ties), or null when none fits or none has a price.</summary>
-    public SweepResult? Cheapest { get; init; }
+    public SweepResult? Cheapest { get; internal init; }
 
     /// <summary>Gets the wall time of the evaluation (the plan's preparation excluded).</summary>
-    public required TimeInterval Elapsed { get; init; }
+    public TimeInterval Elapsed { get; internal init; }
 
     /// <summary>Gets the evaluation rate in estimates per second.</summary>
     public double EstimatesPerSecond => Elapsed.Seconds > 0 ? Evaluated / Elapsed.Seconds : 0;

@@ -12,8 +12,8 @@ public sealed class CurveEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         { ["--model", "llama-3.1-8b", "--weights", "fp8", "--stack", "vllm", "--input", "1000", "--output", "1000"], """{"model":"llama-3.1-8b","weights":"fp8","stack":"vllm","inputTokens":1000,"outputTokens":1000}""" },
         {
-            ["--model", "llama-3.1-70b", "--weights", "fp8", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--sweep-tp", "1,2", "--concurrency", "1,8,64,256", "--price-tier", "neocloud", "--random-range-ratio", "0.8"],
-            """{"model":"llama-3.1-70b","weights":"fp8","sweepHardware":["nvidia_h100_sxm","amd_mi300x"],"sweepTensorParallel":[1,2],"concurrency":[1,8,64,256],"priceTier":"neocloud","randomRangeRatio":0.8}"""
+            ["--model", "llama-3.1-70b", "--weights", "fp8", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--sweep-devices", "1,2", "--concurrency", "1,8,64,256", "--price-tier", "neocloud", "--random-range-ratio", "0.8"],
+            """{"model":"llama-3.1-70b","weights":"fp8","sweepHardware":["nvidia_h100_sxm","amd_mi300x"],"sweepDevices":[1,2],"concurrency":[1,8,64,256],"priceTier":"neocloud","randomRangeRatio":0.8}"""
         },
     };
 

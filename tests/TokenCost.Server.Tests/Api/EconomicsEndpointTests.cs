@@ -6,6 +6,7 @@ using TokenCost.Costs;
 using TokenCost.Economics.Frontier;
 using TokenCost.Economics.Optimization;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Endpoints;
@@ -22,9 +23,9 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
     {
         string[] ids = ["nvidia_h100_sxm", "amd_mi300x", "nvidia_a100_40gb_sxm"];
         var workload = new Workload { Batch = 8, InputTokens = 1000, OutputTokens = 200 };
-        var expected = PlatformComparison.Create(Catalog.Default, "llama-3.1-70b", ids, workload, "fp8", "vllm");
+        var expected = PlatformComparison.Create(PricingContext.Create(Catalog.Default), "llama-3.1-70b", ids, workload, "fp8", "vllm");
 
-        var (response, json, text) = await Json.PostAsync(_client, "/v1/compare", """{"model":"llama-3.1-70b","hardwareList":["nvidia_h100_sxm","amd_mi300x","nvidia_a100_40gb_sxm"],"weights":"fp8","stack":"vllm","batch":8,"inputTokens":1000,"outputTokens":200}""");
+        var (response, json, text) = await Json.PostAsync(_client, "/v1/compare", """{"model":"llama-3.1-70b","sweepHardware":["nvidia_h100_sxm","amd_mi300x","nvidia_a100_40gb_sxm"],"weights":"fp8","stack":"vllm","batch":8,"inputTokens":1000,"outputTokens":200}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         var rows = json!["rows"]!.AsArray();
@@ -52,7 +53,7 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
     {
         var catalog = Catalog.Default;
         var configurations = new[] { "bf16", "fp8" }.Select(w => DeploymentConfiguration.Create(catalog, "llama-3.1-8b", "nvidia_h100_sxm", w, devices: 1)).ToList();
-        var points = LatencyCostFrontier.Evaluate(new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(null, catalog.DataCenter), configurations, new Workload());
+        var points = LatencyCostFrontier.Evaluate(PricingContext.Create(catalog), configurations, new Workload());
         var expected = LatencyCostFrontier.ParetoLatencyCost(points);
 
         var (response, json, text) = await Json.PostAsync(_client, "/v1/frontier", """{"model":"llama-3.1-8b","weights":"bf16","sweepWeights":["bf16","fp8"],"sweepDevices":[1]}""");
@@ -68,9 +69,9 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
     public async Task Optimize_GivesTheLibrarysAnswer_ThoughItSearchesOnePlatformAtATime()
     {
         var catalog = Catalog.Default;
-        var expected = DeploymentOptimizer.Optimize(catalog, new RooflineEstimator(catalog.Profiles), new TokenCostCalculator(null, catalog.DataCenter), "llama-3.1-70b", new Workload { InputTokens = 1000, OutputTokens = 300 }, new ServiceLevelObjective { MaxTimePerOutputToken = TimeInterval.FromMilliseconds(50) }, new OptimizerSearchSpace());
+        var expected = DeploymentOptimizer.Optimize(PricingContext.Create(catalog), "llama-3.1-70b", new Workload { InputTokens = 1000, OutputTokens = 300 }, new ServiceLevelObjective { MaxTimePerOutputToken = TimeInterval.FromMilliseconds(50) }, new OptimizerSearchSpace());
 
-        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","inputTokens":1000,"outputTokens":300,"maxTpotMs":50}""");
+        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","inputTokens":1000,"outputTokens":300,"maxTimePerOutputTokenMs":50}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         json!["feasible"]!.GetValue<bool>().Should().BeTrue();
@@ -85,7 +86,7 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task Optimize_Infeasible_SaysSo_AndGivesTheFastest()
     {
-        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","maxTpotMs":0.01}""");
+        var (response, json, text) = await Json.PostAsync(_client, "/v1/optimize", """{"model":"llama-3.1-70b","maxTimePerOutputTokenMs":0.01}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         json!["feasible"]!.GetValue<bool>().Should().BeFalse();
@@ -96,11 +97,11 @@ public sealed class EconomicsEndpointTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public void ExpensiveWork_StopsWhenTheRequestIsCancelled()
     {
-        var service = new PricingService(Catalog.Default);
+        var service = new PricingService(PricingContext.Create(Catalog.Default));
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var optimize = () => service.Optimize(new OptimizeRequest { MaxTpotMs = 50 }, cancelled.Token);
+        var optimize = () => service.Optimize(new OptimizeRequest { MaxTimePerOutputTokenMs = 50 }, cancelled.Token);
         var compare = () => service.Compare(new CompareRequest(), cancelled.Token);
         var frontier = () => service.Frontier(new FrontierRequest(), cancelled.Token);
 

@@ -106,9 +106,9 @@ public sealed class EstimateEndpointTests(ApiFactory factory) : IClassFixture<Ap
         var (_, loaded, _) = await Json.PostAsync(_client, "/v1/estimate", """{"model":"llama-3.1-8b","weights":"fp8","load":{"kind":"closed","concurrency":64}}""");
 
         alone!["load"]!["kind"]!.GetValue<string>().Should().Be("static");
-        loaded!["outputTokensPerSecondPerDevice"]!.GetValue<double>().Should().BeGreaterThan(10 * alone["outputTokensPerSecondPerDevice"]!.GetValue<double>(), "64 users share each weight read");
+        loaded!["sustainedOutputTokensPerSecondPerDevice"]!.GetValue<double>().Should().BeGreaterThan(10 * alone["sustainedOutputTokensPerSecondPerDevice"]!.GetValue<double>(), "64 users share each weight read");
         loaded["costPerMillionOutputTokensUsd"]!.GetValue<double>().Should().BeLessThan(alone["costPerMillionOutputTokensUsd"]!.GetValue<double>() / 10);
-        loaded["perUserOutputTokensPerSecond"]!.GetValue<double>().Should().BeLessThan(alone["perUserOutputTokensPerSecond"]!.GetValue<double>());
+        loaded["outputTokensPerSecondPerUser"]!.GetValue<double>().Should().BeLessThan(alone["outputTokensPerSecondPerUser"]!.GetValue<double>());
     }
 
     [Fact]

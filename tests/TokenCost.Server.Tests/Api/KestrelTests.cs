@@ -14,7 +14,7 @@ public sealed class KestrelTests
     {
         await using var server = await KestrelServer.StartAsync(new PricingServerOptions { ExpensiveRequestTimeout = TimeSpan.FromTicks(1) }); // shorter than any real request: the deadline has always passed when the work is done
 
-        var (response, json, text) = await Json.PostAsync(server.Client, "/v1/optimize", """{"maxTpotMs":50,"deviceCounts":[1,2,4,8,16,32,64,128]}""");
+        var (response, json, text) = await Json.PostAsync(server.Client, "/v1/optimize", """{"maxTimePerOutputTokenMs":50,"sweepDevices":[1,2,4,8,16,32,64,128]}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.GatewayTimeout, text);
         text.Should().NotContain("Exception");

@@ -2,18 +2,19 @@ using System.Text.Json;
 using TokenCost.Audit;
 using TokenCost.Cli.Commands;
 using TokenCost.Cli.Infrastructure;
+using TokenCost.Contracts;
 
 namespace TokenCost.Tests.Audit;
 
 public class AuditJsonTests
 {
     [Fact]
-    public void WriteJson_SeedClaims_EveryElementHasTheDocumentedShape()
+    public void ToResponse_SeedClaims_EveryElementHasTheDocumentedShape()
     {
         var file = ClaimFile.Load(ClaimFileTests.SeedClaimsPath());
-        var audits = new ClaimAuditor().AuditAll(file.Claims);
+        var audits = new ClaimAuditor(TestPricing.Default).AuditAll(file.Claims);
 
-        var json = JsonOutput.ToString(w => AuditCommand.WriteJson(w, audits));
+        var json = ContractJson.Serialize(AnalysisMapper.ToResponse(audits), JsonOutput.Contracts.IReadOnlyListClaimAuditResponse);
         using var doc = JsonDocument.Parse(json);
 
         doc.RootElement.GetArrayLength().Should().Be(32);
@@ -32,7 +33,7 @@ public class AuditJsonTests
         }
 
         var fits = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "h200-llama3-70b-single-gpu");
-        fits.GetProperty("claimed").ValueKind.Should().Be(JsonValueKind.True);
-        fits.GetProperty("modeled").ValueKind.Should().Be(JsonValueKind.True);
+        fits.GetProperty("claimedFlag").ValueKind.Should().Be(JsonValueKind.True);
+        fits.GetProperty("modeledFlag").ValueKind.Should().Be(JsonValueKind.True);
     }
 }

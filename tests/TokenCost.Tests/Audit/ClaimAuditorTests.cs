@@ -6,7 +6,7 @@ namespace TokenCost.Tests.Audit;
 
 public class ClaimAuditorTests
 {
-    private static readonly ClaimAuditor Auditor = new();
+    private static readonly ClaimAuditor Auditor = new(TestPricing.Default);
 
     private static Claim Latency(string model, string hardware, string weights, double ms, int? devices = 1) => new()
     {
@@ -216,7 +216,7 @@ public class ClaimAuditorTests
     [Fact]
     public void PhysicalFloor_NeverExceedsTheCalibratedStepTime()
     {
-        var estimator = new RooflineEstimator();
+        var estimator = TestPricing.Default.Estimator;
         foreach (var (model, hw, weights, batch) in new[] { ("llama-2-70b", "nvidia_h100_sxm", "int4", 1), ("llama-3-8b", "nvidia_a100_80gb_sxm", "bf16", 64), ("mixtral-8x7b", "nvidia_h200_sxm", "fp8", 16) })
         {
             var config = DeploymentConfiguration.Create(Catalog.Default, model, hw, weights);

@@ -12,7 +12,7 @@ public class SeedArticleDocTests
         var claimsPath = ClaimFileTests.SeedClaimsPath();
         var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(claimsPath)!, "..", ".."));
         var doc = File.ReadAllText(Path.Combine(root, "docs", "seed-article.md"));
-        var audits = new ClaimAuditor().AuditAll(ClaimFile.Load(claimsPath).Claims);
+        var audits = new ClaimAuditor(TestPricing.Default).AuditAll(ClaimFile.Load(claimsPath).Claims);
 
         foreach (var a in audits)
         {

@@ -39,10 +39,10 @@ public class CalibratorTests
             }
         }
 
-        var truthPredictor = new CasePredictor(profiles: truth);
+        var truthPredictor = new CasePredictor(TestPricing.Default.WithProfiles(truth));
         var cases = shapes.Select(c => c with { Value = truthPredictor.Predict(c).Predicted!.Value }).ToList();
-        var fit = new Calibrator().Fit(cases, priors);
-        var after = new CasePredictor(profiles: fit.Profiles).PredictAll(cases);
+        var fit = new Calibrator(TestPricing.Default).Fit(cases, priors);
+        var after = new CasePredictor(TestPricing.Default.WithProfiles(fit.Profiles)).PredictAll(cases);
         AccuracySummary.Of(after).P90Ape.Should().BeLessThan(2);
         var fitted = fit.Profiles.For("vllm", "nvidia_h200_sxm");
         fitted.BandwidthEfficiency.Should().BeApproximately(0.68, 0.03);

@@ -1,6 +1,7 @@
 using TokenCost.Catalogs;
 using TokenCost.Charts;
 using TokenCost.Comparisons;
+using TokenCost.Economics.Frontier;
 using TokenCost.Estimation;
 using TokenCost.Tests.Rendering;
 
@@ -21,7 +22,7 @@ public sealed class ChartTests : IDisposable
     {
         var path = Path.Combine(_directory, "roofline.svg");
 
-        RooflineChart.Create(Configuration, RenderingFixture.Workload, [1, 64]).Save(path, 400, 300);
+        RooflineChart.Create(TestPricing.Default, Configuration, RenderingFixture.Workload, [1, 64]).Save(path, 400, 300);
 
         var text = File.ReadAllText(path).TrimStart();
         (text.StartsWith("<svg", StringComparison.Ordinal) || text.StartsWith("<?xml", StringComparison.Ordinal)).Should().BeTrue();
@@ -31,14 +32,13 @@ public sealed class ChartTests : IDisposable
     [Fact]
     public void CurveChart_DrawsOneSeriesPerHardware()
     {
-        var engine = new TokenCost.Serving.Load.ContinuousBatchingEstimator(new RooflineEstimator(Catalog.Default.Profiles));
         var configurations = new[] { "nvidia_h100_sxm", "amd_mi300x" }.Select(hw => DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", hw, "fp8"));
-        var curve = TokenCost.Economics.Curves.InteractivityCurve.Sweep(engine, new TokenCost.Costs.TokenCostCalculator(), configurations, RenderingFixture.Workload, [1, 8, 64]);
+        var curve = TokenCost.Economics.Curves.InteractivityCurve.Sweep(TestPricing.Default, configurations, RenderingFixture.Workload, [1, 8, 64]);
 
         var svg = CurveChart.Create(curve).ToSvg(400, 300);
 
         svg.Should().Contain("nvidia_h100_sxm").And.Contain("amd_mi300x").And.Contain("tokens/s per user");
-        var empty = () => CurveChart.Create(TokenCost.Economics.Curves.InteractivityCurve.Sweep(engine, new TokenCost.Costs.TokenCostCalculator(), [DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-405b", "nvidia_l4", "bf16")], RenderingFixture.Workload));
+        var empty = () => CurveChart.Create(TokenCost.Economics.Curves.InteractivityCurve.Sweep(TestPricing.Default, [DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-405b", "nvidia_l4", "bf16")], RenderingFixture.Workload));
         empty.Should().Throw<ArgumentException>();
     }
 
@@ -47,27 +47,31 @@ public sealed class ChartTests : IDisposable
     {
         var path = Path.Combine(_directory, "frontier.PNG");
 
-        FrontierChart.Create(Catalog.Default, Configuration, RenderingFixture.Workload).Save(path, 400, 300);
+        FrontierChart.Create(TestPricing.Default, Configuration, RenderingFixture.Workload).Save(path, 400, 300);
 
         File.ReadAllBytes(path).Take(8).Should().Equal(PngSignature);
     }
 
     [Fact]
-    public void Sweep_Frontier_GetsCheaperAndSlowerAsTheBatchGrows()
+    public void FrontierChart_DrawsTheFrontierCommandsPoints_CheaperAndSlowerAsTheBatchGrows()
     {
-        var reports = FrontierChart.Sweep(Catalog.Default, Configuration, RenderingFixture.Workload);
+        // One frontier: the chart draws LatencyCostFrontier.Evaluate's points (the 'frontier' command's), not a sweep of its own.
+        var points = LatencyCostFrontier.Evaluate(TestPricing.Default, [Configuration], RenderingFixture.Workload);
 
-        reports.Count.Should().BeGreaterThan(2);
-        reports.Select(r => r.Estimate.Batch).Should().BeInAscendingOrder();
-        reports.Select(r => r.CostPerMillionOutputTokens.Usd).Should().BeInDescendingOrder();
-        reports.Select(r => r.Estimate.TimePerOutputToken.Seconds).Should().BeInAscendingOrder();
-        reports.Should().OnlyContain(r => r.Estimate.Memory.Fits);
+        points.Count.Should().BeGreaterThan(2);
+        points.Select(p => p.Batch).Should().BeInAscendingOrder();
+        points.Select(p => p.CostPerMillionOutputTokens.Usd).Should().BeInDescendingOrder();
+        points.Select(p => p.TimePerOutputToken.Seconds).Should().BeInAscendingOrder();
+        points.Should().OnlyContain(p => p.Fits);
+        var svg = FrontierChart.Create(TestPricing.Default, Configuration, RenderingFixture.Workload).ToSvg(900, 560);
+        var line = System.Text.RegularExpressions.Regex.Match(svg, "stroke=\"#4C72B0\"[^>]* d=\"(M[^\"]*)\"").Groups[1].Value;
+        (line.Count(c => c == 'L') + 1).Should().Be(points.Count, "the chart's line joins exactly the frontier's points");
     }
 
     [Fact]
     public void ToSvg_ComparisonAndBreakdown_RenderEveryPlatformLabel()
     {
-        var comparison = PlatformComparison.Create(Catalog.Default, "llama-2-70b", ["nvidia_h100_sxm", "amd_mi300x"], RenderingFixture.Workload, "int4");
+        var comparison = PlatformComparison.Create(TestPricing.Default, "llama-2-70b", ["nvidia_h100_sxm", "amd_mi300x"], RenderingFixture.Workload, "int4");
 
         var svg = PlatformComparisonChart.Create(comparison).ToSvg(400, 300);
 
@@ -77,7 +81,7 @@ public sealed class ChartTests : IDisposable
     [Fact]
     public void Save_UnknownExtension_ThrowsNamingThePath()
     {
-        var act = () => RooflineChart.Create(Configuration, RenderingFixture.Workload, [1]).Save(Path.Combine(_directory, "x.jpg"));
+        var act = () => RooflineChart.Create(TestPricing.Default, Configuration, RenderingFixture.Workload, [1]).Save(Path.Combine(_directory, "x.jpg"));
 
         act.Should().Throw<ArgumentException>().WithParameterName("path");
     }

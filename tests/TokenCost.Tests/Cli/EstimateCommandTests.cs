@@ -11,7 +11,7 @@ public class EstimateCommandTests
         code.Should().Be(0);
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
-        foreach (var name in new[] { "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd", "totalUsdPerHour", "outputTokensPerSecond", "timePerOutputTokenMs", "ttftMs", "bound", "fits", "maxBatch", "joulesPerOutputToken" })
+        foreach (var name in new[] { "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd", "totalUsdPerHour", "decodeTokensPerSecond", "timePerOutputTokenMs", "timeToFirstTokenMs", "bound", "fits", "maxBatch", "energyPerOutputTokenJ" })
         {
             root.TryGetProperty(name, out _).Should().BeTrue(name);
         }

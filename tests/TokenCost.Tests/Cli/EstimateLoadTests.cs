@@ -13,13 +13,13 @@ public class EstimateLoadTests
         code.Should().Be(0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
-        foreach (var name in new[] { "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd", "totalUsdPerHour", "outputTokensPerSecond", "timePerOutputTokenMs", "ttftMs", "bound", "fits", "maxBatch", "memory", "breakdown" })
+        foreach (var name in new[] { "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd", "totalUsdPerHour", "sustainedOutputTokensPerSecond", "timePerOutputTokenMs", "timeToFirstTokenMs", "bound", "fits", "maxBatch", "memory", "breakdown" })
         {
             root.TryGetProperty(name, out _).Should().BeTrue(name);
         }
 
-        var perUser = root.GetProperty("perUserOutputTokensPerSecond").GetDouble();
-        var output = root.GetProperty("outputTokensPerSecondPerDevice").GetDouble();
+        var perUser = root.GetProperty("outputTokensPerSecondPerUser").GetDouble();
+        var output = root.GetProperty("sustainedOutputTokensPerSecondPerDevice").GetDouble();
         var total = root.GetProperty("totalTokensPerSecondPerDevice").GetDouble();
         perUser.Should().BeApproximately(1000 / root.GetProperty("timePerOutputTokenMs").GetDouble(), 1e-6);
         total.Should().BeApproximately(2 * output, 1e-6, "1k prompt and 1k output tokens per request");
@@ -39,7 +39,7 @@ public class EstimateLoadTests
             var (code, stdout, stderr) = CliProcess.Run([.. Deployment, "--load", "closed", "--concurrency", clients.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             code.Should().Be(0, stderr);
             using var doc = JsonDocument.Parse(stdout);
-            return (doc.RootElement.GetProperty("outputTokensPerSecondPerDevice").GetDouble(), doc.RootElement.GetProperty("perUserOutputTokensPerSecond").GetDouble());
+            return (doc.RootElement.GetProperty("sustainedOutputTokensPerSecondPerDevice").GetDouble(), doc.RootElement.GetProperty("outputTokensPerSecondPerUser").GetDouble());
         }
 
         var few = At(4);

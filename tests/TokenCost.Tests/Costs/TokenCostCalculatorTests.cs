@@ -9,12 +9,12 @@ namespace TokenCost.Tests.Costs;
 public class TokenCostCalculatorTests
 {
     private static readonly PerformanceEstimate Headline =
-        new RooflineEstimator().Estimate(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "int4"), new Workload());
+        TestPricing.Default.Estimator.Estimate(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "int4"), new Workload());
 
     [Fact]
     public void Calculate_BreakdownSumsToTotal()
     {
-        var r = new TokenCostCalculator().Calculate(Headline);
+        var r = TestPricing.Default.Calculator.Calculate(Headline);
         (r.HardwareCostPerHour + r.EnergyCostPerHour + r.ServingCostPerHour).UsdPerHour.Should().BeApproximately(r.TotalCostPerHour.UsdPerHour, 1e-12);
         r.Components.Sum(c => c.CostPerMillionOutputTokens.Usd).Should().Be(r.CostPerMillionOutputTokens.Usd);
         r.Components.Sum(c => c.CostPerMillionInputTokens.Usd).Should().Be(r.CostPerMillionInputTokens.Usd);
@@ -24,7 +24,7 @@ public class TokenCostCalculatorTests
     public void Calculate_OutputCost_IsHourlyCostOverDecodeTokensPerHour()
     {
         // $/1M output = total $/h ÷ (3600 s × batch × replicas ÷ TPOT) × 10⁶.
-        var r = new TokenCostCalculator().Calculate(Headline);
+        var r = TestPricing.Default.Calculator.Calculate(Headline);
         var expected = r.TotalCostPerHour.UsdPerHour / (3600 * Headline.DecodeTokensPerSecond.TokensPerSecond) * 1e6;
         r.CostPerMillionOutputTokens.Usd.Should().BeApproximately(expected, expected * 1e-12);
     }
@@ -32,8 +32,8 @@ public class TokenCostCalculatorTests
     [Fact]
     public void Calculate_CostPerTokenIsProportionalToHourlyRate()
     {
-        var one = new TokenCostCalculator(CostModel.Create(new PerDeviceCost("licence", CostCategory.Serving, HourlyRate.FromUsdPerHour(1)))).Calculate(Headline);
-        var three = new TokenCostCalculator(CostModel.Create(new PerDeviceCost("licence", CostCategory.Serving, HourlyRate.FromUsdPerHour(3)))).Calculate(Headline);
+        var one = new TokenCostCalculator(CostModel.Create(new PerDeviceCost("licence", CostCategory.Serving, HourlyRate.FromUsdPerHour(1))), Catalog.Default.DataCenter).Calculate(Headline);
+        var three = new TokenCostCalculator(CostModel.Create(new PerDeviceCost("licence", CostCategory.Serving, HourlyRate.FromUsdPerHour(3))), Catalog.Default.DataCenter).Calculate(Headline);
         (three.CostPerMillionOutputTokens / one.CostPerMillionOutputTokens).Should().BeApproximately(3, 1e-12);
         (three.CostPerMillionInputTokens / one.CostPerMillionInputTokens).Should().BeApproximately(3, 1e-12);
     }
@@ -41,16 +41,16 @@ public class TokenCostCalculatorTests
     [Fact]
     public void Rental_UsesCatalogCloudPriceTimesDevices()
     {
-        var e = new RooflineEstimator().Estimate(TestCatalog.Config("llama-3-8b", "nvidia_h100_sxm", devices: 4, tp: 1), new Workload());
-        var r = new TokenCostCalculator(CostModel.Create(new RentalHardwareCost())).Calculate(e);
+        var e = TestPricing.Default.Estimator.Estimate(TestCatalog.Config("llama-3-8b", "nvidia_h100_sxm", devices: 4, tp: 1), new Workload());
+        var r = new TokenCostCalculator(CostModel.Create(new RentalHardwareCost()), Catalog.Default.DataCenter).Calculate(e);
         r.HardwareCostPerHour.UsdPerHour.Should().BeApproximately(4 * 2.99, 1e-12);
     }
 
     [Fact]
     public void Rental_WithoutCatalogPrice_ThrowsAskingForOne()
     {
-        var e = new RooflineEstimator().Estimate(TestCatalog.Config("llama-3-8b", "nvidia_b300"), new Workload());
-        var act = () => new TokenCostCalculator().Calculate(e);
+        var e = TestPricing.Default.Estimator.Estimate(TestCatalog.Config("llama-3-8b", "nvidia_b300"), new Workload());
+        var act = () => TestPricing.Default.Calculator.Calculate(e);
         act.Should().Throw<ArgumentException>().Where(x => x.Message.Contains("price", StringComparison.Ordinal));
     }
 
@@ -61,7 +61,7 @@ public class TokenCostCalculatorTests
     public void Amortized_SpreadsPurchaseOverLifeAndUtilization(double utilization, double capital, double expectedPerHour)
     {
         var component = new AmortizedHardwareCost { PurchasePricePerDevice = Money.FromUsd(30000), DepreciationYears = 5, Utilization = utilization, AnnualCostOfCapital = capital };
-        var r = new TokenCostCalculator(CostModel.Create(component)).Calculate(Headline);
+        var r = new TokenCostCalculator(CostModel.Create(component), Catalog.Default.DataCenter).Calculate(Headline);
         r.HardwareCostPerHour.UsdPerHour.Should().BeApproximately(expectedPerHour, 1e-9);
     }
 
@@ -79,7 +79,7 @@ public class TokenCostCalculatorTests
     public void ServingOverhead_IsFixedPlusFractionOfHardwareAndEnergy()
     {
         var model = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(2) }, new ServingOverheadCost { Fraction = 0.25, FixedCostPerHour = HourlyRate.FromUsdPerHour(1) });
-        var r = new TokenCostCalculator(model).Calculate(Headline);
+        var r = new TokenCostCalculator(model, Catalog.Default.DataCenter).Calculate(Headline);
         r.ServingCostPerHour.UsdPerHour.Should().BeApproximately(1 + (0.25 * 2), 1e-12);
     }
 
@@ -101,14 +101,14 @@ public class TokenCostCalculatorTests
     [Fact]
     public void Calculate_NoInputTokens_InputCostIsZero()
     {
-        var e = new RooflineEstimator().Estimate(TestCatalog.Config("llama-3-8b", "nvidia_h100_sxm"), new Workload { InputTokens = 0 });
-        new TokenCostCalculator().Calculate(e).CostPerMillionInputTokens.Usd.Should().Be(0);
+        var e = TestPricing.Default.Estimator.Estimate(TestCatalog.Config("llama-3-8b", "nvidia_h100_sxm"), new Workload { InputTokens = 0 });
+        TestPricing.Default.Calculator.Calculate(e).CostPerMillionInputTokens.Usd.Should().Be(0);
     }
 
     [Fact]
     public void Calculate_Emissions_AreFacilityEnergyTimesGridIntensity()
     {
-        var r = new TokenCostCalculator().Calculate(Headline);
+        var r = TestPricing.Default.Calculator.Calculate(Headline);
         var dc = Catalog.Default.DataCenter;
         var kwhPerMillion = Headline.EnergyPerOutputToken!.Value.KilowattHours * dc.ServerPowerOverhead * dc.PowerUsageEffectiveness * 1e6;
         r.GramsCo2ePerMillionOutputTokens!.Value.Should().BeApproximately(kwhPerMillion * 370, 1e-6);

@@ -7,7 +7,7 @@ namespace TokenCost.Tests.Economics;
 
 public class BatchingTests
 {
-    private static readonly RooflineEstimator Estimator = new();
+    private static readonly RooflineEstimator Estimator = TestPricing.Default.Estimator;
     private static readonly DeploymentConfiguration Config = DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm", "fp8");
 
     private static readonly MemoryPlan Plan = new()
@@ -64,7 +64,7 @@ public class BatchingTests
     [Fact]
     public void Continuous_LowLoad_TtftIsPrefillAndTpotIsBatchOne()
     {
-        var e = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, 0.001, BatchingPolicy.Continuous);
+        var e = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, 0.001, BatchingPolicy.Continuous);
         var prefill = Estimator.Forward(Config, 1, 1000, 0).Time;
         e.TimeToFirstTokenP50!.Value.Seconds.Should().BeApproximately(prefill.Seconds, prefill.Seconds * 0.01);
         e.TimePerOutputTokenP50!.Value.Seconds.Should().BeApproximately(Estimator.Forward(Config, 1, 1, 1150).Time.Seconds, 1e-3);
@@ -75,10 +75,10 @@ public class BatchingTests
     public void Continuous_LatenciesRiseWithLoad_AndP90AtLeastP50()
     {
         var previous = TimeInterval.Zero;
-        var capacity = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous).CapacityRequestsPerSecond;
+        var capacity = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous).CapacityRequestsPerSecond;
         foreach (var f in new[] { 0.2, 0.5, 0.8, 0.95 })
         {
-            var e = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, f * capacity, BatchingPolicy.Continuous);
+            var e = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, f * capacity, BatchingPolicy.Continuous);
             e.Stable.Should().BeTrue();
             e.TimeToFirstTokenP90!.Value.Should().BeGreaterThanOrEqualTo(e.TimeToFirstTokenP50!.Value);
             e.TimePerOutputTokenP90!.Value.Should().BeGreaterThanOrEqualTo(e.TimePerOutputTokenP50!.Value);
@@ -93,15 +93,15 @@ public class BatchingTests
         // λ*·(P + D ÷ (1 − λ*P)) = c, with P = prefill of one request and D = 299 decode steps at 64 sequences.
         var p = Estimator.Forward(Config, 1, 1000, 0).Time.Seconds;
         var d = 299 * Estimator.Forward(Config, 64, 1, 1150).Time.Seconds;
-        var lambda = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous).CapacityRequestsPerSecond;
+        var lambda = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous).CapacityRequestsPerSecond;
         (lambda * (p + (d / (1 - (lambda * p))))).Should().BeApproximately(64, 1e-6);
     }
 
     [Fact]
     public void Overload_IsUnstableWithoutLatencies()
     {
-        var capacity = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous).CapacityRequestsPerSecond;
-        var e = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, 2 * capacity, BatchingPolicy.Continuous);
+        var capacity = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous).CapacityRequestsPerSecond;
+        var e = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, 2 * capacity, BatchingPolicy.Continuous);
         e.Stable.Should().BeFalse();
         e.TimeToFirstTokenP90.Should().BeNull();
     }
@@ -110,8 +110,8 @@ public class BatchingTests
     public void Static_VariableLengths_HasLessCapacityThanContinuous()
     {
         // Static batches last as long as their longest sequence: H_64 ≈ 4.74 × the mean decode.
-        var s = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, 0, BatchingPolicy.Static);
-        var c = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous);
+        var s = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, 0, BatchingPolicy.Static);
+        var c = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, 0, BatchingPolicy.Continuous);
         s.CapacityRequestsPerSecond.Should().BeLessThan(c.CapacityRequestsPerSecond / 2);
     }
 
@@ -120,12 +120,12 @@ public class BatchingTests
     {
         var ttft = TimeInterval.FromMilliseconds(500);
         var tpot = TimeInterval.FromMilliseconds(8);
-        var rate = ServingUnderLoad.MaxRequestsPerSecond(Estimator, Config, 1000, 300, 64, BatchingPolicy.Continuous, ttft, tpot);
+        var rate = ServingUnderLoad.MaxRequestsPerSecond(TestPricing.Default, Config, 1000, 300, 64, BatchingPolicy.Continuous, ttft, tpot);
         rate.Should().BeGreaterThan(0);
-        var at = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, rate, BatchingPolicy.Continuous);
+        var at = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, rate, BatchingPolicy.Continuous);
         at.TimeToFirstTokenP90!.Value.Should().BeLessThanOrEqualTo(ttft);
         at.TimePerOutputTokenP90!.Value.Should().BeLessThanOrEqualTo(tpot);
-        var above = ServingUnderLoad.Analyze(Estimator, Config, 1000, 300, 64, rate * 1.05, BatchingPolicy.Continuous);
+        var above = ServingUnderLoad.Analyze(TestPricing.Default, Config, 1000, 300, 64, rate * 1.05, BatchingPolicy.Continuous);
         (above.Stable && above.TimeToFirstTokenP90 <= ttft && above.TimePerOutputTokenP90 <= tpot).Should().BeFalse();
     }
 }

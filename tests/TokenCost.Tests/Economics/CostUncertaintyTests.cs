@@ -9,8 +9,8 @@ public class CostUncertaintyTests
 {
     private static readonly DataCenterDefaults DataCenter = Catalog.Default.DataCenter;
 
-    private static readonly TokenCostReport Report = new TokenCostCalculator().Calculate(
-        new RooflineEstimator().Estimate(DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm", "fp8"), new Workload { Batch = 32 }));
+    private static readonly TokenCostReport Report = TestPricing.Default.Calculator.Calculate(
+        TestPricing.Default.Estimator.Estimate(DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm", "fp8"), new Workload { Batch = 32 }));
 
     private static UncertaintyResult Run(UncertaintyAssumptions a, int samples = 4000, int seed = 42) =>
         CostUncertainty.Analyze(Report, DataCenter.PowerUsageEffectiveness, DataCenter.ElectricityPrice, a, samples, seed);

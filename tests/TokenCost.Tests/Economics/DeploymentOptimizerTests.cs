@@ -18,7 +18,7 @@ public class DeploymentOptimizerTests
     };
 
     private static OptimizationResult Run(ServiceLevelObjective objective, OptimizerSearchSpace? space = null) =>
-        DeploymentOptimizer.Optimize(Catalog.Default, new RooflineEstimator(), new TokenCostCalculator(), "llama-3.1-70b", Workload, objective, space ?? Space);
+        DeploymentOptimizer.Optimize(TestPricing.Default, "llama-3.1-70b", Workload, objective, space ?? Space);
 
     [Fact]
     public void Optimize_AnswerFitsAndMeetsItsObjective()

@@ -4,6 +4,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Serving.Load;
 using TokenCost.Tests.Cli;
 using TokenCost.Tests.Support;
@@ -12,11 +13,11 @@ namespace TokenCost.Tests.Economics;
 
 public class InteractivityCurveTests
 {
-    private static readonly ContinuousBatchingEstimator Engine = new(new RooflineEstimator(Catalog.Default.Profiles));
+    private static readonly ContinuousBatchingEstimator Engine = TestPricing.Default.LoadEstimator;
     private static readonly Workload Chat = new() { InputTokens = 1000, OutputTokens = 1000 };
 
-    private static InteractivityCurve Sweep(IEnumerable<DeploymentConfiguration> configurations, IReadOnlyList<int>? concurrencies = null, TokenCostCalculator? calculator = null) =>
-        InteractivityCurve.Sweep(Engine, calculator ?? new TokenCostCalculator(), configurations, Chat, concurrencies);
+    private static InteractivityCurve Sweep(IEnumerable<DeploymentConfiguration> configurations, IReadOnlyList<int>? concurrencies = null, PricingContext? pricing = null) =>
+        InteractivityCurve.Sweep(pricing ?? TestPricing.Default, configurations, Chat, concurrencies);
 
     private static bool Dominates(CurvePoint q, CurvePoint p) =>
         q.OutputTokensPerSecondPerUser >= p.OutputTokensPerSecondPerUser && q.OutputTokensPerSecondPerDevice >= p.OutputTokensPerSecondPerDevice
@@ -48,8 +49,8 @@ public class InteractivityCurveTests
     public void Point_CarriesTheLoadedEstimateAndItsCost()
     {
         var c = TestCatalog.Config("llama-3.1-8b", "nvidia_h100_sxm", "fp8");
-        var calculator = new TokenCostCalculator();
-        var point = InteractivityCurve.Evaluate(Engine, calculator, c, Chat, 32);
+        var calculator = TestPricing.Default.Calculator;
+        var point = InteractivityCurve.Evaluate(TestPricing.Default, c, Chat, 32);
         var loaded = Engine.Estimate(c, Chat, ServingLoad.Closed(32));
         var cost = calculator.Calculate(loaded);
         point.OutputTokensPerSecondPerUser.Should().BeApproximately(1 / loaded.MedianTimePerOutputToken.Seconds, 1e-9);
@@ -63,7 +64,7 @@ public class InteractivityCurveTests
     public void TokensPerMegawatt_IsThroughputOverFacilityPower()
     {
         // Facility power per device = board power at the point × server overhead (1.8) × PUE (1.25), the data-centre model's.
-        var point = InteractivityCurve.Evaluate(Engine, new TokenCostCalculator(), TestCatalog.Config("llama-3.1-8b", "nvidia_h100_sxm", "fp8"), Chat, 64);
+        var point = InteractivityCurve.Evaluate(TestPricing.Default, TestCatalog.Config("llama-3.1-8b", "nvidia_h100_sxm", "fp8"), Chat, 64);
         var dc = Catalog.Default.DataCenter;
         var watts = point.Estimate.AveragePowerPerDevice!.Value.Watts * dc.ServerPowerOverhead * dc.PowerUsageEffectiveness;
         point.FacilityPowerPerDevice!.Value.Watts.Should().BeApproximately(watts, watts * 1e-12);
@@ -146,8 +147,8 @@ public class InteractivityCurveTests
         // $/1M figure is that hourly cost ÷ the tokens of an hour at the same operating point, so a tier scales them by R_tier ÷ R_catalog.
         var c = TestCatalog.Config("llama-3.1-8b", "nvidia_h200_sxm", "fp8");
         var dc = Catalog.Default.DataCenter with { ElectricityPrice = TokenCost.Quantities.EnergyPrice.FromUsdPerKilowattHour(0) };
-        var catalogPrice = Sweep([c], calculator: new TokenCostCalculator(null, dc));
-        var tier = Sweep([c], calculator: new TokenCostCalculator(CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = "retail" }), dc));
+        var catalogPrice = Sweep([c], pricing: TestPricing.Default.WithDataCenter(dc));
+        var tier = Sweep([c], pricing: TestPricing.Default.WithDataCenter(dc).WithCostModel(CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = "retail" })));
         var ratio = c.Hardware.GetPriceTier("retail").PricePerDeviceHour / c.Hardware.CloudPricePerDeviceHour!.Value;
         for (var i = 0; i < tier.Points.Count; i++)
         {
@@ -168,7 +169,7 @@ public class InteractivityCurveTests
         foreach (var p in points)
         {
             p.GetProperty("onParetoFront").ValueKind.Should().BeOneOf(JsonValueKind.True, JsonValueKind.False);
-            p.GetProperty("perUserOutputTokensPerSecond").GetDouble().Should().BePositive();
+            p.GetProperty("outputTokensPerSecondPerUser").GetDouble().Should().BePositive();
             p.GetProperty("costPerMillionTotalTokensUsd").GetDouble().Should().BePositive();
             p.GetProperty("totalTokensPerSecondPerMegawatt").GetDouble().Should().BePositive();
         }
@@ -179,7 +180,7 @@ public class InteractivityCurveTests
     [Fact]
     public void Cli_Curve_CsvAndErrors()
     {
-        var (code, stdout, stderr) = CliProcess.Run("curve", "--model", "llama-3.1-70b", "--weights", "fp8", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--sweep-tp", "1,2", "--concurrency", "8,64", "--csv");
+        var (code, stdout, stderr) = CliProcess.Run("curve", "--model", "llama-3.1-70b", "--weights", "fp8", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--sweep-devices", "1,2", "--concurrency", "8,64", "--csv");
         code.Should().Be(0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().StartWith("hardware,devices,tensorParallel,weights,concurrency");

@@ -8,8 +8,7 @@ namespace TokenCost.Tests.Economics;
 public class LatencyCostFrontierTests
 {
     private static readonly IReadOnlyList<FrontierPoint> Points = LatencyCostFrontier.Evaluate(
-        new RooflineEstimator(),
-        new TokenCostCalculator(),
+        TestPricing.Default,
         new[] { "bf16", "fp8", "int4" }.Select(w => DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm", w)),
         new Workload { InputTokens = 1000, OutputTokens = 300 });
 

@@ -15,7 +15,7 @@ namespace TokenCost.Tests.Economics;
 public class OptimizeUnderLoadTests
 {
     private static readonly Catalog Catalog = Catalog.Default;
-    private static readonly ContinuousBatchingEstimator Engine = new(new RooflineEstimator(Catalog.Profiles));
+    private static readonly ContinuousBatchingEstimator Engine = TestPricing.Default.LoadEstimator;
     private static readonly Workload Chat = new() { InputTokens = 1000, OutputTokens = 1000 };
     private static readonly UserSpeedObjective FiftyTokensTwoSeconds = new() { MinOutputTokensPerSecondPerUser = 50, MaxTimeToFirstToken = TimeInterval.FromSeconds(2) };
 
@@ -27,7 +27,7 @@ public class OptimizeUnderLoadTests
     };
 
     private static LoadedOptimizationResult Optimize(UserSpeedObjective objective, OptimizerSearchSpace? space = null, string model = "llama-3.1-70b") =>
-        DeploymentOptimizer.OptimizeUnderLoad(Catalog, Engine, new TokenCostCalculator(), model, Chat, objective, space ?? SmallSpace);
+        DeploymentOptimizer.OptimizeUnderLoad(TestPricing.Default, model, Chat, objective, space ?? SmallSpace);
 
     [Fact]
     public void OptimizeUnderLoad_HonoursTheSpeedFloorAndTtftLimit()
@@ -51,7 +51,7 @@ public class OptimizeUnderLoadTests
         var cap = best.Estimate.MaxRunningSequences * best.Configuration.Replicas;
         if (best.Concurrency < cap)
         {
-            var next = InteractivityCurve.Evaluate(Engine, new TokenCostCalculator(), best.Configuration, Chat, best.Concurrency + 1);
+            var next = InteractivityCurve.Evaluate(TestPricing.Default, best.Configuration, Chat, best.Concurrency + 1);
             FiftyTokensTwoSeconds.IsMetBy(next).Should().BeFalse();
         }
 
@@ -99,7 +99,7 @@ public class OptimizeUnderLoadTests
     public void ParetoSpeedCost_GivesTheCheapestPointAtEachSpeed()
     {
         var configs = new[] { 1, 2, 4 }.Select(tp => TestCatalog.Config("llama-3.1-70b", "nvidia_h100_sxm", "fp8", devices: tp, tp: tp));
-        var curve = InteractivityCurve.Sweep(Engine, new TokenCostCalculator(), configs, Chat, [1, 4, 16, 64, 256]);
+        var curve = InteractivityCurve.Sweep(TestPricing.Default, configs, Chat, [1, 4, 16, 64, 256]);
         var frontier = LatencyCostFrontier.ParetoSpeedCost(curve.Points, FiftyTokensTwoSeconds);
         frontier.Should().NotBeEmpty();
         frontier.Select(p => p.OutputTokensPerSecondPerUser).Should().BeInDescendingOrder();
@@ -111,15 +111,15 @@ public class OptimizeUnderLoadTests
     [Fact]
     public void Cli_OptimizeMinUserSpeed_AnswerHonoursTheFloor()
     {
-        var (code, stdout, stderr) = CliProcess.Run("optimize", "--model", "llama-3.1-70b", "--min-user-tokens-per-second", "50", "--max-ttft-ms", "2000", "--input", "1000", "--output", "1000", "--hardware-list", "nvidia_h100_sxm,amd_mi300x", "--json");
+        var (code, stdout, stderr) = CliProcess.Run("optimize", "--model", "llama-3.1-70b", "--min-user-tokens-per-second", "50", "--max-ttft-ms", "2000", "--input", "1000", "--output", "1000", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--json");
         code.Should().Be(0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
         root.GetProperty("feasible").GetBoolean().Should().BeTrue();
-        root.GetProperty("perUserOutputTokensPerSecond").GetDouble().Should().BeGreaterThanOrEqualTo(50);
-        root.GetProperty("ttftMs").GetDouble().Should().BeLessThanOrEqualTo(2000);
-        root.GetProperty("concurrency").GetInt32().Should().BeGreaterThan(1);
-        root.GetProperty("objective").GetProperty("minPerUserOutputTokensPerSecond").GetDouble().Should().Be(50);
+        root.GetProperty("best").GetProperty("outputTokensPerSecondPerUser").GetDouble().Should().BeGreaterThanOrEqualTo(50);
+        root.GetProperty("best").GetProperty("meanTimeToFirstTokenMs").GetDouble().Should().BeLessThanOrEqualTo(2000);
+        root.GetProperty("best").GetProperty("concurrency").GetInt32().Should().BeGreaterThan(1);
+        root.GetProperty("objective").GetProperty("minOutputTokensPerSecondPerUser").GetDouble().Should().Be(50);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class OptimizeUnderLoadTests
         var (tierCode, stdout, tierErr) = CliProcess.Run("optimize", "--model", "llama-3.1-8b", "--max-tpot-ms", "30", "--price-tier", "neocloud", "--json");
         tierCode.Should().Be(0, tierErr);
         using var doc = JsonDocument.Parse(stdout);
-        var hw = Catalog.GetHardware(doc.RootElement.GetProperty("hardware").GetString()!);
+        var hw = Catalog.GetHardware(doc.RootElement.GetProperty("best").GetProperty("hardware").GetString()!);
         hw.TryGetPriceTier("neocloud", out _).Should().BeTrue();
 
         var (bad, _, badErr) = CliProcess.Run("optimize", "--model", "llama-3.1-8b", "--max-tpot-ms", "30", "--price-tier", "spot");
@@ -146,9 +146,9 @@ public class OptimizeUnderLoadTests
         var (code, stdout, stderr) = CliProcess.Run("frontier", "--model", "llama-3.1-70b", "--hardware", "nvidia_h100_sxm", "--weights", "fp8", "--sweep-devices", "1,2,4", "--concurrency", "1,4,16,64,256", "--min-user-tokens-per-second", "30", "--max-ttft-ms", "2000", "--input", "1000", "--output", "1000", "--json");
         code.Should().Be(0, stderr);
         using var doc = JsonDocument.Parse(stdout);
-        var points = doc.RootElement.EnumerateArray().ToList();
+        var points = doc.RootElement.GetProperty("points").EnumerateArray().ToList();
         points.Should().NotBeEmpty();
-        points.Should().OnlyContain(p => p.GetProperty("perUserOutputTokensPerSecond").GetDouble() >= 30 && p.GetProperty("ttftMs").GetDouble() <= 2000);
+        points.Should().OnlyContain(p => p.GetProperty("outputTokensPerSecondPerUser").GetDouble() >= 30 && p.GetProperty("meanTimeToFirstTokenMs").GetDouble() <= 2000);
         points.Select(p => p.GetProperty("costPerMillionOutputTokensUsd").GetDouble()).Should().BeInDescendingOrder();
         CliProcess.Run("frontier", "--min-user-tokens-per-second", "30").ExitCode.Should().Be(2, "the speed floor filters the continuous-batching sweep only");
     }

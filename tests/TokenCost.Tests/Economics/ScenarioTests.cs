@@ -7,7 +7,7 @@ namespace TokenCost.Tests.Economics;
 
 public class ScenarioTests
 {
-    private static readonly ScenarioAnalyzer Analyzer = new();
+    private static readonly ScenarioAnalyzer Analyzer = new(TestPricing.Default);
 
     private static readonly ServingScenario Small = new()
     {
@@ -61,9 +61,9 @@ public class ScenarioTests
         // Break-even: one deployment-day ÷ API cost per request.
         var fleet = Analyzer.Analyze(Small).Fleet;
         a.BreakEvenRequestsPerDay!.Value.Should().BeApproximately(fleet.Report.TotalCostPerHour.UsdPerHour * 24 / 0.00024, 1e-6);
-        a.Cheaper.Should().Be("api");
+        a.Cheaper.Should().Be(ServingOption.Api);
         var big = Analyzer.Analyze(Small with { RequestsPerDay = 2 * a.BreakEvenRequestsPerDay.Value }).Api!;
-        big.Cheaper.Should().Be("self-hosted");
+        big.Cheaper.Should().Be(ServingOption.SelfHosted);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class ScenarioTests
     [Fact]
     public void SampleChatAssistant_RoutingAndUpgrade()
     {
-        var r = Analyzer.Analyze(ScenarioFile.Load(Samples("chat-assistant.json")));
+        var r = Analyzer.Analyze(ScenarioFile.Load(Samples("chat-assistant.json"), Catalog.Default));
         var routing = r.Routing!;
         routing.BlendedQuality!.Value.Should().BeApproximately((0.3 * 0.55) + (0.7 * 0.83), 1e-12); // 0.746
         // 40 W × on-device request latency.
@@ -100,7 +100,7 @@ public class ScenarioTests
     {
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(Samples("x.json"))!, "*.json"))
         {
-            FluentActions.Invoking(() => ScenarioFile.Load(file)).Should().NotThrow();
+            FluentActions.Invoking(() => ScenarioFile.Load(file, Catalog.Default)).Should().NotThrow();
         }
     }
 
@@ -108,7 +108,7 @@ public class ScenarioTests
     public void Parse_UnknownKey_ReportsFileAndLine()
     {
         const string json = "{\n  \"deployment\": { \"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia_l40s\" },\n  \"workload\": { \"requestsPerDay\": 10, \"colour\": 1 }\n}";
-        var ex = FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().Which;
+        var ex = FluentActions.Invoking(() => ScenarioFile.Parse(json, Catalog.Default, "s.json")).Should().Throw<ScenarioFileException>().Which;
         ex.File.Should().Be("s.json");
         ex.Line.Should().Be(3);
         ex.Message.Should().Contain("colour");
@@ -118,20 +118,20 @@ public class ScenarioTests
     public void Parse_DuplicateKey_Rejected()
     {
         const string json = "{ \"deployment\": { \"model\": \"llama-3.1-8b\", \"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia_l40s\" }, \"workload\": { \"requestsPerDay\": 10 } }";
-        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("s.json:1:*");
+        FluentActions.Invoking(() => ScenarioFile.Parse(json, Catalog.Default, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("s.json:1:*");
     }
 
     [Fact]
     public void Parse_UnknownModel_IsScenarioFileExceptionNamingTheFile()
     {
         const string json = "{ \"deployment\": { \"model\": \"nope\", \"hardware\": \"nvidia_l40s\" }, \"workload\": { \"requestsPerDay\": 10 } }";
-        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("s.json:*nope*");
+        FluentActions.Invoking(() => ScenarioFile.Parse(json, Catalog.Default, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("s.json:*nope*");
     }
 
     [Fact]
     public void Parse_MissingVolume_Rejected()
     {
         const string json = "{ \"deployment\": { \"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia_l40s\" }, \"workload\": { } }";
-        FluentActions.Invoking(() => ScenarioFile.Parse(json, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("*requestsPerDay*");
+        FluentActions.Invoking(() => ScenarioFile.Parse(json, Catalog.Default, "s.json")).Should().Throw<ScenarioFileException>().WithMessage("*requestsPerDay*");
     }
 }

@@ -50,7 +50,7 @@ public class DeploymentConfigurationTests
     public void Create_UnknownModel_ThrowsUnknownId()
     {
         var act = () => TestCatalog.Config("llama-9", "nvidia_h100_sxm");
-        act.Should().Throw<UnknownIdException>().Which.Kind.Should().Be("model");
+        act.Should().Throw<UnknownIdException>().Which.Kind.Should().Be(CatalogEntryKind.Model);
     }
 
     [Fact]

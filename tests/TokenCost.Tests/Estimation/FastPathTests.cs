@@ -7,7 +7,7 @@ namespace TokenCost.Tests.Estimation;
 
 public class FastPathTests
 {
-    private static readonly RooflineEstimator Estimator = new();
+    private static readonly RooflineEstimator Estimator = TestPricing.Default.Estimator;
 
     private static PreparedDeployment Prepared(string model = "llama-2-70b", string hardware = "nvidia_h100_sxm", int devices = 2) =>
         Estimator.Prepare(DeploymentConfiguration.Create(Catalog.Default, model, hardware, "int4", devices: devices));

@@ -5,7 +5,7 @@ namespace TokenCost.Tests.Estimation;
 
 public class PerformanceEstimateTests
 {
-    private static readonly RooflineEstimator Shipped = new();
+    private static readonly RooflineEstimator Shipped = TestPricing.Default.Estimator;
 
     [Fact]
     public void Estimate_SeedHeadlineCase_IsMemoryBoundAboveTheFloor()

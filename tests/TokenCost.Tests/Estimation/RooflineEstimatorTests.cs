@@ -136,7 +136,7 @@ public class RooflineEstimatorTests
     [Fact]
     public void Forward_TimeIsTheSumOfItsParts()
     {
-        var s = new RooflineEstimator().Forward(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "fp8", devices: 4), 32, 1, 1000);
+        var s = TestPricing.Default.Estimator.Forward(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "fp8", devices: 4), 32, 1, 1000);
         s.Time.Seconds.Should().BeApproximately((s.MemoryBoundTime + s.ComputeBoundTime + s.CommunicationTime + s.OverheadTime).Seconds, 1e-15);
     }
 

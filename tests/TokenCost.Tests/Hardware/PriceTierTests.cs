@@ -77,18 +77,18 @@ public class PriceTierTests
         //   $/1M(tier) ÷ $/1M(catalog) = (1 + f)·R_tier·n ÷ ((1 + f)·R_catalog·n) = R_tier ÷ R_catalog exactly,
         // for input tokens as for output tokens (the hours per 1M tokens are the same in numerator and denominator).
         // With the default electricity price, energy is the same under both prices and the rental component alone scales by the ratio.
-        var estimate = new RooflineEstimator().Estimate(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "int4"), new Workload { Batch = 8 });
+        var estimate = TestPricing.Default.Estimator.Estimate(TestCatalog.Config("llama-2-70b", "nvidia_h100_sxm", "int4"), new Workload { Batch = 8 });
         var noPower = Catalog.Default.DataCenter with { ElectricityPrice = EnergyPrice.FromUsdPerKilowattHour(0) };
         var tierModel = CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = "neocloud" });
-        var catalogPrice = new TokenCostCalculator(null, noPower).Calculate(estimate);
+        var catalogPrice = new TokenCostCalculator(CostModel.Default, noPower).Calculate(estimate);
         var tierPrice = new TokenCostCalculator(tierModel, noPower).Calculate(estimate);
         var ratio = H100.GetPriceTier("neocloud").PricePerDeviceHour / H100.CloudPricePerDeviceHour!.Value;
         ratio.Should().NotBeApproximately(1, 0.01, "the test needs a tier price that differs from the catalog price");
         (tierPrice.CostPerMillionOutputTokens.Usd / catalogPrice.CostPerMillionOutputTokens.Usd).Should().BeApproximately(ratio, ratio * 1e-12);
         (tierPrice.CostPerMillionInputTokens.Usd / catalogPrice.CostPerMillionInputTokens.Usd).Should().BeApproximately(ratio, ratio * 1e-12);
 
-        var withPower = new TokenCostCalculator(tierModel).Calculate(estimate);
-        var defaultPrice = new TokenCostCalculator().Calculate(estimate);
+        var withPower = new TokenCostCalculator(tierModel, Catalog.Default.DataCenter).Calculate(estimate);
+        var defaultPrice = TestPricing.Default.Calculator.Calculate(estimate);
         withPower.EnergyCostPerHour.Should().Be(defaultPrice.EnergyCostPerHour);
         (withPower.HardwareCostPerHour / defaultPrice.HardwareCostPerHour).Should().BeApproximately(ratio, ratio * 1e-12);
     }
@@ -96,8 +96,8 @@ public class PriceTierTests
     [Fact]
     public void RentalAtATier_HardwareWithoutTheTier_Throws()
     {
-        var estimate = new RooflineEstimator().Estimate(TestCatalog.Config("llama-3-8b", "nvidia_a100_80gb_sxm", "bf16"), new Workload());
-        var act = () => new TokenCostCalculator(CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = "neocloud" })).Calculate(estimate);
+        var estimate = TestPricing.Default.Estimator.Estimate(TestCatalog.Config("llama-3-8b", "nvidia_a100_80gb_sxm", "bf16"), new Workload());
+        var act = () => new TokenCostCalculator(CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = "neocloud" }), Catalog.Default.DataCenter).Calculate(estimate);
         act.Should().Throw<ArgumentException>().WithMessage("*nvidia_a100_80gb_sxm*none*");
     }
 
@@ -121,7 +121,7 @@ public class PriceTierTests
             var (code, stdout, stderr) = CliProcess.Run(["sweep", "--hardware", "nvidia_h100_sxm", "--model", "llama-3.1-8b", "--weights", "fp8", "--csv", .. extra]);
             code.Should().Be(0, stderr);
             var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var column = Array.IndexOf(lines[0].Split(','), "usd_per_million_output_tokens");
+            var column = Array.IndexOf(lines[0].Split(','), "costPerMillionOutputTokensUsd");
             return lines.Skip(1).Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         }
 

@@ -120,7 +120,7 @@ public class CliHostileTests
         code.Should().Be(0, error);
         using var doc = JsonDocument.Parse(output);
         doc.RootElement.GetArrayLength().Should().Be(4);
-        doc.RootElement[0].GetProperty("ttftMs").GetDouble().Should().BePositive();
+        doc.RootElement[0].GetProperty("timeToFirstTokenMs").GetDouble().Should().BePositive();
     }
 
     private static void ExpectInvalid(string[] args, string option)

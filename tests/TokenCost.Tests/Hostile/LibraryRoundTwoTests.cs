@@ -90,7 +90,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
     {
         var model = Catalog.Default.GetModel("llama-3.1-8b") with { Id = "x\u001b[2J\u0007y" };
         var configuration = DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm") with { Model = model };
-        var report = new TokenCostCalculator(null, Catalog.Default.DataCenter).Calculate(new RooflineEstimator().Estimate(configuration, new Workload { Batch = 1 }));
+        var report = new TokenCostCalculator(CostModel.Default, Catalog.Default.DataCenter).Calculate(TestPricing.Default.Estimator.Estimate(configuration, new Workload { Batch = 1 }));
         (report.ToMarkdown() + report.ToHtml()).Should().NotContainAny("\u001b", "\u0007");
     }
 
@@ -132,7 +132,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
             HostileProcess.RepositoryFile("..", "shared", "validation", "calibration.jsonl"),
             HostileProcess.RepositoryFile("..", "shared", "validation", "inferencex.jsonl"),
         };
-        var predictor = new CasePredictor(Catalog.Default, Catalog.Default.Profiles);
+        var predictor = new CasePredictor(TestPricing.Default);
         var checkedCases = 0;
         foreach (var file in files.Where(File.Exists))
         {
@@ -148,7 +148,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
                 string? error;
                 try
                 {
-                    error = predictor.Predict(CaseReader.ParseLine(line, file, number)).Error;
+                    error = predictor.Predict(CaseReader.ParseLine(line, file, number, Catalog.Default)).Error;
                 }
                 catch (CaseFileException ex)
                 {
@@ -168,7 +168,7 @@ public sealed class LibraryRoundTwoTests : IDisposable
     {
         // int arithmetic once wrapped the expert FFN width: a wider expert looked faster.
         var mixtral = Catalog.Default.GetModel("mixtral-8x7b");
-        var estimator = new RooflineEstimator();
+        var estimator = TestPricing.Default.Estimator;
         double Ttft(int width)
         {
             var model = mixtral with { ExpertIntermediateSize = width };
@@ -195,19 +195,19 @@ public sealed class LibraryRoundTwoTests : IDisposable
     [InlineData(2.0)]
     [InlineData(40.0)]
     public void WeightBytesRatio_FarFromTheModelledRatio_IsNotConsistent(double claimed) =>
-        new ClaimAuditor().Audit(Ratio(claimed)).Verdict.Should().NotBe(ClaimVerdict.Consistent);
+        new ClaimAuditor(TestPricing.Default).Audit(Ratio(claimed)).Verdict.Should().NotBe(ClaimVerdict.Consistent);
 
     [Theory]
     [InlineData(4.0)]
     [InlineData(3.7)]
     public void WeightBytesRatio_NearTheModelledRatio_IsConsistent(double claimed) =>
-        new ClaimAuditor().Audit(Ratio(claimed)).Verdict.Should().Be(ClaimVerdict.Consistent);
+        new ClaimAuditor(TestPricing.Default).Audit(Ratio(claimed)).Verdict.Should().Be(ClaimVerdict.Consistent);
 
     [Fact]
     public void ArithmeticThatOverflows_IsNotConsistent()
     {
         var claim = new Claim { Id = "a", Kind = ClaimKind.Arithmetic, Metric = "usd_per_day", Claimed = 4.5, TokensPerDay = 1e300, UsdPerMillionTokens = 1e300 };
-        new ClaimAuditor().Audit(claim).Verdict.Should().Be(ClaimVerdict.Inconsistent);
+        new ClaimAuditor(TestPricing.Default).Audit(claim).Verdict.Should().Be(ClaimVerdict.Inconsistent);
         AuditTolerance.Matches(4.5, double.PositiveInfinity).Should().BeFalse();
     }
 

@@ -98,7 +98,7 @@ public class ParameterHostileTests
     [Fact]
     public void Estimator_RejectsBadStepArguments()
     {
-        var estimator = new RooflineEstimator();
+        var estimator = TestPricing.Default.Estimator;
         var c = DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm");
         Rejects(() => estimator.Forward(c, 0, 1, 0), "batch");
         Rejects(() => estimator.Forward(c, 1, 0, 0), "newTokens");
@@ -135,8 +135,8 @@ public class ParameterHostileTests
     public void NoCatalogPrice_IsATypedErrorNamingTheFix()
     {
         var hw = Catalog.Default.Hardware.First(h => h.CloudPricePerDeviceHour is null && h.PeakCompute.Count > 0);
-        var estimate = new RooflineEstimator().Estimate(DeploymentConfiguration.Create(Catalog.Default, "llama-3.2-1b", hw.Id), new Workload());
-        var act = () => new TokenCostCalculator().Calculate(estimate);
+        var estimate = TestPricing.Default.Estimator.Estimate(DeploymentConfiguration.Create(Catalog.Default, "llama-3.2-1b", hw.Id), new Workload());
+        var act = () => TestPricing.Default.Calculator.Calculate(estimate);
         act.Should().Throw<ArgumentException>().WithMessage("*--price-per-hour*");
     }
 
@@ -159,12 +159,12 @@ public class ParameterHostileTests
         Rejects(() => SpeculativeDecoding.ExpectedTokensPerStep(1.5, 4), "acceptanceRate");
         Rejects(() => SpeculativeDecoding.ExpectedTokensPerStep(0.5, 0), "draftTokens");
         var c = DeploymentConfiguration.Create(Catalog.Default, "llama-3.1-8b", "nvidia_h100_sxm");
-        var estimator = new RooflineEstimator();
+        var estimator = TestPricing.Default.Estimator;
 
         // The context is checked by the step estimate, whose message names its own parameter (priorContext).
-        FluentActions.Invoking(() => SpeculativeDecoding.Estimate(estimator, c, c, 0.7, 4, 1, double.NaN)).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => SpeculativeDecoding.Estimate(estimator, c, c, 0.7, 4, 0, 100)).Should().Throw<ArgumentException>();
-        Rejects(() => SpeculativeDecoding.Optimize(estimator, c, c, 0.7, 1, 100, 0), "maxDraftTokens");
+        FluentActions.Invoking(() => SpeculativeDecoding.Estimate(TestPricing.Default, c, c, 0.7, 4, 1, double.NaN)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => SpeculativeDecoding.Estimate(TestPricing.Default, c, c, 0.7, 4, 0, 100)).Should().Throw<ArgumentException>();
+        Rejects(() => SpeculativeDecoding.Optimize(TestPricing.Default, c, c, 0.7, 1, 100, 0), "maxDraftTokens");
     }
 
     [Fact]

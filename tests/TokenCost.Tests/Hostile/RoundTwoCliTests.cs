@@ -213,7 +213,7 @@ public sealed class RoundTwoCliTests : IDisposable
 
     [Fact]
     public void OptimizeWithAbsurdDeviceCounts_IsRefused() =>
-        ExpectRefusal(Run("optimize", "--max-tpot-ms", "50", "--device-counts", "2147483647"), "--device-counts");
+        ExpectRefusal(Run("optimize", "--max-tpot-ms", "50", "--sweep-devices", "2147483647"), "--sweep-devices");
 
     [Fact]
     public void SpeculativeOnAModelThatDoesNotFit_SaysSo()
@@ -287,7 +287,7 @@ public sealed class RoundTwoCliTests : IDisposable
         var path = Path.Combine(_dir, "huge.json");
         File.WriteAllText(path, new JsonObject { ["hardware"] = entries }.ToJsonString());
         var r = Run(null, TimeSpan.FromSeconds(60), "optimize", "--max-tpot-ms", "50", "--catalog", path);
-        ExpectRefusal(r, "--hardware-list");
+        ExpectRefusal(r, "--sweep-hardware");
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public sealed class RoundTwoCliTests : IDisposable
     // 14. Inconsistencies.
     [Theory]
     [InlineData("--utilization", "estimate", "--utilization", "0.5")]
-    [InlineData("--weight-formats", "optimize", "--max-tpot-ms", "50", "--weight-formats", "")]
+    [InlineData("--sweep-weights", "optimize", "--max-tpot-ms", "50", "--sweep-weights", "")]
     [InlineData("--csv", "frontier", "--csv", "--json")]
     public void InconsistentOptions_AreRefused(string named, params string[] args) => ExpectRefusal(Run(args), named);
 

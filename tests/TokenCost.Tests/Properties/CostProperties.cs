@@ -39,7 +39,7 @@ public class CostProperties
             var rentalOnly = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(p) });
             var scaled = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(p * k) });
             var estimate = Estimate(s);
-            Close(new TokenCostCalculator(scaled).Calculate(estimate).CostPerMillionInputTokens.Usd, k * new TokenCostCalculator(rentalOnly).Calculate(estimate).CostPerMillionInputTokens.Usd, "$/1M input tokens");
+            Close(new TokenCostCalculator(scaled, TestPricing.Default.DataCenter).Calculate(estimate).CostPerMillionInputTokens.Usd, k * new TokenCostCalculator(rentalOnly, TestPricing.Default.DataCenter).Calculate(estimate).CostPerMillionInputTokens.Usd, "$/1M input tokens");
         }, iter: Iterations);
     }
 
@@ -49,7 +49,7 @@ public class CostProperties
         Gen.Select(Any, PriceGen).Sample((s, p) =>
         {
             var rate = HourlyRate.FromUsdPerHour(p);
-            var report = new TokenCostCalculator(CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = rate })).Calculate(Estimate(s));
+            var report = new TokenCostCalculator(CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = rate }), TestPricing.Default.DataCenter).Calculate(Estimate(s));
             Estimator.Summarize(s.Configuration, s.Workload, rate).CostPerMillionOutputTokens!.Value.Usd.Should().Be(report.CostPerMillionOutputTokens.Usd);
         }, iter: Iterations);
     }

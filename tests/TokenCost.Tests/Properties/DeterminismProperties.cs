@@ -67,7 +67,7 @@ public class DeterminismProperties
     [Fact]
     public void Sweep_GivesTheSameSummaryOnOneOrManyThreads()
     {
-        var engine = new SweepEngine(Estimator);
+        var engine = new SweepEngine(TestPricing.Default);
         var plan = engine.Plan(new SweepSpace
         {
             Catalog = Scenarios.Catalog,
@@ -92,12 +92,12 @@ public class DeterminismProperties
         Any.Sample(s =>
         {
             var rental = CostModel.Create(new RentalHardwareCost { PricePerDeviceHour = HourlyRate.FromUsdPerHour(2) }, new EnergyCost(), new ServingOverheadCost());
-            var a = new TokenCostCalculator(rental).Calculate(Estimate(s)).CostPerMillionOutputTokens;
+            var a = new TokenCostCalculator(rental, TestPricing.Default.DataCenter).Calculate(Estimate(s)).CostPerMillionOutputTokens;
             var saved = CultureInfo.CurrentCulture;
             try
             {
                 CultureInfo.CurrentCulture = HostileCulture();
-                new TokenCostCalculator(rental).Calculate(Estimate(s)).CostPerMillionOutputTokens.Should().Be(a);
+                new TokenCostCalculator(rental, TestPricing.Default.DataCenter).Calculate(Estimate(s)).CostPerMillionOutputTokens.Should().Be(a);
             }
             finally
             {

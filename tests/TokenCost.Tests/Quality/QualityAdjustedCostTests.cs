@@ -4,7 +4,7 @@ namespace TokenCost.Tests.Quality;
 
 public class QualityAdjustedCostTests
 {
-    private static readonly QualityAdjustedCost Costs = new();
+    private static readonly QualityAdjustedCost Costs = new(TestPricing.Default);
 
     [Fact]
     public void Cheapest_TightLoss_PicksInt8_LooseLoss_PicksInt4()

@@ -12,7 +12,7 @@ public class PlatformComparisonTests
     public void Create_ModelTooLargeForOneDevice_UsesTheFewestDevicesThatFit()
     {
         // Llama-2-70B in BF16 is ~138 GB of weights: it fits on 2 × 80 GB H100 but needs 4 × 40 GB A100.
-        var comparison = PlatformComparison.Create(Catalog.Default, "llama-2-70b", Platforms, RenderingFixture.Workload, "bf16");
+        var comparison = PlatformComparison.Create(TestPricing.Default, "llama-2-70b", Platforms, RenderingFixture.Workload, "bf16");
 
         comparison.Reports.Select(r => r.Estimate.Configuration.Devices).Should().Equal(2, 4);
         comparison.Reports.Should().OnlyContain(r => r.Estimate.Memory.Fits);
@@ -22,7 +22,7 @@ public class PlatformComparisonTests
     [Fact]
     public void ToHtml_Comparison_IsOneFlatTableWithARowPerPlatform()
     {
-        var comparison = PlatformComparison.Create(Catalog.Default, "llama-2-70b", Platforms, RenderingFixture.Workload, "int4");
+        var comparison = PlatformComparison.Create(TestPricing.Default, "llama-2-70b", Platforms, RenderingFixture.Workload, "int4");
 
         var html = comparison.ToHtml();
 
@@ -35,7 +35,7 @@ public class PlatformComparisonTests
     [Fact]
     public void ToMarkdown_Comparison_HasElevenColumnsOnEveryLine()
     {
-        var markdown = PlatformComparison.Create(Catalog.Default, "llama-2-70b", Platforms, RenderingFixture.Workload, "int4").ToMarkdown();
+        var markdown = PlatformComparison.Create(TestPricing.Default, "llama-2-70b", Platforms, RenderingFixture.Workload, "int4").ToMarkdown();
 
         var tableLines = markdown.Split('\n').Where(l => l.StartsWith('|')).ToList();
         tableLines.Should().HaveCount(4);

@@ -7,7 +7,7 @@ namespace TokenCost.Tests.Sweeps;
 
 public class SweepEngineTests
 {
-    private static readonly SweepEngine Engine = new();
+    private static readonly SweepEngine Engine = new(TestPricing.Default);
 
     private static SweepSpace Space() => new()
     {
@@ -138,7 +138,7 @@ public class SweepEngineTests
     [Fact]
     public void Run_PlanFromAnotherEngine_Throws()
     {
-        var plan = new SweepEngine().Plan(Space());
+        var plan = new SweepEngine(TestPricing.Ideal).Plan(Space());
         var act = () => Engine.Run(plan);
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("plan");
     }

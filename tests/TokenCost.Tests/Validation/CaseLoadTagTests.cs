@@ -7,7 +7,7 @@ namespace TokenCost.Tests.Validation;
 public class CaseLoadTagTests
 {
     private static ValidationCase Parse(string notes, string devices = "1", string metric = "step_ms", string output = "1") =>
-        CaseReader.ParseLine(CaseReaderTests.Valid.Replace("[statistic=mean] free text", notes, StringComparison.Ordinal).Replace("\"devices\":1,", "\"devices\":" + devices + ",", StringComparison.Ordinal).Replace("\"metric\":\"step_ms\"", "\"metric\":\"" + metric + "\"", StringComparison.Ordinal).Replace("\"output_tokens\":1", "\"output_tokens\":" + output, StringComparison.Ordinal), "t.jsonl", 1);
+        CaseReader.ParseLine(CaseReaderTests.Valid.Replace("[statistic=mean] free text", notes, StringComparison.Ordinal).Replace("\"devices\":1,", "\"devices\":" + devices + ",", StringComparison.Ordinal).Replace("\"metric\":\"step_ms\"", "\"metric\":\"" + metric + "\"", StringComparison.Ordinal).Replace("\"output_tokens\":1", "\"output_tokens\":" + output, StringComparison.Ordinal), "t.jsonl", 1, Catalog.Default);
 
     [Theory]
     [InlineData("static", LoadKind.Static)]
@@ -54,8 +54,8 @@ public class CaseLoadTagTests
     [Fact]
     public void UnknownModel_IsReadAndPredictedAsAPerCaseError()
     {
-        var c = CaseReader.ParseLine(CaseReaderTests.Valid.Replace("llama-3-8b", "some-future-model", StringComparison.Ordinal), "t.jsonl", 1);
-        var p = new CasePredictor().Predict(c);
+        var c = CaseReader.ParseLine(CaseReaderTests.Valid.Replace("llama-3-8b", "some-future-model", StringComparison.Ordinal), "t.jsonl", 1, Catalog.Default);
+        var p = new CasePredictor(TestPricing.Default).Predict(c);
         p.Predicted.Should().BeNull();
         p.Error.Should().Contain("unknown model 'some-future-model'");
     }
@@ -64,7 +64,7 @@ public class CaseLoadTagTests
     public void ExpertParallelTag_OnADenseModel_IsAPerCaseErrorNamingExpertParallel()
     {
         // The parse helper's case is a dense model: expert parallelism has no experts to split.
-        var p = new CasePredictor().Predict(Parse("[expert_parallel=8] x", "8"));
+        var p = new CasePredictor(TestPricing.Default).Predict(Parse("[expert_parallel=8] x", "8"));
         p.Predicted.Should().BeNull();
         p.Error.Should().Contain("expert parallel (8)");
     }

@@ -13,7 +13,7 @@ public class CasePredictorTests
         Metric = metric, Value = 1, Source = "test", Notes = notes, Tags = CaseReader.ParseTags(notes, "t", 1),
     };
 
-    private static readonly CasePredictor Predictor = new();
+    private static readonly CasePredictor Predictor = new(TestPricing.Default);
 
     private static double P(ValidationCase c) => Predictor.Predict(c).Predicted ?? throw new InvalidOperationException(Predictor.Predict(c).Error);
 
@@ -72,7 +72,7 @@ public class CasePredictorTests
     [Fact]
     public void CalibrationCopy_EveryCaseIsPredicted()
     {
-        var cases = CaseReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Validation", "Data", "calibration.jsonl"));
+        var cases = CaseReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Validation", "Data", "calibration.jsonl"), Catalog.Default);
         var predictions = Predictor.PredictAll(cases);
         predictions.Should().OnlyContain(p => p.Predicted > 0 && p.Error == null);
         AccuracySummary.Of(predictions).MedianApe.Should().BeLessThan(12);

@@ -10,11 +10,11 @@ public class CaseReaderTests
     [Fact]
     public void Parse_ValidLine_ReadsEveryKey()
     {
-        var c = CaseReader.Parse(Valid + "\n", "t.jsonl").Single();
+        var c = CaseReader.Parse(Valid + "\n", Catalog.Default, "t.jsonl").Single();
         c.Id.Should().Be("T1");
         c.Batch.Should().Be(8);
         c.Metric.Should().Be(CaseMetric.StepTime);
-        c.Tags.Statistic.Should().Be("mean");
+        c.Tags.Statistic.Should().Be(LatencyStatistic.Mean);
         c.Line.Should().Be(1);
     }
 
@@ -42,34 +42,34 @@ public class CaseReaderTests
     {
         var line = Valid.Replace(from, to, StringComparison.Ordinal);
         line.Should().NotBe(Valid);
-        var act = () => CaseReader.Parse(Valid + "\n" + line + "\n", "bad.jsonl");
+        var act = () => CaseReader.Parse(Valid + "\n" + line + "\n", Catalog.Default, "bad.jsonl");
         act.Should().Throw<CaseFileException>().Where(e => e.File == "bad.jsonl" && e.Line == 2 && e.Message.Contains("'" + key + "'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_BlankLineOrDuplicateId_IsRejected()
     {
-        ((Action)(() => CaseReader.Parse(Valid + "\n\n" + Valid, "b.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2);
-        ((Action)(() => CaseReader.Parse(Valid + "\n" + Valid, "d.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2 && e.Message.Contains("'id'", StringComparison.Ordinal));
+        ((Action)(() => CaseReader.Parse(Valid + "\n\n" + Valid, Catalog.Default, "b.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2);
+        ((Action)(() => CaseReader.Parse(Valid + "\n" + Valid, Catalog.Default, "d.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 2 && e.Message.Contains("'id'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_NotJsonOrNotObject_IsRejected()
     {
-        ((Action)(() => CaseReader.Parse("{\"id\":", "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
-        ((Action)(() => CaseReader.Parse("[1,2]", "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
+        ((Action)(() => CaseReader.Parse("{\"id\":", Catalog.Default, "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
+        ((Action)(() => CaseReader.Parse("[1,2]", Catalog.Default, "j.jsonl"))).Should().Throw<CaseFileException>().Where(e => e.Line == 1);
     }
 
     [Fact]
     public void ParseTags_ReadsAllTagsAndStopsAtFreeText()
     {
         var tags = CaseReader.ParseTags("[timebase=e2e] [group_size=32] [hardware_variant=assumed] [precision=assumed] [quality=anomalous] text [not a tag]", "f", 1);
-        tags.Should().Be(new CaseTags { Timebase = "e2e", GroupSize = 32, HardwareVariantAssumed = true, PrecisionAssumed = true, Anomalous = true });
+        tags.Should().Be(new CaseTags { Timebase = RateTimebase.EndToEnd, GroupSize = 32, HardwareVariantAssumed = true, PrecisionAssumed = true, Anomalous = true });
     }
 
     [Fact]
     public void ReadFile_CalibrationCopy_ReadsAll106Cases()
     {
-        CaseReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Validation", "Data", "calibration.jsonl")).Should().HaveCount(106);
+        CaseReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Validation", "Data", "calibration.jsonl"), Catalog.Default).Should().HaveCount(106);
     }
 }

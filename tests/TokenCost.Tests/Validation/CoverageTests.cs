@@ -8,7 +8,7 @@ public class CoverageTests
     [Fact]
     public void Predict_EveryHardwareModelFormatAndLayout_GivesAPositiveFiniteValue()
     {
-        var predictor = new CasePredictor();
+        var predictor = new CasePredictor(TestPricing.Default);
         var failures = new List<string>();
         foreach (var hw in Catalog.Default.Hardware)
         {

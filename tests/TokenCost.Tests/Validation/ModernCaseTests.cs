@@ -48,9 +48,9 @@ public class ModernCaseTests
         prepared.DraftTokens.Should().Be(1);
         prepared.Acceptance.Should().Be(0.85);
 
-        var predicted = new CasePredictor().Predict(prepared.Case);
+        var predicted = new CasePredictor(TestPricing.Default).Predict(prepared.Case);
         predicted.Error.Should().BeNull();
-        var plain = new CasePredictor().Predict(prepared.Case with { Speculative = null });
+        var plain = new CasePredictor(TestPricing.Default).Predict(prepared.Case with { Speculative = null });
         predicted.Predicted.Should().BeLessThan(plain.Predicted!.Value, "at batch 4 one MTP draft at 85 % acceptance shortens the time per output token");
     }
 }

@@ -5,17 +5,17 @@ namespace TokenCost.Economics.Batching;
 public sealed record KvAllocationPlan
 {
     /// <summary>Gets the strategy.</summary>
-    public required KvAllocationStrategy Strategy { get; init; }
+    public KvAllocationStrategy Strategy { get; internal init; }
 
     /// <summary>Gets the tokens of KV cache reserved per sequence.</summary>
-    public required int ReservedTokensPerSequence { get; init; }
+    public int ReservedTokensPerSequence { get; internal init; }
 
     /// <summary>Gets the tokens of KV cache a sequence actually holds (prompt + output).</summary>
-    public required int UsedTokensPerSequence { get; init; }
+    public int UsedTokensPerSequence { get; internal init; }
 
     /// <summary>Gets the fraction of the reservation never used: 1 − used ÷ reserved, in [0, 1).</summary>
     public double WasteFraction => 1 - ((double)UsedTokensPerSequence / ReservedTokensPerSequence);
 
     /// <summary>Gets the number of sequences whose reservations fit in the budget.</summary>
-    public required int ConcurrentSequences { get; init; }
+    public int ConcurrentSequences { get; internal init; }
 }

@@ -7,16 +7,16 @@ namespace TokenCost.Economics.Batching;
 public sealed record LoadEstimate
 {
     /// <summary>Gets the batching policy.</summary>
-    public required BatchingPolicy Policy { get; init; }
+    public BatchingPolicy Policy { get; internal init; }
 
     /// <summary>Gets the request arrival rate of the whole deployment, in requests per second.</summary>
-    public required double RequestsPerSecond { get; init; }
+    public double RequestsPerSecond { get; internal init; }
 
     /// <summary>Gets the sequence slots per replica (the batch limit, for example the KV-cache concurrency).</summary>
-    public required int Slots { get; init; }
+    public int Slots { get; internal init; }
 
     /// <summary>Gets the largest request rate the deployment sustains, in requests per second.</summary>
-    public required double CapacityRequestsPerSecond { get; init; }
+    public double CapacityRequestsPerSecond { get; internal init; }
 
     /// <summary>Gets the utilisation: arrival rate ÷ capacity (may exceed 1 when unstable).</summary>
     public double Utilization => RequestsPerSecond / CapacityRequestsPerSecond;
@@ -25,20 +25,20 @@ public sealed record LoadEstimate
     public bool Stable => Utilization < 1;
 
     /// <summary>Gets the mean sequences in flight per replica (Little's law: arrival rate × time in service).</summary>
-    public required double MeanSequencesInFlight { get; init; }
+    public double MeanSequencesInFlight { get; internal init; }
 
     /// <summary>Gets the mean time a request waits before its prefill starts, or null when unstable.</summary>
-    public required TimeInterval? MeanQueueDelay { get; init; }
+    public TimeInterval? MeanQueueDelay { get; internal init; }
 
     /// <summary>Gets the median time to first token (queueing + prefill), or null when unstable.</summary>
-    public required TimeInterval? TimeToFirstTokenP50 { get; init; }
+    public TimeInterval? TimeToFirstTokenP50 { get; internal init; }
 
     /// <summary>Gets the 90th-percentile time to first token, or null when unstable.</summary>
-    public required TimeInterval? TimeToFirstTokenP90 { get; init; }
+    public TimeInterval? TimeToFirstTokenP90 { get; internal init; }
 
     /// <summary>Gets the median time per output token, or null when unstable.</summary>
-    public required TimeInterval? TimePerOutputTokenP50 { get; init; }
+    public TimeInterval? TimePerOutputTokenP50 { get; internal init; }
 
     /// <summary>Gets the 90th-percentile time per output token, or null when unstable.</summary>
-    public required TimeInterval? TimePerOutputTokenP90 { get; init; }
+    public TimeInterval? TimePerOutputTokenP90 { get; internal init; }
 }

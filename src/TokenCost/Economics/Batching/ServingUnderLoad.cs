@@ -1,5 +1,6 @@
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Quantities;
 
 namespace TokenCost.Economics.Batching;
@@ -23,7 +24,7 @@ namespace TokenCost.Economics.Batching;
 public static class ServingUnderLoad
 {
     /// <summary>Analyzes a deployment at an arrival rate.</summary>
-    /// <param name="estimator">The estimator.</param>
+    /// <param name="context">The pricing context whose roofline estimator (serving profiles) times the steps.</param>
     /// <param name="configuration">The deployment.</param>
     /// <param name="inputTokens">Prompt tokens per request, ≥ 1.</param>
     /// <param name="outputTokens">Output tokens per request (the mean when lengths vary), ≥ 1.</param>
@@ -32,15 +33,15 @@ public static class ServingUnderLoad
     /// <param name="policy">The batching policy.</param>
     /// <param name="variableOutputLengths">Whether output lengths are exponentially distributed (true) or all equal (false).</param>
     /// <returns>The load estimate.</returns>
-    public static LoadEstimate Analyze(RooflineEstimator estimator, DeploymentConfiguration configuration, int inputTokens, int outputTokens, int slots, double requestsPerSecond, BatchingPolicy policy, bool variableOutputLengths = true)
+    public static LoadEstimate Analyze(PricingContext context, DeploymentConfiguration configuration, int inputTokens, int outputTokens, int slots, double requestsPerSecond, BatchingPolicy policy, bool variableOutputLengths = true)
     {
-        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(configuration);
         Guard.Positive(inputTokens);
         Guard.Positive(outputTokens);
         Guard.Positive(slots);
         Guard.NonNegativeFinite(requestsPerSecond);
-        var steps = new StepTimes(estimator, configuration, inputTokens, outputTokens);
+        var steps = new StepTimes(context.Estimator, configuration, inputTokens, outputTokens);
         var lambda = requestsPerSecond / configuration.Replicas;
         return policy == BatchingPolicy.Continuous
             ? Continuous(steps, configuration.Replicas, slots, lambda, variableOutputLengths)
@@ -48,7 +49,7 @@ public static class ServingUnderLoad
     }
 
     /// <summary>Finds the largest arrival rate whose p90 TTFT and p90 TPOT meet the limits (bisection; the latencies rise with load).</summary>
-    /// <param name="estimator">The estimator.</param>
+    /// <param name="context">The pricing context whose roofline estimator (serving profiles) times the steps.</param>
     /// <param name="configuration">The deployment.</param>
     /// <param name="inputTokens">Prompt tokens per request, ≥ 1.</param>
     /// <param name="outputTokens">Output tokens per request, ≥ 1.</param>
@@ -58,15 +59,15 @@ public static class ServingUnderLoad
     /// <param name="maxTimePerOutputTokenP90">The p90 TPOT limit.</param>
     /// <param name="variableOutputLengths">Whether output lengths are exponentially distributed.</param>
     /// <returns>The largest rate in requests per second for the whole deployment (0 when even a lone request misses the limits).</returns>
-    public static double MaxRequestsPerSecond(RooflineEstimator estimator, DeploymentConfiguration configuration, int inputTokens, int outputTokens, int slots, BatchingPolicy policy, TimeInterval maxTimeToFirstTokenP90, TimeInterval maxTimePerOutputTokenP90, bool variableOutputLengths = true)
+    public static double MaxRequestsPerSecond(PricingContext context, DeploymentConfiguration configuration, int inputTokens, int outputTokens, int slots, BatchingPolicy policy, TimeInterval maxTimeToFirstTokenP90, TimeInterval maxTimePerOutputTokenP90, bool variableOutputLengths = true)
     {
         bool Meets(double rate)
         {
-            var e = Analyze(estimator, configuration, inputTokens, outputTokens, slots, rate, policy, variableOutputLengths);
+            var e = Analyze(context, configuration, inputTokens, outputTokens, slots, rate, policy, variableOutputLengths);
             return e.Stable && e.TimeToFirstTokenP90 <= maxTimeToFirstTokenP90 && e.TimePerOutputTokenP90 <= maxTimePerOutputTokenP90;
         }
 
-        var capacity = Analyze(estimator, configuration, inputTokens, outputTokens, slots, 0, policy, variableOutputLengths).CapacityRequestsPerSecond;
+        var capacity = Analyze(context, configuration, inputTokens, outputTokens, slots, 0, policy, variableOutputLengths).CapacityRequestsPerSecond;
         if (!Meets(capacity * 1e-9))
         {
             return 0;

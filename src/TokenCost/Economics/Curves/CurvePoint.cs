@@ -16,10 +16,10 @@ namespace TokenCost.Economics.Curves;
 public sealed record CurvePoint
 {
     /// <summary>Gets the priced loaded estimate behind the point.</summary>
-    public required LoadedCostReport Report { get; init; }
+    public LoadedCostReport Report { get; internal init; } = null!;
 
     /// <summary>Gets the facility power per device at this operating point: mean board power × server overhead × PUE (the data-centre model), or null when the hardware lists no TDP.</summary>
-    public required Power? FacilityPowerPerDevice { get; init; }
+    public Power? FacilityPowerPerDevice { get; internal init; }
 
     /// <summary>
     /// Gets a value indicating whether no other point of the same hardware in the sweep has at least the per-user speed and at least the
@@ -27,13 +27,13 @@ public sealed record CurvePoint
     /// </summary>
     /// <remarks>On one hardware at one price, $/token is (nearly) the hourly cost of a device ÷ its throughput, so this front is also
     /// the cheapest token at each per-user speed; energy varies slightly with the operating point, so <see cref="OnCostParetoFront"/> is the exact cost version.</remarks>
-    public bool OnParetoFront { get; init; }
+    public bool OnParetoFront { get; internal init; }
 
     /// <summary>
     /// Gets a value indicating whether no other point of the whole sweep (any hardware) has at least the per-user speed and at most the
     /// cost per million output tokens, and is better in one (maximise <see cref="OutputTokensPerSecondPerUser"/>, minimise <see cref="CostPerMillionOutputTokens"/>).
     /// </summary>
-    public bool OnCostParetoFront { get; init; }
+    public bool OnCostParetoFront { get; internal init; }
 
     /// <summary>Gets the loaded estimate.</summary>
     public LoadedEstimate Estimate => Report.Estimate;
@@ -42,7 +42,7 @@ public sealed record CurvePoint
     public DeploymentConfiguration Configuration => Report.Estimate.Configuration;
 
     /// <summary>Gets the closed-loop clients of the whole deployment (users served at once).</summary>
-    public required int Concurrency { get; init; }
+    public int Concurrency { get; internal init; }
 
     /// <summary>Gets the output tokens per second one user receives: 1 ÷ median TPOT (InferenceX "interactivity"), tokens/s/user.</summary>
     public double OutputTokensPerSecondPerUser => Report.Estimate.OutputTokensPerSecondPerUser;

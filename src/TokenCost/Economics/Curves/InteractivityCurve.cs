@@ -1,6 +1,7 @@
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 using TokenCost.Rendering;
 using TokenCost.Serving.Load;
 
@@ -46,8 +47,7 @@ public sealed partial class InteractivityCurve
         Points.Where(p => p.OnParetoFront).OrderBy(p => p.Configuration.Hardware.Id, StringComparer.Ordinal).ThenByDescending(p => p.OutputTokensPerSecondPerUser).ToList();
 
     /// <summary>Sweeps concurrency for each configuration.</summary>
-    /// <param name="estimator">The continuous-batching estimator.</param>
-    /// <param name="calculator">The cost calculator (cost model and data-centre parameters, which also give the facility power).</param>
+    /// <param name="context">The pricing context: continuous-batching estimator, cost model and data-centre parameters (which also give the facility power).</param>
     /// <param name="configurations">The deployments (hardware, devices, tensor parallelism, formats, stack).</param>
     /// <param name="workload">The prompt and output tokens per request (its batch is ignored).</param>
     /// <param name="concurrencies">Closed-loop clients of the whole deployment, each ≥ 1, or null for <see cref="DefaultConcurrencies"/>.</param>
@@ -56,15 +56,13 @@ public sealed partial class InteractivityCurve
     /// <exception cref="ArgumentException">No configuration or concurrency is given, a concurrency is below 1, or the sweep has more than <see cref="MaxPoints"/> points.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lengthRangeRatio"/> is not in (0, 1].</exception>
     public static InteractivityCurve Sweep(
-        ContinuousBatchingEstimator estimator,
-        TokenCostCalculator calculator,
+        PricingContext context,
         IEnumerable<DeploymentConfiguration> configurations,
         Workload workload,
         IReadOnlyList<int>? concurrencies = null,
         double lengthRangeRatio = 1)
     {
-        ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(configurations);
         ArgumentNullException.ThrowIfNull(workload);
         Guard.PositiveFraction(lengthRangeRatio);
@@ -86,7 +84,7 @@ public sealed partial class InteractivityCurve
         {
             try
             {
-                points.AddRange(levels.Select(concurrency => Evaluate(estimator, calculator, configuration, workload, concurrency, lengthRangeRatio)).ToList());
+                points.AddRange(levels.Select(concurrency => Evaluate(context, configuration, workload, concurrency, lengthRangeRatio)).ToList());
             }
             catch (ArgumentException ex)
             {
@@ -98,21 +96,19 @@ public sealed partial class InteractivityCurve
     }
 
     /// <summary>Evaluates one operating point (without Pareto flags, which need the whole sweep).</summary>
-    /// <param name="estimator">The continuous-batching estimator.</param>
-    /// <param name="calculator">The cost calculator.</param>
+    /// <param name="context">The pricing context.</param>
     /// <param name="configuration">The deployment.</param>
     /// <param name="workload">The prompt and output tokens per request.</param>
     /// <param name="concurrency">Closed-loop clients of the whole deployment, ≥ 1.</param>
     /// <param name="lengthRangeRatio">The shortest request as a fraction of the nominal lengths, in (0, 1].</param>
     /// <returns>The point.</returns>
     /// <exception cref="ArgumentException">The configuration cannot run (no memory for a KV cache) or be priced.</exception>
-    public static CurvePoint Evaluate(ContinuousBatchingEstimator estimator, TokenCostCalculator calculator, DeploymentConfiguration configuration, Workload workload, int concurrency, double lengthRangeRatio = 1)
+    public static CurvePoint Evaluate(PricingContext context, DeploymentConfiguration configuration, Workload workload, int concurrency, double lengthRangeRatio = 1)
     {
-        ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(context);
         var load = ServingLoad.Closed(concurrency) with { LengthRangeRatio = lengthRangeRatio };
-        var report = calculator.Calculate(estimator.Estimate(configuration, workload, load));
-        var dc = calculator.DataCenter;
+        var report = context.Price(configuration, workload, load);
+        var dc = context.DataCenter;
         return new CurvePoint
         {
             Report = report,

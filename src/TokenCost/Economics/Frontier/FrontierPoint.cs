@@ -9,7 +9,7 @@ namespace TokenCost.Economics.Frontier;
 public sealed record FrontierPoint
 {
     /// <summary>Gets the priced estimate behind the point.</summary>
-    public required TokenCostReport Report { get; init; }
+    public TokenCostReport Report { get; internal init; } = null!;
 
     /// <summary>Gets the deployment.</summary>
     public DeploymentConfiguration Configuration => Report.Estimate.Configuration;

@@ -1,6 +1,7 @@
 using TokenCost.Costs;
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Pricing;
 
 namespace TokenCost.Economics.Frontier;
 
@@ -31,17 +32,17 @@ public static partial class LatencyCostFrontier
     }
 
     /// <summary>Evaluates every configuration at every batch that fits in memory (or at the default sweep up to its memory limit and the stack's scheduler cap).</summary>
-    /// <param name="estimator">The estimator.</param>
-    /// <param name="calculator">The cost calculator.</param>
+    /// <param name="context">The pricing context whose estimator and cost calculator evaluate each point.</param>
     /// <param name="configurations">The configurations to sweep.</param>
     /// <param name="workload">The workload; its batch is ignored.</param>
     /// <param name="batches">The batch sizes to try, or null for <see cref="BatchSizes"/> up to each configuration's largest fitting batch.</param>
     /// <returns>Every fitting point, in sweep order.</returns>
     /// <exception cref="ArgumentException">A configuration cannot be priced (for example hardware without a catalog price).</exception>
-    public static IReadOnlyList<FrontierPoint> Evaluate(RooflineEstimator estimator, TokenCostCalculator calculator, IEnumerable<DeploymentConfiguration> configurations, Workload workload, IReadOnlyList<int>? batches = null)
+    public static IReadOnlyList<FrontierPoint> Evaluate(PricingContext context, IEnumerable<DeploymentConfiguration> configurations, Workload workload, IReadOnlyList<int>? batches = null)
     {
-        ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(context);
+        var estimator = context.Estimator;
+        var calculator = context.Calculator;
         ArgumentNullException.ThrowIfNull(configurations);
         ArgumentNullException.ThrowIfNull(workload);
         var points = new List<FrontierPoint>();

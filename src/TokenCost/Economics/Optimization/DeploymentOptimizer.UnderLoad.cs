@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Economics.Curves;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
@@ -14,9 +15,7 @@ public static partial class DeploymentOptimizer
     /// Finds the cheapest configuration — hardware, device count (one tensor-parallel replica; for MoE models also EP and DP-attention layouts, see <see cref="LayoutSearch"/>), weight format and closed-loop concurrency —
     /// whose users all get at least the objective's speed within its TTFT limit, under continuous batching.
     /// </summary>
-    /// <param name="catalog">The catalog.</param>
-    /// <param name="estimator">The continuous-batching estimator.</param>
-    /// <param name="calculator">The cost calculator.</param>
+    /// <param name="context">The pricing context: catalog searched, continuous-batching estimator and cost calculator.</param>
     /// <param name="modelId">The model id.</param>
     /// <param name="workload">The prompt and output tokens per request (its batch is ignored).</param>
     /// <param name="objective">The per-user limits.</param>
@@ -35,11 +34,10 @@ public static partial class DeploymentOptimizer
     /// </remarks>
     /// <exception cref="UnknownIdException">The model or a listed hardware id is not in the catalog.</exception>
     /// <exception cref="ArgumentException">The space would evaluate more than <see cref="OptimizerSearchSpace.MaxEvaluatedPoints"/> points, or a listed concurrency is below 1.</exception>
-    public static LoadedOptimizationResult OptimizeUnderLoad(Catalog catalog, ContinuousBatchingEstimator estimator, TokenCostCalculator calculator, string modelId, Workload workload, UserSpeedObjective objective, OptimizerSearchSpace? space = null, double lengthRangeRatio = 1)
+    public static LoadedOptimizationResult OptimizeUnderLoad(PricingContext context, string modelId, Workload workload, UserSpeedObjective objective, OptimizerSearchSpace? space = null, double lengthRangeRatio = 1)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(context);
+        var catalog = context.Catalog;
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(objective);
         space ??= new OptimizerSearchSpace();
@@ -67,7 +65,7 @@ public static partial class DeploymentOptimizer
             CurvePoint At(int concurrency)
             {
                 evaluated++;
-                var p = InteractivityCurve.Evaluate(estimator, calculator, configuration, workload, concurrency, lengthRangeRatio);
+                var p = InteractivityCurve.Evaluate(context, configuration, workload, concurrency, lengthRangeRatio);
                 points.Add(p);
                 return p;
             }

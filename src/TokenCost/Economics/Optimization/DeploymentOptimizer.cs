@@ -2,6 +2,7 @@ using TokenCost.Catalogs;
 using TokenCost.Costs;
 using TokenCost.Economics.Frontier;
 using TokenCost.Estimation;
+using TokenCost.Pricing;
 
 namespace TokenCost.Economics.Optimization;
 
@@ -17,20 +18,17 @@ namespace TokenCost.Economics.Optimization;
 public static partial class DeploymentOptimizer
 {
     /// <summary>Searches the space.</summary>
-    /// <param name="catalog">The catalog.</param>
-    /// <param name="estimator">The estimator.</param>
-    /// <param name="calculator">The cost calculator.</param>
+    /// <param name="context">The pricing context: catalog searched, estimator and cost calculator.</param>
     /// <param name="modelId">The model id.</param>
     /// <param name="workload">The workload (prompt and output tokens; its batch is ignored).</param>
     /// <param name="objective">The limits.</param>
     /// <param name="space">The search space, or null for the default.</param>
     /// <returns>The result; <see cref="OptimizationResult.Feasible"/> is false when nothing meets the objective.</returns>
     /// <exception cref="UnknownIdException">The model or a listed hardware id is not in the catalog.</exception>
-    public static OptimizationResult Optimize(Catalog catalog, RooflineEstimator estimator, TokenCostCalculator calculator, string modelId, Workload workload, ServiceLevelObjective objective, OptimizerSearchSpace? space = null)
+    public static OptimizationResult Optimize(PricingContext context, string modelId, Workload workload, ServiceLevelObjective objective, OptimizerSearchSpace? space = null)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(calculator);
+        ArgumentNullException.ThrowIfNull(context);
+        var catalog = context.Catalog;
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(objective);
         space ??= new OptimizerSearchSpace();
@@ -43,7 +41,7 @@ public static partial class DeploymentOptimizer
         {
             try
             {
-                points.AddRange(LatencyCostFrontier.Evaluate(estimator, calculator, group, workload, space.Batches));
+                points.AddRange(LatencyCostFrontier.Evaluate(context, group, workload, space.Batches));
             }
             catch (ArgumentException ex)
             {

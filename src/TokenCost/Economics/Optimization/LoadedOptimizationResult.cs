@@ -13,17 +13,17 @@ public sealed record LoadedOptimizationResult
     public bool Feasible => Best is not null;
 
     /// <summary>Gets the objective searched for.</summary>
-    public required UserSpeedObjective Objective { get; init; }
+    public UserSpeedObjective Objective { get; internal init; } = null!;
 
     /// <summary>Gets, per configuration that meets the objective, its cheapest point that does, cheapest first.</summary>
-    public required IReadOnlyList<CurvePoint> Candidates { get; init; }
+    public IReadOnlyList<CurvePoint> Candidates { get; internal init; } = null!;
 
     /// <summary>Gets the point with the highest per-user speed among those evaluated (what comes closest when nothing is feasible), or null when nothing could be evaluated.</summary>
-    public CurvePoint? Fastest { get; init; }
+    public CurvePoint? Fastest { get; internal init; }
 
     /// <summary>Gets the number of operating points evaluated (configurations × concurrencies tried).</summary>
-    public required int Evaluated { get; init; }
+    public int Evaluated { get; internal init; }
 
     /// <summary>Gets the reasons configurations were skipped (hardware without a price, layouts that cannot be modelled, no memory for a KV cache).</summary>
-    public required IReadOnlyList<string> Skipped { get; init; }
+    public IReadOnlyList<string> Skipped { get; internal init; } = null!;
 }

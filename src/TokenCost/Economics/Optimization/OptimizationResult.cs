@@ -7,23 +7,23 @@ namespace TokenCost.Economics.Optimization;
 public sealed record OptimizationResult
 {
     /// <summary>Gets the cheapest point that fits and meets the objective, or null when nothing does.</summary>
-    public FrontierPoint? Best { get; init; }
+    public FrontierPoint? Best { get; internal init; }
 
     /// <summary>Gets a value indicating whether some configuration fits and meets the objective.</summary>
     public bool Feasible => Best is not null;
 
     /// <summary>Gets the objective searched for.</summary>
-    public required ServiceLevelObjective Objective { get; init; }
+    public ServiceLevelObjective Objective { get; internal init; } = null!;
 
     /// <summary>Gets the number of fitting points evaluated.</summary>
-    public required int Evaluated { get; init; }
+    public int Evaluated { get; internal init; }
 
     /// <summary>Gets the number of evaluated points that met the objective.</summary>
-    public required int FeasibleCount { get; init; }
+    public int FeasibleCount { get; internal init; }
 
     /// <summary>Gets the point with the lowest time per output token among those evaluated (what comes closest when nothing is feasible), or null when nothing fits.</summary>
-    public FrontierPoint? Fastest { get; init; }
+    public FrontierPoint? Fastest { get; internal init; }
 
     /// <summary>Gets the reasons candidates were skipped before evaluation (hardware without a price, layouts that cannot be modelled).</summary>
-    public required IReadOnlyList<string> Skipped { get; init; }
+    public IReadOnlyList<string> Skipped { get; internal init; } = null!;
 }

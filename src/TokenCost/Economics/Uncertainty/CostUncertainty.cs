@@ -61,8 +61,8 @@ public static class CostUncertainty
         {
             var low = (double[])medians.Clone();
             var high = (double[])medians.Clone();
-            low[j] = inputs[j].Value.Kind == "fixed" ? medians[j] : inputs[j].Value.Quantile(0.1);
-            high[j] = inputs[j].Value.Kind == "fixed" ? medians[j] : inputs[j].Value.Quantile(0.9);
+            low[j] = inputs[j].Value.Kind == DistributionKind.Fixed ? medians[j] : inputs[j].Value.Quantile(0.1);
+            high[j] = inputs[j].Value.Kind == DistributionKind.Fixed ? medians[j] : inputs[j].Value.Quantile(0.9);
             sensitivity.Add(new SensitivityEntry
             {
                 Input = inputs[j].Name,

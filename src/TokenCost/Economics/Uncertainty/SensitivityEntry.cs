@@ -7,22 +7,22 @@ namespace TokenCost.Economics.Uncertainty;
 public sealed record SensitivityEntry
 {
     /// <summary>Gets the input's name (for example "pricePerDeviceHour").</summary>
-    public required string Input { get; init; }
+    public string Input { get; internal init; } = null!;
 
     /// <summary>Gets the input's distribution, described.</summary>
-    public required string Distribution { get; init; }
+    public string Distribution { get; internal init; } = null!;
 
     /// <summary>Gets the input's P10 value, in its own unit.</summary>
-    public required double InputP10 { get; init; }
+    public double InputP10 { get; internal init; }
 
     /// <summary>Gets the input's P90 value, in its own unit.</summary>
-    public required double InputP90 { get; init; }
+    public double InputP90 { get; internal init; }
 
     /// <summary>Gets the $/1M output tokens with the input at its P10.</summary>
-    public required Money CostAtP10 { get; init; }
+    public Money CostAtP10 { get; internal init; }
 
     /// <summary>Gets the $/1M output tokens with the input at its P90.</summary>
-    public required Money CostAtP90 { get; init; }
+    public Money CostAtP90 { get; internal init; }
 
     /// <summary>Gets the swing: |cost at P90 − cost at P10|, in USD per 1M output tokens.</summary>
     public double SwingUsd => Math.Abs(CostAtP90.Usd - CostAtP10.Usd);

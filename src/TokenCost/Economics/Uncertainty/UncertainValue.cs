@@ -11,7 +11,7 @@ namespace TokenCost.Economics.Uncertainty;
 /// <remarks>This type is immutable and thread-safe. Its parameters are finite; samples and quantiles are never negative.</remarks>
 public sealed record UncertainValue
 {
-    private UncertainValue(string kind, double a, double b, double c)
+    private UncertainValue(DistributionKind kind, double a, double b, double c)
     {
         Kind = kind;
         A = a;
@@ -19,8 +19,8 @@ public sealed record UncertainValue
         C = c;
     }
 
-    /// <summary>Gets the distribution family: "fixed", "lognormal", "triangular" or "uniform".</summary>
-    public string Kind { get; }
+    /// <summary>Gets the distribution family.</summary>
+    public DistributionKind Kind { get; }
 
     /// <summary>Gets the median of the distribution.</summary>
     public double Median => Quantile(0.5);
@@ -34,14 +34,14 @@ public sealed record UncertainValue
     /// <summary>Creates a value without uncertainty.</summary>
     /// <param name="value">The value, finite and ≥ 0.</param>
     /// <returns>The distribution.</returns>
-    public static UncertainValue Fixed(double value) => new("fixed", Guard.NonNegativeFinite(value), 0, 0);
+    public static UncertainValue Fixed(double value) => new(DistributionKind.Fixed, Guard.NonNegativeFinite(value), 0, 0);
 
     /// <summary>Creates a lognormal value: ln X ~ Normal(ln median, sigma²). A sigma of 0.25 puts P10–P90 at about ×0.73–×1.38 of the median.</summary>
     /// <param name="median">The median, finite and &gt; 0.</param>
     /// <param name="sigma">The standard deviation of ln X, finite and ≥ 0.</param>
     /// <returns>The distribution.</returns>
     public static UncertainValue LogNormal(double median, double sigma) =>
-        Guard.NonNegativeFinite(sigma) == 0 ? Fixed(median) : new("lognormal", Guard.PositiveFinite(median), sigma, 0);
+        Guard.NonNegativeFinite(sigma) == 0 ? Fixed(median) : new(DistributionKind.LogNormal, Guard.PositiveFinite(median), sigma, 0);
 
     /// <summary>Creates a triangular value.</summary>
     /// <param name="min">The lower limit, finite and ≥ 0.</param>
@@ -59,7 +59,7 @@ public sealed record UncertainValue
             throw new ArgumentOutOfRangeException(nameof(mode), mode, string.Create(CultureInfo.InvariantCulture, $"a triangular distribution needs min ≤ mode ≤ max; got {min}, {mode}, {max}."));
         }
 
-        return min == max ? Fixed(min) : new("triangular", min, mode, max);
+        return min == max ? Fixed(min) : new(DistributionKind.Triangular, min, mode, max);
     }
 
     /// <summary>Creates a uniform value.</summary>
@@ -74,7 +74,7 @@ public sealed record UncertainValue
             throw new ArgumentOutOfRangeException(nameof(max), max, string.Create(CultureInfo.InvariantCulture, $"max must be a finite number ≥ min ({min}); got {max}."));
         }
 
-        return min == max ? Fixed(min) : new("uniform", min, max, 0);
+        return min == max ? Fixed(min) : new(DistributionKind.Uniform, min, max, 0);
     }
 
     /// <summary>Gets the value below which a fraction <paramref name="probability"/> of the distribution lies.</summary>
@@ -89,9 +89,9 @@ public sealed record UncertainValue
 
         return Kind switch
         {
-            "lognormal" => Math.Exp(Math.Log(A) + (B * Normal.InvCDF(0, 1, probability))),
-            "triangular" => MathNet.Numerics.Distributions.Triangular.InvCDF(A, C, B, probability),
-            "uniform" => A + ((B - A) * probability),
+            DistributionKind.LogNormal => Math.Exp(Math.Log(A) + (B * Normal.InvCDF(0, 1, probability))),
+            DistributionKind.Triangular => MathNet.Numerics.Distributions.Triangular.InvCDF(A, C, B, probability),
+            DistributionKind.Uniform => A + ((B - A) * probability),
             _ => A,
         };
     }
@@ -100,12 +100,12 @@ public sealed record UncertainValue
     /// <returns>The description, in invariant culture.</returns>
     public override string ToString() => Kind switch
     {
-        "lognormal" => string.Create(CultureInfo.InvariantCulture, $"lognormal(median {A:G4}, σ {B:G3})"),
-        "triangular" => string.Create(CultureInfo.InvariantCulture, $"triangular({A:G4}, {B:G4}, {C:G4})"),
-        "uniform" => string.Create(CultureInfo.InvariantCulture, $"uniform({A:G4}, {B:G4})"),
+        DistributionKind.LogNormal => string.Create(CultureInfo.InvariantCulture, $"lognormal(median {A:G4}, σ {B:G3})"),
+        DistributionKind.Triangular => string.Create(CultureInfo.InvariantCulture, $"triangular({A:G4}, {B:G4}, {C:G4})"),
+        DistributionKind.Uniform => string.Create(CultureInfo.InvariantCulture, $"uniform({A:G4}, {B:G4})"),
         _ => string.Create(CultureInfo.InvariantCulture, $"fixed {A:G4}"),
     };
 
     /// <summary>Draws one sample with the given random source (inverse-CDF sampling, so one uniform draw per sample).</summary>
-    internal double Sample(System.Random random) => Kind == "fixed" ? A : Quantile(Math.Clamp(random.NextDouble(), 1e-12, 1 - 1e-12));
+    internal double Sample(System.Random random) => Kind == DistributionKind.Fixed ? A : Quantile(Math.Clamp(random.NextDouble(), 1e-12, 1 - 1e-12));
 }

@@ -27,13 +27,13 @@ public sealed record UncertaintyAssumptions
     /// Derived from the calibration report (docs/ACCURACY.md): 5-fold cross-validated P90 absolute percentage error 47–51 % across recent fits,
     /// so σ = ln(1.47…1.51) ÷ 1.645 ≈ 0.24–0.25, rounded up to 0.25. The median error (≈ 11 %) alone would suggest σ ≈ 0.16; the tails are heavier, so the P90 is used.
     /// </remarks>
-    public const double DefaultEstimatorSigma = 0.25;
+    public static double DefaultEstimatorSigma { get; } = 0.25;
 
     /// <summary>The default log-space sigma of the hardware price per device-hour: 0.25.</summary>
-    public const double DefaultPriceSigma = 0.25;
+    public static double DefaultPriceSigma { get; } = 0.25;
 
     /// <summary>The default log-space sigma of the electricity price: 0.3.</summary>
-    public const double DefaultElectricitySigma = 0.3;
+    public static double DefaultElectricitySigma { get; } = 0.3;
 
     /// <summary>Gets the hardware price per device-hour, in USD/h (amortised or rented; it scales the hardware cost components).</summary>
     public required UncertainValue PricePerDeviceHour { get; init; }
@@ -56,12 +56,15 @@ public sealed record UncertaintyAssumptions
     /// <summary>Builds the documented default assumptions around a priced estimate.</summary>
     /// <param name="report">The priced estimate.</param>
     /// <param name="dataCenter">The data-centre parameters it was priced with.</param>
-    /// <param name="priceSigma">Log-space sigma of the price per device-hour, ≥ 0.</param>
-    /// <param name="estimatorSigma">Log-space sigma of the estimator error, ≥ 0.</param>
-    /// <param name="electricitySigma">Log-space sigma of the electricity price, ≥ 0.</param>
+    /// <param name="priceSigma">Log-space sigma of the price per device-hour, ≥ 0; null for <see cref="DefaultPriceSigma"/>.</param>
+    /// <param name="estimatorSigma">Log-space sigma of the estimator error, ≥ 0; null for <see cref="DefaultEstimatorSigma"/>.</param>
+    /// <param name="electricitySigma">Log-space sigma of the electricity price, ≥ 0; null for <see cref="DefaultElectricitySigma"/>.</param>
     /// <returns>The assumptions.</returns>
-    public static UncertaintyAssumptions ForReport(TokenCostReport report, DataCenterDefaults dataCenter, double priceSigma = DefaultPriceSigma, double estimatorSigma = DefaultEstimatorSigma, double electricitySigma = DefaultElectricitySigma)
+    public static UncertaintyAssumptions ForReport(TokenCostReport report, DataCenterDefaults dataCenter, double? priceSigma = null, double? estimatorSigma = null, double? electricitySigma = null)
     {
+        var price = priceSigma ?? DefaultPriceSigma;
+        var estimator = estimatorSigma ?? DefaultEstimatorSigma;
+        var electricitySpread = electricitySigma ?? DefaultElectricitySigma;
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(dataCenter);
         var perDevice = report.HardwareCostPerHour.UsdPerHour / report.Estimate.Configuration.Devices;
@@ -69,12 +72,12 @@ public sealed record UncertaintyAssumptions
         var electricity = dataCenter.ElectricityPrice.UsdPerKilowattHour;
         return new UncertaintyAssumptions
         {
-            PricePerDeviceHour = perDevice > 0 ? UncertainValue.LogNormal(perDevice, priceSigma) : UncertainValue.Fixed(0),
+            PricePerDeviceHour = perDevice > 0 ? UncertainValue.LogNormal(perDevice, price) : UncertainValue.Fixed(0),
             Utilization = UncertainValue.Triangular(0.6, 0.8, 1.0),
-            ElectricityPrice = electricity > 0 ? UncertainValue.LogNormal(electricity, electricitySigma) : UncertainValue.Fixed(0),
+            ElectricityPrice = electricity > 0 ? UncertainValue.LogNormal(electricity, electricitySpread) : UncertainValue.Fixed(0),
             PowerUsageEffectiveness = UncertainValue.Triangular(Math.Min(1.1, pue), pue, pue + 0.3),
             PowerFactor = UncertainValue.LogNormal(1, 0.15),
-            EstimatorError = UncertainValue.LogNormal(1, estimatorSigma),
+            EstimatorError = UncertainValue.LogNormal(1, estimator),
         };
     }
 }

@@ -7,26 +7,26 @@ namespace TokenCost.Economics.Uncertainty;
 public sealed record UncertaintyResult
 {
     /// <summary>Gets the deterministic estimate's $/1M output tokens (full utilisation, every input as priced).</summary>
-    public required Money Deterministic { get; init; }
+    public Money Deterministic { get; internal init; }
 
     /// <summary>Gets the 10th percentile of $/1M output tokens.</summary>
-    public required Money P10 { get; init; }
+    public Money P10 { get; internal init; }
 
     /// <summary>Gets the median of $/1M output tokens.</summary>
-    public required Money P50 { get; init; }
+    public Money P50 { get; internal init; }
 
     /// <summary>Gets the 90th percentile of $/1M output tokens.</summary>
-    public required Money P90 { get; init; }
+    public Money P90 { get; internal init; }
 
     /// <summary>Gets the mean of $/1M output tokens.</summary>
-    public required Money Mean { get; init; }
+    public Money Mean { get; internal init; }
 
     /// <summary>Gets the number of samples drawn.</summary>
-    public required int Samples { get; init; }
+    public int Samples { get; internal init; }
 
     /// <summary>Gets the seed of the random source.</summary>
-    public required int Seed { get; init; }
+    public int Seed { get; internal init; }
 
     /// <summary>Gets the tornado table, largest swing first.</summary>
-    public required IReadOnlyList<SensitivityEntry> Sensitivity { get; init; }
+    public IReadOnlyList<SensitivityEntry> Sensitivity { get; internal init; } = null!;
 }

@@ -14,7 +14,7 @@ public sealed record ServingLayout
     /// DeepSeek-V3's auxiliary-loss-free balancing plus a redundant-expert load balancer (EPLB) keep the busiest device within about
     /// 10–30 % of the mean in SGLang's and DeepSeek's large-EP reports (2025); 1.2 is the middle of that range (estimate).
     /// </summary>
-    public const double DefaultExpertLoadImbalance = 1.2;
+    public static double DefaultExpertLoadImbalance { get; } = 1.2;
 
     private readonly int _expertParallel = 1;
     private readonly double _expertLoadImbalance = DefaultExpertLoadImbalance;

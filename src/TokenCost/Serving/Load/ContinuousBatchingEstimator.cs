@@ -20,11 +20,12 @@ namespace TokenCost.Serving.Load;
 public sealed class ContinuousBatchingEstimator
 {
     /// <summary>The largest number of fixed-point rounds per operating point.</summary>
-    public const int MaxIterations = 60;
+    public static int MaxIterations { get; } = 60;
 
     /// <summary>Initializes a new instance of the <see cref="ContinuousBatchingEstimator"/> class.</summary>
-    /// <param name="estimator">The roofline estimator whose profiles and operators are used (null = one with the catalog's profiles).</param>
-    public ContinuousBatchingEstimator(RooflineEstimator? estimator = null) => Estimator = estimator ?? new RooflineEstimator();
+    /// <remarks>A <see cref="Pricing.PricingContext"/> builds one as its <see cref="Pricing.PricingContext.LoadEstimator"/>.</remarks>
+    /// <param name="estimator">The roofline estimator whose profiles and operators are used.</param>
+    public ContinuousBatchingEstimator(RooflineEstimator estimator) => Estimator = Guard.NotNull(estimator);
 
     /// <summary>Gets the roofline estimator in use.</summary>
     public RooflineEstimator Estimator { get; }

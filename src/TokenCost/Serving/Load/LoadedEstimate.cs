@@ -11,55 +11,55 @@ namespace TokenCost.Serving.Load;
 public sealed class LoadedEstimate
 {
     /// <summary>Gets the load assumed.</summary>
-    public required ServingLoad Load { get; init; }
+    public ServingLoad Load { get; internal init; } = null!;
 
     /// <summary>Gets the static estimate of the same deployment and workload at the mean running batch (memory plan, warnings, per-phase power).</summary>
-    public required PerformanceEstimate Static { get; init; }
+    public PerformanceEstimate Static { get; internal init; } = null!;
 
     /// <summary>Gets the deployment.</summary>
     public DeploymentConfiguration Configuration => Static.Configuration;
 
     /// <summary>Gets the mean prompt tokens per request the model used (the nominal length × <see cref="ServingLoad.MeanLengthFraction"/>).</summary>
-    public required double MeanInputTokens { get; init; }
+    public double MeanInputTokens { get; internal init; }
 
     /// <summary>Gets the mean output tokens per request the model used (the nominal length × <see cref="ServingLoad.MeanLengthFraction"/>).</summary>
-    public required double MeanOutputTokens { get; init; }
+    public double MeanOutputTokens { get; internal init; }
 
     /// <summary>Gets the mean number of sequences holding a slot (KV cache) per replica, rounded to the nearest integer.</summary>
-    public required int RunningSequences { get; init; }
+    public int RunningSequences { get; internal init; }
 
     /// <summary>Gets the mean number of sequences decoding in an iteration per replica (running sequences not in their prefill).</summary>
-    public required double DecodingSequences { get; init; }
+    public double DecodingSequences { get; internal init; }
 
     /// <summary>Gets the largest number of sequences per replica that can run at once: the KV-cache memory limit at the mean context, capped by the stack's sequence limit.</summary>
-    public required int MaxRunningSequences { get; init; }
+    public int MaxRunningSequences { get; internal init; }
 
     /// <summary>Gets a value indicating whether KV-cache memory (not the clients) limits the running sequences: further clients wait for a slot, which adds to TTFT.</summary>
-    public required bool KvCacheLimited { get; init; }
+    public bool KvCacheLimited { get; internal init; }
 
     /// <summary>Gets a value indicating whether Poisson arrivals exceed the capacity: the queue grows without bound and the figures are those at capacity.</summary>
-    public required bool Saturated { get; init; }
+    public bool Saturated { get; internal init; }
 
     /// <summary>Gets the mean engine iteration time (decode-only and prefill-carrying iterations, weighted by how often each occurs).</summary>
-    public required TimeInterval IterationTime { get; init; }
+    public TimeInterval IterationTime { get; internal init; }
 
     /// <summary>Gets the time of an iteration that only decodes the running sequences.</summary>
-    public required TimeInterval DecodeIterationTime { get; init; }
+    public TimeInterval DecodeIterationTime { get; internal init; }
 
     /// <summary>Gets the time of an iteration that also processes a prefill chunk.</summary>
-    public required TimeInterval MixedIterationTime { get; init; }
+    public TimeInterval MixedIterationTime { get; internal init; }
 
     /// <summary>Gets the fraction of iterations that carry prefill tokens, in [0, 1].</summary>
-    public required double PrefillIterationFraction { get; init; }
+    public double PrefillIterationFraction { get; internal init; }
 
     /// <summary>Gets the mean over requests of the per-request TPOT, (end-to-end latency − TTFT) ÷ (output tokens − 1).</summary>
-    public required TimeInterval MeanTimePerOutputToken { get; init; }
+    public TimeInterval MeanTimePerOutputToken { get; internal init; }
 
     /// <summary>Gets the median over requests of the per-request TPOT (the fluid model gives the mean; see docs/roofline.md).</summary>
-    public required TimeInterval MedianTimePerOutputToken { get; init; }
+    public TimeInterval MedianTimePerOutputToken { get; internal init; }
 
     /// <summary>Gets the mean time to first token: waiting for a slot and for prefill budget, plus the prefill itself.</summary>
-    public required TimeInterval MeanTimeToFirstToken { get; init; }
+    public TimeInterval MeanTimeToFirstToken { get; internal init; }
 
     /// <summary>Gets the mean end-to-end latency of a request: TTFT + (output tokens − 1) × mean TPOT.</summary>
     public TimeInterval MeanRequestLatency => MeanTimeToFirstToken + (MeanTimePerOutputToken * Math.Max(0, MeanOutputTokens - 1));
@@ -71,7 +71,7 @@ public sealed class LoadedEstimate
     public double SustainedOutputTokensPerSecondPerUser => MeanOutputTokens / MeanRequestLatency.Seconds;
 
     /// <summary>Gets the completed requests per second of one replica.</summary>
-    public required double RequestsPerSecondPerReplica { get; init; }
+    public double RequestsPerSecondPerReplica { get; internal init; }
 
     /// <summary>Gets the output tokens per second per device of the deployment at this load, tokens/s/device.</summary>
     public double OutputTokensPerSecondPerDevice => RequestsPerSecondPerReplica * MeanOutputTokens / Configuration.DevicesPerReplica;
@@ -83,11 +83,19 @@ public sealed class LoadedEstimate
     public double TotalTokensPerSecondPerDevice => OutputTokensPerSecondPerDevice + InputTokensPerSecondPerDevice;
 
     /// <summary>Gets the time-weighted mean board power of one device at this operating point, or null when the hardware lists no TDP.</summary>
-    public required Power? AveragePowerPerDevice { get; init; }
+    public Power? AveragePowerPerDevice { get; internal init; }
 
     /// <summary>Gets the dominant bound of the mean iteration.</summary>
-    public required Bound Bound { get; init; }
+    public Bound Bound { get; internal init; }
 
     /// <summary>Gets warnings about the operating point (memory, saturation, context).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; internal init; } = [];
+
+    /// <summary>
+    /// Gets the static estimate with both phases drawing <see cref="AveragePowerPerDevice"/>: the estimate whose hourly energy cost is that
+    /// of this operating point (what <see cref="Costs.TokenCostCalculator.Calculate(LoadedEstimate)"/> prices).
+    /// </summary>
+    /// <returns>The static estimate at this operating point's power.</returns>
+    public PerformanceEstimate StaticAtAveragePower() =>
+        Static with { PrefillPowerPerDevice = AveragePowerPerDevice, DecodePowerPerDevice = AveragePowerPerDevice };
 }

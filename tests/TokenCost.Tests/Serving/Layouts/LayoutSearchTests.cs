@@ -27,11 +27,11 @@ public sealed class LayoutSearchTests
     [Fact]
     public void OptimizeDeepSeekR1_ReportsTheWinningLayoutAndWhy()
     {
-        var (code, stdout, stderr) = CliProcess.Run(["optimize", "--model", "deepseek-r1", "--min-user-tokens-per-second", "30", "--hardware-list", "nvidia_b200", "--device-counts", "8", "--weight-formats", "fp8", "--input", "1024", "--output", "1024", "--json"]);
+        var (code, stdout, stderr) = CliProcess.Run(["optimize", "--model", "deepseek-r1", "--min-user-tokens-per-second", "30", "--sweep-hardware", "nvidia_b200", "--sweep-devices", "8", "--sweep-weights", "fp8", "--input", "1024", "--output", "1024", "--json"]);
         code.Should().Be(0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
-        var layout = root.GetProperty("layout").GetString();
+        var layout = root.GetProperty("best").GetProperty("layout").GetString();
         layout.Should().BeOneOf("TP8", "TP8EP8", "TP8EP8DP");
         root.GetProperty("layoutReason").GetString().Should().Contain(layout!).And.Contain("KV read");
         root.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("layout").GetString()).Distinct().Should().HaveCountGreaterThan(1, "TP, TP×EP and DP-attention were all tried");

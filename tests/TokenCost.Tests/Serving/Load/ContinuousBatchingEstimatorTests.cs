@@ -7,7 +7,7 @@ namespace TokenCost.Tests.Serving.Load;
 
 public class ContinuousBatchingEstimatorTests
 {
-    private static readonly ContinuousBatchingEstimator Shipped = new();
+    private static readonly ContinuousBatchingEstimator Shipped = TestPricing.Default.LoadEstimator;
     private static readonly DeploymentConfiguration H200Tp8 = TestCatalog.Config("llama-3.3-70b", "nvidia_h200_sxm", "fp8", devices: 8, tp: 8, kv: "fp8") with { Stack = TestCatalog.Catalog.GetStack("vllm") };
     private static readonly Workload OneKOneK = new() { InputTokens = 1024, OutputTokens = 1024 };
 
@@ -99,7 +99,7 @@ public class ContinuousBatchingEstimatorTests
     public void Cost_TotalTokenCostSplitsIntoInputAndOutput()
     {
         var e = Shipped.Estimate(H200Tp8, new Workload { InputTokens = 8192, OutputTokens = 1024 }, ServingLoad.Closed(32));
-        var report = new TokenCostCalculator().Calculate(e);
+        var report = TestPricing.Default.Calculator.Calculate(e);
         var inPerHour = e.InputTokensPerSecondPerDevice * 8 * 3600;
         var outPerHour = e.OutputTokensPerSecondPerDevice * 8 * 3600;
         var total = report.CostPerMillionTotalTokens.Usd * (inPerHour + outPerHour);
