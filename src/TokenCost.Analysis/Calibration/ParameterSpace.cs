@@ -9,7 +9,7 @@ namespace TokenCost.Calibration;
 /// </summary>
 internal sealed class ParameterSpace
 {
-    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency", "iterationOverheadMilliseconds", "streamingSequenceOverheadMicroseconds"];
+    public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency", "iterationOverheadMilliseconds", "streamingSequenceOverheadMicroseconds", "moeLayerOverheadMicroseconds"];
     public static readonly string[] FittedFormats = ["int4", "q4_0", "q4_k_m", "fp4", "mxfp4"];
 
     /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies, KV-read efficiency and per-sequence overhead.</summary>
@@ -43,11 +43,8 @@ internal sealed class ParameterSpace
         list.Add(new("interconnectEfficiency", null, 0.1, 1, d.InterconnectEfficiency, 0.5));
         list.Add(new("collectiveLatencyMicroseconds", null, 1, 200, d.CollectiveLatency.Microseconds, 1.0));
 
-        // The routed layer's extra kernels (docs/roofline.md, "Per-layer cost of a routed layer"): five to eight small kernels of
-        // 5–10 µs each, so 20–80 µs; shared by every stack (the kernels are the same family everywhere), bounded to what kernels can take.
         // Closed-loop benchmarks start every client at once; one wave in ten (InferenceX sends 10 prompts per client) is the prior.
         list.Add(new("synchronizedArrivalFraction", null, 0.01, 0.6, d.SynchronizedArrivalFraction > 0 ? Math.Clamp(d.SynchronizedArrivalFraction, 0.01, 0.6) : 0.1, 0.7));
-        list.Add(new("moeLayerOverheadMicroseconds", null, 5, 150, d.MoeLayerOverhead.Microseconds > 0 ? Math.Clamp(d.MoeLayerOverhead.Microseconds, 5, 150) : 40, 0.5));
         foreach (var f in FittedFormats)
         {
             list.Add(new("weightFormatEfficiency." + f, null, 0.2, 1.25, d.WeightFormatEfficiency.TryGetValue(f, out var v) ? v : 0.8, 0.5));
@@ -131,7 +128,6 @@ internal sealed class ParameterSpace
             AttentionHalfSaturation = values["attentionHalfSaturation"],
             InterconnectEfficiency = values["interconnectEfficiency"],
             CollectiveLatency = TimeInterval.FromMicroseconds(values["collectiveLatencyMicroseconds"]),
-            MoeLayerOverhead = TimeInterval.FromMicroseconds(values["moeLayerOverheadMicroseconds"]),
             SynchronizedArrivalFraction = values["synchronizedArrivalFraction"],
             WeightFormatEfficiency = formats,
         };
@@ -146,6 +142,7 @@ internal sealed class ParameterSpace
             KvReadEfficiency = values[EfficiencyPrefix(prefix) + "kvReadEfficiency"],
             IterationOverhead = TimeInterval.FromMilliseconds(values[prefix + "iterationOverheadMilliseconds"]),
             StreamingSequenceOverhead = TimeInterval.FromMicroseconds(values[prefix + "streamingSequenceOverheadMicroseconds"]),
+            MoeLayerOverhead = TimeInterval.FromMicroseconds(values[prefix + "moeLayerOverheadMicroseconds"]),
         };
 
         var defaults = StackValues(Shared(_initial.Defaults), "");
@@ -215,6 +212,11 @@ internal sealed class ParameterSpace
 
         list.Add(new("iterationOverheadMilliseconds", stack, 0.01, 20, Math.Max(0.01, p.IterationOverhead.Milliseconds), stack is null ? 1.5 : 1.0));
         list.Add(new("streamingSequenceOverheadMicroseconds", stack, 0.1, 500, Math.Max(0.1, p.StreamingSequenceOverhead.Microseconds), stack is null ? 1.5 : 1.0));
+
+        // The routed layer's extra kernels (docs/roofline.md, "Per-layer cost of a routed layer"): five to eight small kernels of
+        // 5–10 µs each, so 20–80 µs, bounded to what kernels can take. Each stack has its own MoE kernel family (TensorRT-LLM's CUTLASS
+        // MoE, SGLang's and vLLM's fused Triton / DeepGEMM kernels), so each stack keeps its own value, pulled toward the generic one.
+        list.Add(new("moeLayerOverheadMicroseconds", stack, 5, 150, p.MoeLayerOverhead.Microseconds > 0 ? Math.Clamp(p.MoeLayerOverhead.Microseconds, 5, 150) : 40, 0.5));
     }
 
     private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));

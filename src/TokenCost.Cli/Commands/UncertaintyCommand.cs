@@ -65,7 +65,7 @@ public static class UncertaintyCommand
                         Seed = answer.Seed,
                         Sensitivity = answer.Sensitivity.Select(s => new SensitivityResponse
                         {
-                            Input = s.Input,
+                            Input = Word(s.Input),
                             Distribution = s.Distribution,
                             InputP10 = s.InputP10,
                             InputP90 = s.InputP90,
@@ -83,7 +83,7 @@ public static class UncertaintyCommand
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("Input").AddColumn("Distribution").AddColumn(new TableColumn("At P10").RightAligned()).AddColumn(new TableColumn("At P90").RightAligned()).AddColumn(new TableColumn("Swing").RightAligned());
                 foreach (var s in answer.Sensitivity)
                 {
-                    table.AddRow(Markup.Escape(s.Input), Markup.Escape(s.Distribution), s.CostAtP10.Usd.ToString("F3", inv), s.CostAtP90.Usd.ToString("F3", inv), s.SwingUsd.ToString("F3", inv));
+                    table.AddRow(Markup.Escape(Word(s.Input)), Markup.Escape(s.Distribution), s.CostAtP10.Usd.ToString("F3", inv), s.CostAtP90.Usd.ToString("F3", inv), s.SwingUsd.ToString("F3", inv));
                 }
 
                 AnsiConsole.Write(table);
@@ -99,4 +99,15 @@ public static class UncertaintyCommand
         var v = result.GetValue(option);
         return double.IsFinite(v) && v >= 0 ? v : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be a finite number ≥ 0; got {v}."));
     }
+
+    /// <summary>The JSON and table word of an uncertain input (camelCase; "pue" for the power usage effectiveness).</summary>
+    private static string Word(UncertainInput input) => input switch
+    {
+        UncertainInput.PricePerDeviceHour => "pricePerDeviceHour",
+        UncertainInput.Utilization => "utilization",
+        UncertainInput.ElectricityPrice => "electricityPrice",
+        UncertainInput.PowerUsageEffectiveness => "pue",
+        UncertainInput.PowerFactor => "powerFactor",
+        _ => "estimatorError",
+    };
 }

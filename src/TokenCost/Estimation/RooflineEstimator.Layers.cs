@@ -38,10 +38,10 @@ public sealed partial class RooflineEstimator
     private static void AddAttention(ref Accumulator acc, DeploymentConfiguration c, SequenceGroup first, SequenceGroup second, double attentionBw, double attentionRate)
     {
         var m = c.Model;
-        double t = AttentionShards(c), da = AttentionReplicas(c);
+        var t = AttentionShards(c);
         var kvPerToken = KvElementsPerDevicePerLayer(c) * c.KvCache.BytesPerElement;
         var valueWidth = m.IsLatentAttention ? m.ValueHeadDimension : m.HeadDimension;
-        var qoBytes = (first.Tokens + second.Tokens) / da * m.AttentionHeads / t * (m.HeadDimension + valueWidth) * ActivationBytes;
+        var qoBytes = BusiestAttentionTokens(c, first, second) * m.AttentionHeads / t * (m.HeadDimension + valueWidth) * ActivationBytes;
         double windowed = Math.Min(m.SlidingWindowLayers, m.Layers);
         var full = m.Layers - windowed;
         if (full > 0)
@@ -62,7 +62,7 @@ public sealed partial class RooflineEstimator
         {
             if (g.Sequences > 0 && g.NewTokens > 0)
             {
-                var (bytes, ops) = AttentionWork(c, g.Sequences / AttentionReplicas(c), g.NewTokens, g.PriorContext, window, kvPerToken);
+                var (bytes, ops) = AttentionWork(c, g.Sequences / AttentionSpread(c, g.Sequences), g.NewTokens, g.PriorContext, window, kvPerToken);
                 kvBytes += bytes;
                 flops += ops;
             }

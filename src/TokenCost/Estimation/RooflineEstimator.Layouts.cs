@@ -20,6 +20,18 @@ public sealed partial class RooflineEstimator
         ? c.Model.Experts / Math.Ceiling(c.Model.Experts / (double)c.Layout.ExpertParallel)
         : c.TensorParallel;
 
+    /// <summary>
+    /// Tokens the busiest data-parallel attention rank processes in an iteration over two groups: sequences are not split across ranks,
+    /// so a group of b sequences spreads over min(DP, max(1, b)) ranks and the busiest holds its decode share plus a whole prefill chunk
+    /// of fewer sequences than ranks (docs/roofline.md, "Data-parallel attention"). Equals the group tokens ÷ DP when every group has at
+    /// least DP sequences, and the plain token count without data-parallel attention.
+    /// </summary>
+    internal static double BusiestAttentionTokens(DeploymentConfiguration c, SequenceGroup first, SequenceGroup second) =>
+        (first.Tokens / AttentionSpread(c, first.Sequences)) + (second.Tokens / AttentionSpread(c, second.Sequences));
+
+    /// <summary>Ranks a group of <paramref name="sequences"/> sequences spreads over for attention: min(DP, max(1, sequences)), 1 without data-parallel attention.</summary>
+    internal static double AttentionSpread(DeploymentConfiguration c, double sequences) => Math.Min(AttentionReplicas(c), Math.Max(1, sequences));
+
     /// <summary>Max ÷ mean expert load over the EP devices (1 without expert parallelism): the busiest device sets the MoE layer's time.</summary>
     internal static double ExpertImbalance(DeploymentConfiguration c) => c.Layout.ExpertParallel > 1 ? c.Layout.ExpertLoadImbalance : 1;
 

@@ -194,22 +194,23 @@ public sealed partial class RooflineEstimator
         var acc = default(Accumulator);
 
         // Per decoder layer, per device.
-        // Attention shards ta = TP (heads split) or 1 (data-parallel attention, each device its own tokens: tokens ÷ da).
-        double ta = AttentionShards(c), da = AttentionReplicas(c);
+        // Attention shards ta = TP (heads split) or 1 (data-parallel attention, each device its own sequences; the busiest rank counts).
+        // With data-parallel attention the busiest rank sets the time: its decode share plus any prefill chunk it holds whole.
+        double ta = AttentionShards(c), attentionTokens = BusiestAttentionTokens(c, first, second);
         var qkvOut = (m.AttentionHeads + (2 * m.KeyValueHeads)) * m.HeadDimension;
-        acc.Linear(m.QkvParametersPerLayer / ta * wB, tokens / da * ((m.HiddenSize * aB) + (qkvOut / ta * aB)), 2 * tokens / da * m.QkvParametersPerLayer / ta, weightBw, dataBw, gemmRate);
+        acc.Linear(m.QkvParametersPerLayer / ta * wB, attentionTokens * ((m.HiddenSize * aB) + (qkvOut / ta * aB)), 2 * attentionTokens * m.QkvParametersPerLayer / ta, weightBw, dataBw, gemmRate);
 
         // Attention kernels need enough (sequence, KV head, new token) items in flight to keep the memory system busy.
         double attentionItems = 0;
         foreach (var g in (ReadOnlySpan<SequenceGroup>)[first, second])
         {
-            attentionItems += g.Sequences / da * Math.Max(m.KeyValueHeads / ta, 1.0) * g.NewTokens;
+            attentionItems += g.Sequences / AttentionSpread(c, g.Sequences) * Math.Max(m.KeyValueHeads / ta, 1.0) * g.NewTokens;
         }
 
         var attentionBw = Math.Min(bandwidth, dataBw * profile.KvReadEfficiency) * attentionItems / (attentionItems + profile.AttentionHalfSaturation);
         AddAttention(ref acc, c, first, second, attentionBw, attentionRate);
 
-        acc.Linear(m.OutputProjectionParametersPerLayer / ta * wB, tokens / da * 2 * m.HiddenSize * aB, 2 * tokens / da * m.OutputProjectionParametersPerLayer / ta, weightBw, dataBw, gemmRate);
+        acc.Linear(m.OutputProjectionParametersPerLayer / ta * wB, attentionTokens * 2 * m.HiddenSize * aB, 2 * attentionTokens * m.OutputProjectionParametersPerLayer / ta, weightBw, dataBw, gemmRate);
 
         AddFeedForward(ref acc, c, tokens, bandwidth, weightBw, dataBw, gemmRate, profile);
 

@@ -120,6 +120,45 @@ public class JsonContractTests
         errors.Should().HaveCount(4, "a is not a number, c[] is not an integer, d is undocumented and b is missing");
     }
 
+    [Fact]
+    public void ContractJson_WritesNoNegativeZero_AndRefusesNaN()
+    {
+        var point = new Contracts.CostDistributionResponse { Deterministic = -0.0, P10 = 1.5, P50 = -0.0, P90 = 2, Mean = 1 };
+        var text = Contracts.ContractJson.Serialize(point, Contracts.TokenCostJsonContext.Default.CostDistributionResponse, indented: false);
+        text.Should().Be("""{"deterministic":0,"p10":1.5,"p50":0,"p90":2,"mean":1}""");
+        var act = () => Contracts.ContractJson.Serialize(point with { Mean = double.NaN }, Contracts.TokenCostJsonContext.Default.CostDistributionResponse);
+        act.Should().Throw<ArgumentException>("the contracts never carry NaN: optional quantities are null instead");
+        Contracts.ContractJson.Finite(double.PositiveInfinity).Should().BeNull();
+    }
+
+    [Fact]
+    public void Out_WritesWhatWouldBePrinted_AndUnsupportedFormatsAreRefused()
+    {
+        var dir = Directory.CreateTempSubdirectory("tokencost-out-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "estimate.json");
+            var (code, stdout, stderr) = CliProcess.Run("estimate", "--format", "json", "--out", file);
+            code.Should().Be(0, stderr);
+            stdout.Should().BeEmpty("--out takes the output off standard output");
+            using (var doc = JsonDocument.Parse(File.ReadAllText(file)))
+            {
+                doc.RootElement.GetProperty("contractVersion").GetInt32().Should().Be(Contracts.ContractVersion.Current);
+            }
+
+            var (csv, _, csvError) = CliProcess.Run("estimate", "--format", "csv");
+            csv.Should().Be(2);
+            csvError.Should().Contain("--format").And.Contain("table, json, html, markdown");
+            var (both, _, bothError) = CliProcess.Run("curve", "--json", "--format", "csv");
+            both.Should().Be(2);
+            bothError.Should().Contain("alternatives");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static void CheckObject(JsonElement e, string type, string path, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> documented, List<string> errors)
     {
         if (e.ValueKind != JsonValueKind.Object)

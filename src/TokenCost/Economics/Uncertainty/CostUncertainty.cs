@@ -96,14 +96,14 @@ public static class CostUncertainty
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
-    private static List<(string Name, UncertainValue Value)> Inputs(UncertaintyAssumptions a) =>
+    private static List<(UncertainInput Name, UncertainValue Value)> Inputs(UncertaintyAssumptions a) =>
     [
-        ("pricePerDeviceHour", a.PricePerDeviceHour),
-        ("utilization", a.Utilization),
-        ("electricityPrice", a.ElectricityPrice),
-        ("pue", a.PowerUsageEffectiveness),
-        ("powerFactor", a.PowerFactor),
-        ("estimatorError", a.EstimatorError),
+        (UncertainInput.PricePerDeviceHour, a.PricePerDeviceHour),
+        (UncertainInput.Utilization, a.Utilization),
+        (UncertainInput.ElectricityPrice, a.ElectricityPrice),
+        (UncertainInput.PowerUsageEffectiveness, a.PowerUsageEffectiveness),
+        (UncertainInput.PowerFactor, a.PowerFactor),
+        (UncertainInput.EstimatorError, a.EstimatorError),
     ];
 
     private sealed class Model

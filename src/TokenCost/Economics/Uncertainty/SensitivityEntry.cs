@@ -6,8 +6,8 @@ namespace TokenCost.Economics.Uncertainty;
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record SensitivityEntry
 {
-    /// <summary>Gets the input's name (for example "pricePerDeviceHour").</summary>
-    public string Input { get; internal init; } = null!;
+    /// <summary>Gets the input that varies in this row.</summary>
+    public UncertainInput Input { get; internal init; }
 
     /// <summary>Gets the input's distribution, described.</summary>
     public string Distribution { get; internal init; } = null!;

@@ -66,6 +66,20 @@ internal static class DisaggregatedSolver
 
         // Clients that neither decode nor prefill wait: in the prefill queue, or for a decode slot.
         ttft = Math.Max(ttft, (clients / x) - (steps * tpot));
+
+        if (profile.SynchronizedArrivalFraction > 0)
+        {
+            // A synchronized wave (docs/roofline.md, "Disaggregated prefill and decode"): the clients' prompts arrive at once and the
+            // prefill pool works through them k per worker and iteration, all workers in parallel; the j-th prompt's first token comes
+            // after ⌈j ÷ (replicasₚ·k)⌉ iterations of Tₚ(k), on average (n + 1) ÷ 2 of the n = wave ÷ (replicasₚ·k), plus its KV transfer.
+            var wave = Math.Min(clients, replicas * slots);
+            var waveTtft = (batchPrefill * (Math.Max(1, wave / (prefill.Replicas * k)) + 1) / 2) + transfer;
+            var steadyLatency = ttft + (steps * tpot);
+            ttft = ((1 - profile.SynchronizedArrivalFraction) * ttft) + (profile.SynchronizedArrivalFraction * Math.Max(ttft, waveTtft));
+
+            // Little's law over the whole run: time spent waiting in waves is time the clients do not send requests.
+            x *= steadyLatency / (ttft + (steps * tpot));
+        }
         return new DisaggregatedSteadyState
         {
             TpotSeconds = tpot,
