@@ -168,7 +168,7 @@ public static class OptimizeUnderLoadCommand
             }
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} operating points evaluated, {answer.Candidates.Count} configurations feasible, {skipped.Count} skipped (see --json).")));
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"{answer.Evaluated} operating points evaluated, {answer.Candidates.Count} configurations feasible, {skipped.Count} skipped (see --format json).")));
     }
 
     /// <summary>
