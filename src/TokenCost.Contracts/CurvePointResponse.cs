@@ -6,7 +6,7 @@ public sealed record CurvePointResponse
     /// <summary>Gets the hardware id.</summary>
     public required string Hardware { get; init; }
 
-    /// <summary>Gets the accelerators of the whole deployment (all replicas).</summary>
+    /// <summary>Gets the accelerators of the whole deployment (all replicas; both pools when disaggregated).</summary>
     public required int Devices { get; init; }
 
     /// <summary>Gets the tensor-parallel degree.</summary>
@@ -27,7 +27,7 @@ public sealed record CurvePointResponse
     /// <summary>Gets the serving stack id.</summary>
     public required string Stack { get; init; }
 
-    /// <summary>Gets the parallel layout in the notation of docs/roofline.md (for example TP8, TP8 EP8 or TP8 DP-attention).</summary>
+    /// <summary>Gets the layout in the case-tag notation: the replica's (for example <c>TP8EP8DP</c>) or the disaggregated pools' (for example <c>1x8gTP8EP8DP+3x8gTP8EP8</c>).</summary>
     public required string Layout { get; init; }
 
     /// <summary>Gets the closed-loop clients of the whole deployment.</summary>

@@ -287,14 +287,14 @@ public static class ResponseMapper
         return new CurvePointResponse
         {
             Hardware = c.Hardware.Id,
-            Devices = c.Devices,
+            Devices = p.Devices,
             TensorParallel = c.TensorParallel,
             PipelineParallel = c.PipelineParallel,
             Weights = c.Weights.Id,
             Activations = c.Activations.Id,
             KvCache = c.KvCache.Id,
             Stack = c.Stack.Id,
-            Layout = c.LayoutNotation,
+            Layout = p.Layout,
             Concurrency = p.Concurrency,
             OutputTokensPerSecondPerUser = p.OutputTokensPerSecondPerUser,
             MeanTimeToFirstTokenMs = p.TimeToFirstToken.Milliseconds,

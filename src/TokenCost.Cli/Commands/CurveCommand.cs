@@ -29,8 +29,9 @@ public static class CurveCommand
         var sweep = new CurveSweepOptions();
         var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
         var front = new Option<bool>("--front") { Description = "Show only points on their hardware's Pareto front" };
-        var command = new Command("curve", "Sweep closed-loop concurrency under continuous batching and print the interactivity–throughput curve: per point the users (concurrency), output tok/s per user (1 ÷ median TPOT), mean TTFT, median TPOT, output and total tok/s per device, $ per 1M input, output and total tokens, total tok/s per MW of facility power (board power at the point × server overhead × PUE), and whether the point is on the Pareto front (per hardware: no other point is both faster per user and higher in output tok/s per device). --batch is ignored.\n\nExamples:\n  tokencost curve --model llama-3.1-8b --weights fp8 --stack vllm --input 1000 --output 1000 --json\n  tokencost curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-devices 1,2,4,8 --format csv\n  tokencost curve --model llama-3.1-70b --weights fp8 --price-tier neocloud --concurrency 1,4,16,64,256");
+        var command = new Command("curve", "Sweep closed-loop concurrency under continuous batching and print the interactivity–throughput curve: per point the users (concurrency), output tok/s per user (1 ÷ median TPOT), mean TTFT, median TPOT, output and total tok/s per device, $ per 1M input, output and total tokens, total tok/s per MW of facility power (board power at the point × server overhead × PUE), and whether the point is on the Pareto front (per hardware: no other point is both faster per user and higher in output tok/s per device). --batch is ignored.\n\nExamples:\n  tokencost curve --model llama-3.1-8b --weights fp8 --stack vllm --input 1000 --output 1000 --json\n  tokencost curve --model llama-3.1-70b --weights fp8 --sweep-hardware nvidia_h100_sxm,nvidia_h200_sxm,amd_mi300x --sweep-devices 1,2,4,8 --format csv\n  tokencost curve --model llama-3.1-70b --weights fp8 --price-tier neocloud --concurrency 1,4,16,64,256\n  tokencost curve --model deepseek-r1 --hardware nvidia_b200 --devices 8 --weights fp8 --kv-cache fp8 --stack sglang --input 1024 --output 1024 --concurrency 64,256,1024 --front\n  tokencost curve --model deepseek-r1 --hardware nvidia_b200 --weights fp8 --kv-cache fp8 --disagg 1x8gTP8EP8DP+3x8gTP8EP8DP --concurrency 256,512,1024 --json");
         options.AddTo(command);
+        command.Options.Add(options.Disaggregation);
         sweep.AddTo(command);
         command.Options.Add(front);
         output.AddTo(command);
@@ -99,7 +100,7 @@ public static class CurveCommand
             var c = p.Configuration;
             table.AddRow(
                 Markup.Escape(c.Hardware.Id),
-                Markup.Escape(c.LayoutNotation),
+                Markup.Escape(p.Layout),
                 Markup.Escape(c.Weights.Id),
                 p.Concurrency.ToString(inv),
                 p.OutputTokensPerSecondPerUser.ToString("F1", inv),

@@ -6,7 +6,7 @@ namespace TokenCost.Cli.Commands;
 public static class CurveCsv
 {
     /// <summary>The CSV header matching <see cref="CsvRow"/>.</summary>
-    public const string CsvHeader = "hardware,devices,tensorParallel,weights,concurrency,outputTokensPerSecondPerUser,meanTimeToFirstTokenMs,medianTimePerOutputTokenMs,outputTokensPerSecondPerDevice,totalTokensPerSecondPerDevice,costPerMillionInputTokensUsd,costPerMillionOutputTokensUsd,costPerMillionTotalTokensUsd,totalTokensPerSecondPerMegawatt,kvCacheLimited,onParetoFront,onCostParetoFront";
+    public const string CsvHeader = "hardware,devices,tensorParallel,weights,concurrency,outputTokensPerSecondPerUser,meanTimeToFirstTokenMs,medianTimePerOutputTokenMs,outputTokensPerSecondPerDevice,totalTokensPerSecondPerDevice,costPerMillionInputTokensUsd,costPerMillionOutputTokensUsd,costPerMillionTotalTokensUsd,totalTokensPerSecondPerMegawatt,kvCacheLimited,onParetoFront,onCostParetoFront,layout";
 
     /// <summary>Formats a point as a CSV row (invariant culture, round-trip numbers), matching <see cref="CsvHeader"/>.</summary>
     /// <param name="p">The point.</param>
@@ -16,6 +16,6 @@ public static class CurveCsv
         ArgumentNullException.ThrowIfNull(p);
         var c = p.Configuration;
         return FormattableString.Invariant(
-            $"{c.Hardware.Id},{c.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.OutputTokensPerSecondPerUser:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")}");
+            $"{c.Hardware.Id},{p.Devices},{c.TensorParallel},{c.Weights.Id},{p.Concurrency},{p.OutputTokensPerSecondPerUser:R},{p.TimeToFirstToken.Milliseconds:R},{p.TimePerOutputToken.Milliseconds:R},{p.OutputTokensPerSecondPerDevice:R},{p.TotalTokensPerSecondPerDevice:R},{p.CostPerMillionInputTokens.Usd:R},{p.CostPerMillionOutputTokens.Usd:R},{p.CostPerMillionTotalTokens.Usd:R},{p.TotalTokensPerSecondPerMegawatt?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? ""},{(p.Estimate.KvCacheLimited ? "true" : "false")},{(p.OnParetoFront ? "true" : "false")},{(p.OnCostParetoFront ? "true" : "false")},{p.Layout}");
     }
 }

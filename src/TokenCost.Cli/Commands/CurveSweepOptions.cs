@@ -29,12 +29,15 @@ public sealed class CurveSweepOptions
     /// <summary>Gets the request-length spread option.</summary>
     public Option<double?> RangeRatio { get; } = new("--random-range-ratio") { Description = "Shortest request as a fraction of --input/--output, in (0, 1]: lengths uniform in [ratio × nominal, nominal] (benchmark_serving / InferenceX use 0.8; default 1)" };
 
+    /// <summary>Gets the layout-search option: which MoE serving layouts are tried besides the given one.</summary>
+    public Option<string?> LayoutSearch { get; } = new("--layout-search") { Description = "MoE serving layouts tried for each deployment (docs/economics.md, 'Layout search'): all = TP×EP and TP×EP with DP attention on the replica, plus disaggregated prefill/decode pools of 1–2 prefill and 1–8 decode such replicas (each pool in any of those layouts; of these only the points on their own speed–cost front are kept); replica = no disaggregation; none = the given layout only. Default all; --ep, --attention-dp and --disagg fix the layout. Dense models have one layout", DefaultValueFactory = _ => "all" };
+
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var o in new Option[] { Concurrency, SweepHardware, SweepTensorParallel, SweepWeights, RangeRatio })
+        foreach (var o in new Option[] { Concurrency, SweepHardware, SweepTensorParallel, SweepWeights, RangeRatio, LayoutSearch })
         {
             command.Options.Add(o);
         }
@@ -67,7 +70,24 @@ public sealed class CurveSweepOptions
         var configurations = new List<DeploymentConfiguration>();
         var skipped = new List<string>();
         var explicitLayout = result.GetValue(options.ExpertParallel) is not null || result.GetValue(options.AttentionDataParallel);
-        if (hardwareIds is null && tps is null)
+        var space = explicitLayout ? LayoutSpace.None : ParseLayoutSearch(result, LayoutSearch);
+        var disaggregated = new List<DisaggregatedDeployment>();
+        if (result.GetResult(options.Disaggregation) is not null && result.GetValue(options.Disaggregation) is not null)
+        {
+            if (tps is not null)
+            {
+                throw new CliUsageException("--disagg gives the pools' layouts; leave out --sweep-devices.");
+            }
+
+            foreach (var id in hardwareIds ?? [result.GetValue(options.Hardware)!])
+            {
+                foreach (var w in weights)
+                {
+                    disaggregated.Add(options.ResolveDisaggregation(result, catalog, id, w)!);
+                }
+            }
+        }
+        else if (hardwareIds is null && tps is null)
         {
             var baseConfig = options.ResolveConfiguration(result, catalog);
             foreach (var w in weights)
@@ -99,17 +119,18 @@ public sealed class CurveSweepOptions
             }
         }
 
-        if (configurations.Count == 0)
+        if (configurations.Count + disaggregated.Count == 0)
         {
             throw new CliUsageException("no configuration can be built: " + string.Join("; ", skipped));
         }
 
-        if ((long)configurations.Count * concurrencies.Count > InteractivityCurve.MaxPoints)
+        var deployments = configurations.Sum(c => (long)space.Replicas(c).Count + space.Disaggregations(c).Count) + disaggregated.Count;
+        if (deployments * concurrencies.Count > InteractivityCurve.MaxPoints)
         {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-devices × --sweep-weights gives {(long)configurations.Count * concurrencies.Count} points, more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep."));
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency × --sweep-hardware × --sweep-devices × --sweep-weights × --layout-search gives {deployments * concurrencies.Count} points ({deployments} deployments with their layouts), more than the limit of {InteractivityCurve.MaxPoints}; narrow the sweep (for example --layout-search replica)."));
         }
 
-        var curve = InteractivityCurve.Sweep(context, configurations, workload, concurrencies, ratio);
+        var curve = InteractivityCurve.SweepLayouts(context, configurations, space, workload, concurrencies, ratio, disaggregated);
         if (curve.Points.Count == 0)
         {
             throw new CliUsageException("no configuration can run and be priced: " + string.Join("; ", skipped.Concat(curve.Skipped)));
@@ -121,18 +142,15 @@ public sealed class CurveSweepOptions
         {
             try
             {
-                // An explicit --ep / --attention-dp fixes the layout; otherwise MoE models also try EP and DP-attention (LayoutSearch).
+                // An explicit --ep / --attention-dp fixes the layout; otherwise MoE models also try the layouts of --layout-search (SweepLayouts).
                 var c = create();
                 if (explicitLayout)
                 {
                     c = c with { Layout = new ServingLayout { ExpertParallel = OptionValues.PositiveInt(result, options.ExpertParallel) ?? 1, AttentionDataParallel = result.GetValue(options.AttentionDataParallel) } };
                     c.Validate();
-                    configurations.Add(c);
                 }
-                else
-                {
-                    configurations.AddRange(LayoutSearch.Candidates(c));
-                }
+
+                configurations.Add(c);
             }
             catch (UnknownIdException ex) when (ex.Kind == CatalogEntryKind.Format)
             {
@@ -143,5 +161,24 @@ public sealed class CurveSweepOptions
                 skipped.Add($"{label}: {ex.Message.Split(" (Parameter", 2)[0]}");
             }
         }
+    }
+
+    /// <summary>Reads a --layout-search option: all (<see cref="LayoutSpace.Default"/>), replica (<see cref="LayoutSpace.Replica"/>) or none (<see cref="LayoutSpace.None"/>).</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="option">The option.</param>
+    /// <returns>The layout space.</returns>
+    /// <exception cref="CliUsageException">The value is none of the three.</exception>
+    public static LayoutSpace ParseLayoutSearch(ParseResult result, Option<string?> option)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(option);
+        var value = result.GetValue(option) ?? "all";
+        return value.Trim().ToLowerInvariant() switch
+        {
+            "all" => LayoutSpace.Default,
+            "replica" => LayoutSpace.Replica,
+            "none" => LayoutSpace.None,
+            _ => throw new CliUsageException($"{option.Name} must be all, replica or none; got '{value}'."),
+        };
     }
 }

@@ -22,16 +22,23 @@ public static class EstimateCommand
         var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json, OutputFormat.Html, OutputFormat.Markdown);
         var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\nhtml and markdown print the library's ToHtml()/ToMarkdown() of the static report.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --format json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html --out estimate.html\n  tokencost estimate --model llama-3.3-70b --hardware nvidia_h200_sxm --devices 8 --weights fp8 --stack vllm --input 1024 --output 1024 --load closed --concurrency 64 --json");
         options.AddTo(command);
+        command.Options.Add(options.Disaggregation);
         loadOptions.AddTo(command);
         output.AddTo(command);
         command.SetAction(result => CommandRunner.Run(() => output.Run(result, format =>
         {
             var pricing = options.ResolveContext(result);
-            var configuration = options.ResolveConfiguration(result, pricing.Catalog);
+            var disaggregated = options.ResolveDisaggregation(result, pricing.Catalog);
+            var configuration = disaggregated?.Decode ?? options.ResolveConfiguration(result, pricing.Catalog);
             var workload = options.ResolveWorkload(result);
             var load = loadOptions.Resolve(result);
+            if (disaggregated is not null && (load.Kind is not (LoadKind.Closed or LoadKind.Offline) || format != OutputFormat.Table))
+            {
+                throw new CliUsageException("--disagg needs --load closed (with --concurrency) or --load offline (a disaggregated deployment is modelled as a closed loop) and prints a table (its JSON contract is not wired yet; 'curve --disagg --json' gives the points).");
+            }
+
             var calculator = pricing.Calculator;
-            var loaded = pricing.Price(configuration, workload, load);
+            var loaded = disaggregated is null ? pricing.Price(configuration, workload, load) : calculator.Calculate(pricing.LoadEstimator.Estimate(disaggregated, workload, load));
             // Under a continuous load the hourly cost uses the power of the loaded operating point.
             var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
                 : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());
@@ -71,7 +78,9 @@ public static class EstimateCommand
         var inv = CultureInfo.InvariantCulture;
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
-        Row("Configuration", $"{c.Model.Id} on {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, PP {c.PipelineParallel}), {c.Stack.Id}");
+        Row("Configuration", e.Disaggregated is { } pools
+            ? $"{c.Model.Id} on {e.Devices} × {c.Hardware.Id}, disaggregated {pools.Notation} ({pools.Prefill.Devices} prefill + {pools.Decode.Devices} decode devices), {c.Stack.Id}"
+            : $"{c.Model.Id} on {c.Devices} × {c.Hardware.Id} (TP {c.TensorParallel}, PP {c.PipelineParallel}), {c.Stack.Id}");
         Row("Load", e.Load.ToString());
         Row("Mean lengths (prompt / output)", string.Create(inv, $"{e.MeanInputTokens:F0} / {e.MeanOutputTokens:F0} tokens"));
         Row("Running sequences per replica", string.Create(inv, $"{e.RunningSequences} of at most {e.MaxRunningSequences}{(e.KvCacheLimited ? " (KV-cache limited)" : "")}"));

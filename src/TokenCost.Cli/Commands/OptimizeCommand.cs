@@ -25,14 +25,16 @@ public static class OptimizeCommand
         var maxTtft = new Option<double?>("--max-ttft-ms") { Description = "Largest acceptable time to first token, in ms (static: prefill of the batch; under load: mean TTFT including waits)" };
         var minUserSpeed = new Option<double?>("--min-user-tokens-per-second") { Description = "Search under continuous batching for the cheapest point where every user gets at least this many output tokens/s (1 ÷ median TPOT)" };
         var concurrency = new Option<string?>("--concurrency") { Description = "Comma-separated closed-loop concurrencies to try under continuous batching (default: search each configuration from 1 user up to its KV-cache limit by bisection)" };
-        var rangeRatio = new CurveSweepOptions().RangeRatio;
+        var curveOptions = new CurveSweepOptions();
+        var rangeRatio = curveOptions.RangeRatio;
+        var layoutSearch = curveOptions.LayoutSearch;
         var minQuality = new Option<double?>("--min-quality") { Description = "Smallest acceptable quality score in [0, 1] (needs a quality catalog; none is wired in yet, so no configuration meets it)" };
         var hardware = new Option<string?>("--sweep-hardware", "--hardware-list") { Description = "Comma-separated hardware ids to consider (default: every catalog platform with a cloud price; --hardware-list is the old spelling)" };
         var devices = new Option<string>("--sweep-devices", "--device-counts") { Description = "Comma-separated device counts, each one tensor-parallel replica (--device-counts is the old spelling)", DefaultValueFactory = _ => "1,2,4,8" };
         var formats = new Option<string>("--sweep-weights", "--weight-formats") { Description = "Comma-separated weight formats (--weight-formats is the old spelling)", DefaultValueFactory = _ => "bf16,fp8,int8,int4" };
         var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("optimize", "Find the cheapest configuration ($ per 1M output tokens) across hardware, device count, weight format and batch that fits and meets the latency limits.\nWith --min-user-tokens-per-second (or --concurrency) the search runs under continuous batching over hardware, devices (= TP), weight format and closed-loop concurrency: the cheapest point where every user gets at least that speed (1 ÷ median TPOT) and mean TTFT ≤ --max-ttft-ms.\nHardware without a catalog cloud price (or without --price-tier) is skipped (listed under 'skipped'). Exit code 0 with \"feasible\": false when nothing meets the limits.\n\nExamples:\n  tokencost optimize --model llama-3.1-70b --max-tpot-ms 50 --input 1000 --output 300 --json\n  tokencost optimize --model llama-3.1-8b --max-tpot-ms 20 --max-ttft-ms 500\n  tokencost optimize --model llama-3.1-70b --min-user-tokens-per-second 50 --max-ttft-ms 2000 --input 1000 --output 1000 --json");
-        foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.PriceTier, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minUserSpeed, concurrency, rangeRatio, minQuality, hardware, devices, formats })
+        foreach (var o in new Option[] { options.Model, options.Stack, options.Input, options.Output, options.ElectricityPrice, options.Pue, options.PriceTier, options.CatalogFile, options.ProfilesFile, maxTpot, maxTtft, minUserSpeed, concurrency, rangeRatio, minQuality, hardware, devices, formats , layoutSearch })
         {
             command.Options.Add(o);
         }
@@ -46,7 +48,7 @@ public static class OptimizeCommand
             var costModel = tier is null ? null : CostModel.Default.Replace(new RentalHardwareCost { PriceTierName = tier });
             if (result.GetValue(minUserSpeed) is not null || result.GetValue(concurrency) is not null)
             {
-                return OptimizeUnderLoadCommand.Run(result, options, concurrency, rangeRatio, catalog, costModel, hardwareIds, tierSkipped, minUserSpeed, maxTpot, maxTtft, minQuality, devices, formats, format);
+                return OptimizeUnderLoadCommand.Run(result, options, concurrency, rangeRatio, catalog, costModel, hardwareIds, tierSkipped, minUserSpeed, maxTpot, maxTtft, minQuality, devices, formats, format, layoutSearch);
             }
 
             var tpot = OptionValues.Number(result, maxTpot) ?? throw new CliUsageException("--max-tpot-ms is required for the static search (or give --min-user-tokens-per-second to search under continuous batching).");
@@ -69,6 +71,7 @@ public static class OptimizeCommand
                 DeviceCounts = WorkLimits.DeviceCounts(WorkLimits.List(result, devices), "--sweep-devices"),
                 WeightFormats = WorkLimits.List(result, formats),
                 Stack = result.GetValue(options.Stack) ?? "unknown",
+                Layouts = CurveSweepOptions.ParseLayoutSearch(result, layoutSearch),
             };
             var workload = new Workload { InputTokens = OptionValues.NonNegativeInt(result, options.Input), OutputTokens = OptionValues.NonNegativeInt(result, options.Output) };
             var model = options.ResolveModelId(result);

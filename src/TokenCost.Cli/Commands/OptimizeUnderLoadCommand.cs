@@ -35,6 +35,7 @@ public static class OptimizeUnderLoadCommand
     /// <param name="devices">The --sweep-devices option.</param>
     /// <param name="formats">The --sweep-weights option.</param>
     /// <param name="format">The output format.</param>
+    /// <param name="layoutSearch">The --layout-search option.</param>
     /// <returns>The exit code.</returns>
     public static int Run(
         ParseResult result,
@@ -51,7 +52,8 @@ public static class OptimizeUnderLoadCommand
         Option<double?> minQuality,
         Option<string> devices,
         Option<string> formats,
-        OutputFormat format)
+        OutputFormat format,
+        Option<string?> layoutSearch)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
@@ -75,6 +77,7 @@ public static class OptimizeUnderLoadCommand
             WeightFormats = (result.GetValue(formats) ?? "bf16").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Stack = result.GetValue(options.Stack) ?? "unknown",
             Concurrencies = SweepLists.PositiveInts(result, concurrency),
+            Layouts = CurveSweepOptions.ParseLayoutSearch(result, layoutSearch),
         };
         var workload = new Workload { InputTokens = OptionValues.NonNegativeInt(result, options.Input), OutputTokens = OptionValues.NonNegativeInt(result, options.Output) };
         var model = result.GetValue(options.Model)!;
@@ -144,7 +147,7 @@ public static class OptimizeUnderLoadCommand
         if (answer.Best is { } b)
         {
             var c = b.Configuration;
-            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest under continuous batching: {c.Devices} × {c.Hardware.Id} (layout {c.LayoutNotation}), weights {c.Weights.Id}, {b.Concurrency} concurrent users: {b.OutputTokensPerSecondPerUser:F1} tok/s per user, TTFT {b.TimeToFirstToken}, TPOT {b.TimePerOutputToken}; ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens (${b.CostPerMillionTotalTokens.Usd:F3} per 1M total).")));
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Cheapest under continuous batching: {b.Devices} × {c.Hardware.Id} (layout {b.Layout}), weights {c.Weights.Id}, {b.Concurrency} concurrent users: {b.OutputTokensPerSecondPerUser:F1} tok/s per user, TTFT {b.TimeToFirstToken}, TPOT {b.TimePerOutputToken}; ${b.CostPerMillionOutputTokens.Usd:F3} per 1M output tokens (${b.CostPerMillionTotalTokens.Usd:F3} per 1M total).")));
             if (LayoutReason(answer) is { } why)
             {
                 AnsiConsole.MarkupLine(Markup.Escape(why));
@@ -153,7 +156,7 @@ public static class OptimizeUnderLoadCommand
             foreach (var p in answer.Candidates.Skip(1).Take(CandidatesShown - 1))
             {
                 var pc = p.Configuration;
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"  next: {pc.Devices} × {pc.Hardware.Id} ({pc.LayoutNotation}), {pc.Weights.Id}, {p.Concurrency} users: {p.OutputTokensPerSecondPerUser:F1} tok/s/user, TTFT {p.TimeToFirstToken}, ${p.CostPerMillionOutputTokens.Usd:F3} per 1M output")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"  next: {p.Devices} × {pc.Hardware.Id} ({p.Layout}), {pc.Weights.Id}, {p.Concurrency} users: {p.OutputTokensPerSecondPerUser:F1} tok/s/user, TTFT {p.TimeToFirstToken}, ${p.CostPerMillionOutputTokens.Usd:F3} per 1M output")));
             }
         }
         else
@@ -161,7 +164,7 @@ public static class OptimizeUnderLoadCommand
             AnsiConsole.MarkupLine("[red]No configuration meets the objective.[/]");
             if (answer.Fastest is { } f)
             {
-                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Fastest evaluated: {f.Configuration.Devices} × {f.Configuration.Hardware.Id}, {f.Configuration.Weights.Id}, {f.Concurrency} users: {f.OutputTokensPerSecondPerUser:F1} tok/s per user, TTFT {f.TimeToFirstToken}.")));
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"Fastest evaluated: {f.Devices} × {f.Configuration.Hardware.Id} ({f.Layout}), {f.Configuration.Weights.Id}, {f.Concurrency} users: {f.OutputTokensPerSecondPerUser:F1} tok/s per user, TTFT {f.TimeToFirstToken}.")));
             }
         }
 
@@ -169,8 +172,9 @@ public static class OptimizeUnderLoadCommand
     }
 
     /// <summary>
-    /// Why the winning layout won: the best feasible point of each other layout of the same hardware, devices and weights, with its cost,
-    /// KV slots per replica and bound; null when no other layout was feasible.
+    /// Why the winning layout won: against the cheapest feasible point of every other kind of layout of the same hardware, replica size and
+    /// weights — each single-replica layout (TP, TP×EP, TP×EP with DP attention) and disaggregated pools — with cost, throughput per
+    /// device, KV slots per (decode) replica and bound; null when no other kind was feasible.
     /// </summary>
     internal static string? LayoutReason(LoadedOptimizationResult answer)
     {
@@ -180,8 +184,9 @@ public static class OptimizeUnderLoadCommand
         }
 
         var c = b.Configuration;
-        var others = answer.Candidates.Where(p => p != b && p.Configuration.Hardware.Id == c.Hardware.Id && p.Configuration.Devices == c.Devices
-            && p.Configuration.Weights.Id == c.Weights.Id && p.Configuration.LayoutNotation != c.LayoutNotation).ToList();
+        static string Kind(CurvePoint p) => p.Estimate.Disaggregated is null ? p.Layout : "disaggregated";
+        var others = answer.Candidates.Where(p => p.Configuration.Hardware.Id == c.Hardware.Id && p.Configuration.DevicesPerReplica == c.DevicesPerReplica
+            && p.Configuration.Weights.Id == c.Weights.Id && Kind(p) != Kind(b)).GroupBy(Kind).Select(g => g.First()).ToList();
         if (others.Count == 0)
         {
             return null;
@@ -190,7 +195,7 @@ public static class OptimizeUnderLoadCommand
         static string Part(CurvePoint p)
         {
             var d = p.Estimate.Static.Decode;
-            return string.Create(CultureInfo.InvariantCulture, $"{p.Configuration.LayoutNotation} ${p.CostPerMillionOutputTokens.Usd:F3}/1M at {p.Concurrency} users (per device and decode step: {d.WeightBytesPerDevice.Gigabytes:F1} GB weights + {d.KvCacheBytesPerDevice.Gigabytes:F1} GB KV read, {d.CommunicationTime.Milliseconds:F2} ms links; {p.Estimate.MaxRunningSequences} KV slots; {d.Bound.ToString().ToLowerInvariant()}-bound)");
+            return string.Create(CultureInfo.InvariantCulture, $"{p.Layout} on {p.Devices} devices ${p.CostPerMillionOutputTokens.Usd:F3}/1M output at {p.Concurrency} users, {p.OutputTokensPerSecondPerDevice:F0} output tok/s per device (per device and decode step: {d.WeightBytesPerDevice.Gigabytes:F1} GB weights + {d.KvCacheBytesPerDevice.Gigabytes:F1} GB KV read, {d.CommunicationTime.Milliseconds:F2} ms links; {p.Estimate.MaxRunningSequences} KV slots; {d.Bound.ToString().ToLowerInvariant()}-bound)");
         }
 
         return $"Why: {Part(b)} vs " + string.Join("; ", others.Select(Part)) + ".";

@@ -41,6 +41,9 @@ public sealed class DeploymentOptions
     /// <summary>Gets the data-parallel attention option.</summary>
     public Option<bool> AttentionDataParallel { get; } = new("--attention-dp") { Description = "Data-parallel attention: each device of a replica holds whole attention weights and its own sequences' KV cache (MoE layers follow --ep)" };
 
+    /// <summary>Gets the disaggregated-deployment option (added only by the commands that price one: estimate, curve, chart curve).</summary>
+    public Option<string?> Disaggregation { get; } = new("--disagg") { Description = "Price a disaggregated prefill/decode deployment: two pools, prefill first, each W workers of G devices with its layout, in the case-tag notation WxGg[TPt][EPe][DP]+WxGg[TPt][EPe][DP] (for example 1x8gTP8EP8DP+9x8gTP8EP8: one 8-GPU prefill worker with EP8 and DP attention, nine 8-GPU decode workers with EP8; TP omitted = G). Model, hardware and formats from the other options; replaces --devices/--tp/--pp/--ep/--attention-dp; needs a closed or offline load" };
+
     /// <summary>Gets the weight format option.</summary>
     /// <remarks>
     /// The default is int4, where the library's <c>DeploymentConfiguration.Create</c>
@@ -235,6 +238,48 @@ public sealed class DeploymentOptions
 
         CheckPriceTier(result, configuration.Hardware);
         return configuration;
+    }
+
+    /// <summary>Builds the disaggregated deployment of --disagg on a hardware and weight format, or null when --disagg is not given.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="hardwareId">The hardware id, or null for --hardware.</param>
+    /// <param name="weightsId">The weight format id, or null for --weights.</param>
+    /// <returns>The deployment, or null.</returns>
+    /// <exception cref="CliUsageException">--disagg is malformed or inconsistent, or given with an option it replaces.</exception>
+    public Serving.Layouts.DisaggregatedDeployment? ResolveDisaggregation(ParseResult result, Catalog catalog, string? hardwareId = null, string? weightsId = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (result.GetResult(Disaggregation) is null || result.GetValue(Disaggregation) is not { } notation)
+        {
+            return null;
+        }
+
+        foreach (var replaced in new Option[] { Devices, TensorParallel, PipelineParallel, ExpertParallel, AttentionDataParallel })
+        {
+            if (result.GetResult(replaced) is { Implicit: false })
+            {
+                throw new CliUsageException($"--disagg gives each pool's workers, devices and layout; leave out {replaced.Name}.");
+            }
+        }
+
+        var worker = Named(() => DeploymentConfiguration.Create(
+            catalog, ResolveModelId(result), hardwareId ?? result.GetValue(Hardware)!, weightsId ?? result.GetValue(Weights)!, result.GetValue(Activations), result.GetValue(KvCache), result.GetValue(Stack)!));
+        if (result.GetValue(ExpertWeights) is { } expert)
+        {
+            worker = worker with { ExpertWeights = Named(() => catalog.GetFormat(expert)) };
+        }
+
+        CheckPriceTier(result, worker.Hardware);
+        try
+        {
+            return Serving.Layouts.DisaggregatedDeployment.Create(worker, notation);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliUsageException($"--disagg: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+        }
     }
 
     /// <summary>Checks that the hardware has the tier named by --price-tier (when given).</summary>

@@ -24,6 +24,9 @@ internal sealed record CurveRequest : DeploymentRequest
     /// <summary>Gets the shortest request as a fraction of the nominal lengths, in (0, 1], or null for 1.</summary>
     public double? RandomRangeRatio { get; set; }
 
+    /// <summary>Gets the MoE serving layouts tried for each deployment, as <c>tokencost curve --layout-search</c>: "all" (EP, DP-attention and disaggregated pools), "replica" or "none"; null for "all".</summary>
+    public string? LayoutSearch { get; set; }
+
     /// <summary>Gets a value indicating whether only points on their hardware's Pareto front are returned.</summary>
     public bool Front { get; set; }
 }

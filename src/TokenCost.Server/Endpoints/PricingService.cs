@@ -10,6 +10,7 @@ using TokenCost.Quantities;
 using TokenCost.Contracts;
 using TokenCost.Server.Contracts;
 using TokenCost.Server.Requests;
+using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Server.Endpoints;
@@ -216,9 +217,17 @@ internal sealed class PricingService(PricingContext context)
             throw new RequestValidationException("request", "no configuration can be built: " + string.Join("; ", skipped));
         }
 
-        if ((long)configurations.Count * concurrencies.Length > RequestLimits.MaxCurvePoints)
+        var space = request.LayoutSearch?.Trim().ToLowerInvariant() switch
         {
-            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepDevices × sweepWeights gives {(long)configurations.Count * concurrencies.Length} points, more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep."));
+            null or "all" => LayoutSpace.Default,
+            "replica" => LayoutSpace.Replica,
+            "none" => LayoutSpace.None,
+            _ => throw new RequestValidationException("layoutSearch", "layoutSearch must be \"all\", \"replica\" or \"none\"."),
+        };
+        var deployments = configurations.Sum(c => (long)space.Replicas(c).Count + space.Disaggregations(c).Count);
+        if (deployments * concurrencies.Length > RequestLimits.MaxCurvePoints)
+        {
+            throw new RequestValidationException("concurrency", FormattableString.Invariant($"concurrency × sweepHardware × sweepDevices × sweepWeights × layoutSearch gives {deployments * concurrencies.Length} points ({deployments} deployments with their layouts), more than the service's limit of {RequestLimits.MaxCurvePoints}; narrow the sweep (for example layoutSearch \"replica\")."));
         }
 
         var pricing = For(catalog, DeploymentMapper.ResolveCostModel(request));
@@ -226,7 +235,7 @@ internal sealed class PricingService(PricingContext context)
         foreach (var configuration in configurations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var part = LibraryErrors.Translate(() => InteractivityCurve.Sweep(pricing, [configuration], workload, concurrencies, ratio), request);
+            var part = LibraryErrors.Translate(() => InteractivityCurve.SweepLayouts(pricing, [configuration], space, workload, concurrencies, ratio), request);
             points.AddRange(part.Points);
             skipped.AddRange(part.Skipped);
         }

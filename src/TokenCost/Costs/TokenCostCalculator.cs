@@ -82,12 +82,22 @@ public sealed class TokenCostCalculator
         Guard.NotNull(estimate);
         var atPoint = estimate.StaticAtAveragePower();
         var staticReport = Calculate(atPoint);
-        var devices = (double)estimate.Configuration.Devices;
+        var devices = (double)estimate.Devices;
         var inputRate = estimate.InputTokensPerSecondPerDevice * devices;
         var outputRate = estimate.OutputTokensPerSecondPerDevice * devices;
         var extra = estimate.PrefillIterationFraction * Math.Max(0, (estimate.MixedIterationTime - estimate.DecodeIterationTime).Seconds);
         var inputShare = inputRate > 0 ? Math.Clamp(extra / estimate.IterationTime.Seconds, 0, 1) : 0;
-        var components = staticReport.Components.Select(c => c with
+
+        // Disaggregated: every component is per device (at the devices' mean power), so the prefill pool scales the decode pool's hourly
+        // cost by all devices ÷ decode devices; prompt tokens pay for the prefill pool's busy time, output tokens for the rest (the decode
+        // pool and an idle prefill pool alike, so an oversized prefill pool raises the cost of output).
+        var scale = devices / estimate.Configuration.Devices;
+        if (estimate.Disaggregated is { } pools)
+        {
+            inputShare = inputRate > 0 ? pools.Prefill.Devices * estimate.PrefillPoolUtilization / devices : 0;
+        }
+
+        var components = staticReport.Components.Select(c => c with { CostPerHour = c.CostPerHour * scale }).Select(c => c with
         {
             CostPerMillionInputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.CostPerHour.UsdPerHour * inputShare, inputRate)),
             CostPerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.CostPerHour.UsdPerHour * (1 - inputShare), outputRate)),

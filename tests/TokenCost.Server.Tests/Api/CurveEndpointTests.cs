@@ -15,6 +15,11 @@ public sealed class CurveEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
             ["--model", "llama-3.1-70b", "--weights", "fp8", "--sweep-hardware", "nvidia_h100_sxm,amd_mi300x", "--sweep-devices", "1,2", "--concurrency", "1,8,64,256", "--price-tier", "neocloud", "--random-range-ratio", "0.8"],
             """{"model":"llama-3.1-70b","weights":"fp8","sweepHardware":["nvidia_h100_sxm","amd_mi300x"],"sweepDevices":[1,2],"concurrency":[1,8,64,256],"priceTier":"neocloud","randomRangeRatio":0.8}"""
         },
+        {
+            // An MoE model: EP, DP-attention and disaggregated layouts on both sides, each point naming its layout.
+            ["--model", "deepseek-r1", "--hardware", "nvidia_b200", "--devices", "8", "--weights", "fp8", "--kv-cache", "fp8", "--stack", "sglang", "--input", "1024", "--output", "1024", "--concurrency", "64,512"],
+            """{"model":"deepseek-r1","hardware":"nvidia_b200","devices":8,"weights":"fp8","kvCache":"fp8","stack":"sglang","inputTokens":1024,"outputTokens":1024,"concurrency":[64,512]}"""
+        },
     };
 
     [Theory]
@@ -36,6 +41,20 @@ public sealed class CurveEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
         }
 
         actual["points"]!.AsArray().Should().Contain(p => p!["onParetoFront"]!.GetValue<bool>());
+        actual["points"]!.AsArray().Should().OnlyContain(p => !string.IsNullOrEmpty(p!["layout"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Curve_MoeModel_SearchesLayouts_UnlessTold()
+    {
+        const string Body = """{"model":"deepseek-r1","hardware":"nvidia_b200","devices":8,"weights":"fp8","kvCache":"fp8","concurrency":[256]""";
+        var (_, all, _) = await Json.PostAsync(_client, "/v1/curve", Body + "}");
+        var (_, none, _) = await Json.PostAsync(_client, "/v1/curve", Body + ""","layoutSearch":"none"}""");
+        var (bad, _, _) = await Json.PostAsync(_client, "/v1/curve", Body + ""","layoutSearch":"every"}""");
+
+        all!["points"]!.AsArray().Select(p => p!["layout"]!.GetValue<string>()).Should().Contain(["TP8", "TP8EP8", "TP8EP8DP"]).And.Contain(l => l.Contains('+'));
+        none!["points"]!.AsArray().Should().ContainSingle().Which!["layout"]!.GetValue<string>().Should().Be("TP8");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -38,8 +38,14 @@ public sealed record CurvePoint
     /// <summary>Gets the loaded estimate.</summary>
     public LoadedEstimate Estimate => Report.Estimate;
 
-    /// <summary>Gets the deployment.</summary>
+    /// <summary>Gets the deployment (for a disaggregated deployment, its decode pool; see <see cref="LoadedEstimate.Disaggregated"/>).</summary>
     public DeploymentConfiguration Configuration => Report.Estimate.Configuration;
+
+    /// <summary>Gets the layout in the case-tag notation: the replica's (<c>TP8EP8DP</c>) or the disaggregated pools' (<c>1x8gTP8EP8DP+3x8gTP8EP8</c>).</summary>
+    public string Layout => Report.Estimate.LayoutNotation;
+
+    /// <summary>Gets the devices of the whole deployment (both pools when disaggregated).</summary>
+    public int Devices => Report.Estimate.Devices;
 
     /// <summary>Gets the closed-loop clients of the whole deployment (users served at once).</summary>
     public int Concurrency { get; internal init; }

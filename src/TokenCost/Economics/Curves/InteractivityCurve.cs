@@ -12,7 +12,7 @@ namespace TokenCost.Economics.Curves;
 /// each point with per-user speed, TTFT, TPOT, throughput per device, $/1M tokens, tokens/s per MW and its Pareto flags.
 /// </summary>
 /// <remarks>
-/// <para>This type is immutable and thread-safe. Each point is <see cref="ContinuousBatchingEstimator.Estimate"/> with
+/// <para>This type is immutable and thread-safe. Each point is <see cref="ContinuousBatchingEstimator.Estimate(DeploymentConfiguration, Workload, ServingLoad)"/> with
 /// <see cref="ServingLoad.Closed(int)"/>, priced by <see cref="TokenCostCalculator.Calculate(LoadedEstimate)"/>: raising concurrency fills
 /// the batch, so throughput per device rises and the speed each user sees falls.</para>
 /// <para>Facility power per device is the data-centre model's: the mean board power at the operating point × server overhead × PUE

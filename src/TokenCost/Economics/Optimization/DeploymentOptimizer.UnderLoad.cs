@@ -12,7 +12,7 @@ namespace TokenCost.Economics.Optimization;
 public static partial class DeploymentOptimizer
 {
     /// <summary>
-    /// Finds the cheapest configuration — hardware, device count (one tensor-parallel replica; for MoE models also EP and DP-attention layouts, see <see cref="LayoutSearch"/>), weight format and closed-loop concurrency —
+    /// Finds the cheapest configuration — hardware, device count (one tensor-parallel replica; for MoE models also EP and DP-attention layouts, and disaggregated prefill/decode pools, see <see cref="OptimizerSearchSpace.Layouts"/>), weight format and closed-loop concurrency —
     /// whose users all get at least the objective's speed within its TTFT limit, under continuous batching.
     /// </summary>
     /// <param name="context">The pricing context: catalog searched, continuous-batching estimator and cost calculator.</param>
@@ -27,10 +27,10 @@ public static partial class DeploymentOptimizer
     /// only multiply a configuration (each serves its own users at the same cost per token), so the answer is one replica and its concurrency is
     /// the users one replica serves; serve N users with ⌈N ÷ concurrency⌉ replicas.</para>
     /// <para>Without a concurrency list, each configuration is searched by bisection for the largest concurrency that meets the objective,
-    /// between 1 and the sequences its KV-cache memory holds (more clients only wait for a slot): per-user speed falls and TTFT rises with
+    /// between 1 and the sequences its KV-cache memory holds (per replica, or per decode worker of a disaggregated deployment; more clients only wait for a slot): per-user speed falls and TTFT rises with
     /// concurrency while the cost per token falls, so that concurrency is the configuration's cheapest feasible point (the cheapest feasible
-    /// point evaluated is kept, should the model not be monotone). At most 2 + ⌈log₂ <see cref="OptimizerSearchSpace.MaxConcurrency"/>⌉
-    /// points are evaluated per configuration; a space above <see cref="OptimizerSearchSpace.MaxEvaluatedPoints"/> is refused.</para>
+    /// point evaluated is kept, should the model not be monotone). At most 2 + ⌈log₂ (<see cref="OptimizerSearchSpace.MaxConcurrency"/> × replicas)⌉
+    /// points are evaluated per deployment; a space above <see cref="OptimizerSearchSpace.MaxEvaluatedPoints"/> is refused.</para>
     /// </remarks>
     /// <exception cref="UnknownIdException">The model or a listed hardware id is not in the catalog.</exception>
     /// <exception cref="ArgumentException">The space would evaluate more than <see cref="OptimizerSearchSpace.MaxEvaluatedPoints"/> points, or a listed concurrency is below 1.</exception>
@@ -50,23 +50,26 @@ public static partial class DeploymentOptimizer
             throw new ArgumentException("the concurrencies to try must be at least one integer ≥ 1.", nameof(space));
         }
 
-        var perConfiguration = levels?.Count ?? (2 + (int)Math.Ceiling(Math.Log2(space.MaxConcurrency)));
-        if ((long)configurations.Count * perConfiguration > space.MaxEvaluatedPoints)
+        // MoE models: disaggregated prefill/decode pools of the plain-TP replicas as well (space.Layouts; DeploymentOptimizer.Layouts.cs).
+        var candidates = Candidates(context, configurations, space, workload, skipped);
+        // Bisection evaluates at most 2 + ⌈log₂ max⌉ points per deployment, max = MaxConcurrency per (decode) replica.
+        var points = candidates.Sum(c => (long)(levels?.Count ?? (2 + (int)Math.Ceiling(Math.Log2((double)space.MaxConcurrency * c.Replicas)))));
+        if (points > space.MaxEvaluatedPoints)
         {
-            throw new ArgumentException($"the search space has {configurations.Count} configurations × up to {perConfiguration} concurrencies = {(long)configurations.Count * perConfiguration} points, more than the limit of {space.MaxEvaluatedPoints}; narrow it.", nameof(space));
+            throw new ArgumentException($"the search space has {candidates.Count} deployments (with their layouts) × their concurrencies = up to {points} points, more than the limit of {space.MaxEvaluatedPoints}; narrow it.", nameof(space));
         }
 
         var evaluated = 0;
-        var candidates = new List<CurvePoint>();
+        var feasible = new List<CurvePoint>();
         CurvePoint? fastest = null;
-        foreach (var configuration in configurations)
+        foreach (var candidate in candidates)
         {
-            var points = new List<CurvePoint>();
+            var tried = new List<CurvePoint>();
             CurvePoint At(int concurrency)
             {
                 evaluated++;
-                var p = InteractivityCurve.Evaluate(context, configuration, workload, concurrency, lengthRangeRatio);
-                points.Add(p);
+                var p = candidate.Evaluate(context, workload, concurrency, lengthRangeRatio);
+                tried.Add(p);
                 return p;
             }
 
@@ -78,28 +81,28 @@ public static partial class DeploymentOptimizer
                 }
                 else
                 {
-                    Bisect(At, objective, space.MaxConcurrency, configuration.Replicas);
+                    Bisect(At, objective, (int)Math.Min(int.MaxValue, (long)space.MaxConcurrency * candidate.Replicas), candidate.Replicas);
                 }
             }
             catch (ArgumentException ex)
             {
-                skipped.Add($"{configuration.Hardware.Id} × {configuration.Devices} {configuration.LayoutNotation} {configuration.Weights.Id}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                skipped.Add($"{candidate.Label}: {ex.Message.Split(" (Parameter", 2)[0]}");
                 continue;
             }
 
-            var top = points.MaxBy(p => p.OutputTokensPerSecondPerUser)!;
+            var top = tried.MaxBy(p => p.OutputTokensPerSecondPerUser)!;
             fastest = fastest is null || top.OutputTokensPerSecondPerUser > fastest.OutputTokensPerSecondPerUser ? top : fastest;
-            var best = points.Where(objective.IsMetBy).OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.Concurrency).FirstOrDefault();
+            var best = tried.Where(objective.IsMetBy).OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenBy(p => p.Concurrency).FirstOrDefault();
             if (best is not null)
             {
-                candidates.Add(best);
+                feasible.Add(best);
             }
         }
 
         return new LoadedOptimizationResult
         {
             Objective = objective,
-            Candidates = candidates.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.OutputTokensPerSecondPerUser).ToList(),
+            Candidates = feasible.OrderBy(p => p.CostPerMillionOutputTokens.Usd).ThenByDescending(p => p.OutputTokensPerSecondPerUser).ToList(),
             Fastest = fastest,
             Evaluated = evaluated,
             Skipped = skipped,
@@ -154,8 +157,8 @@ public static partial class DeploymentOptimizer
                 {
                     try
                     {
-                        // MoE models: also expert parallelism and data-parallel attention over the replica (LayoutSearch, at most 3 layouts).
-                        configurations.AddRange(LayoutSearch.Candidates(DeploymentConfiguration.Create(catalog, modelId, hw.Id, format, null, null, space.Stack, devices, devices, 1)));
+                        // MoE models: also expert parallelism and data-parallel attention over the replica (space.Layouts, at most 3 layouts).
+                        configurations.AddRange(space.Layouts.Replicas(DeploymentConfiguration.Create(catalog, modelId, hw.Id, format, null, null, space.Stack, devices, devices, 1)));
                     }
                     catch (ArgumentException ex)
                     {

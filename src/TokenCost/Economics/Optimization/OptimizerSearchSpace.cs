@@ -1,5 +1,6 @@
 using TokenCost.Estimation;
 using TokenCost.Internal;
+using TokenCost.Serving.Layouts;
 
 namespace TokenCost.Economics.Optimization;
 
@@ -40,7 +41,14 @@ public sealed record OptimizerSearchSpace
     /// <value>The default value is null (search).</value>
     public IReadOnlyList<int>? Concurrencies { get; init; }
 
-    /// <summary>Gets the largest concurrency the search under load considers, in users of one deployment.</summary>
+    /// <summary>
+    /// Gets the mixture-of-experts serving layouts the search under load tries for each device count (docs/economics.md, "Layout search"):
+    /// TP × EP and DP-attention on one replica, and disaggregated prefill/decode pools of such replicas. Dense models ignore it.
+    /// </summary>
+    /// <value>The default value is <see cref="LayoutSpace.Default"/>.</value>
+    public LayoutSpace Layouts { get; init; } = LayoutSpace.Default;
+
+    /// <summary>Gets the largest concurrency the search under load considers, in users per replica (per decode worker of a disaggregated deployment).</summary>
     /// <value>The default value is 1024.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
     public int MaxConcurrency { get => field; init => field = Guard.Positive(value, nameof(MaxConcurrency)); } = 1024;

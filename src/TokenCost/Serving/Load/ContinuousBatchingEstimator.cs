@@ -17,7 +17,7 @@ namespace TokenCost.Serving.Load;
 /// when memory or the stack's limit caps the running sequences). Closed loop: X = running ÷ (TTFT + (O − 1) × TPOT); Poisson: X = λ and
 /// running = λ × that time, with an Erlang-C wait for a slot.</para>
 /// </remarks>
-public sealed class ContinuousBatchingEstimator
+public sealed partial class ContinuousBatchingEstimator
 {
     /// <summary>The largest number of fixed-point rounds per operating point.</summary>
     public static int MaxIterations { get; } = 60;

@@ -1,5 +1,6 @@
 using TokenCost.Estimation;
 using TokenCost.Quantities;
+using TokenCost.Serving.Layouts;
 
 namespace TokenCost.Serving.Load;
 
@@ -16,8 +17,22 @@ public sealed class LoadedEstimate
     /// <summary>Gets the static estimate of the same deployment and workload at the mean running batch (memory plan, warnings, per-phase power).</summary>
     public PerformanceEstimate Static { get; internal init; } = null!;
 
-    /// <summary>Gets the deployment.</summary>
+    /// <summary>Gets the deployment (for a disaggregated deployment, its decode pool).</summary>
     public DeploymentConfiguration Configuration => Static.Configuration;
+
+    /// <summary>Gets the disaggregated prefill/decode deployment estimated (then <see cref="Configuration"/> is its decode pool), or null when every replica both prefills and decodes.</summary>
+    /// <value>The default value is null.</value>
+    public DisaggregatedDeployment? Disaggregated { get; internal init; }
+
+    /// <summary>Gets the fraction of time the prefill pool of a disaggregated deployment is busy, in [0, 1] (0 when not disaggregated): the share of its hourly cost prompt tokens pay for.</summary>
+    /// <value>The default value is 0.</value>
+    public double PrefillPoolUtilization { get => field; internal init => field = Internal.Guard.Fraction(value, nameof(PrefillPoolUtilization)); }
+
+    /// <summary>Gets the devices of the whole deployment: <see cref="Configuration"/>'s, plus the prefill pool's when disaggregated.</summary>
+    public int Devices => Disaggregated?.Devices ?? Configuration.Devices;
+
+    /// <summary>Gets the layout in the case-tag notation: the replica's (for example <c>TP8EP8DP</c>), or the pools' when disaggregated (for example <c>1x8gTP8EP8DP+9x8gTP8EP8</c>).</summary>
+    public string LayoutNotation => Disaggregated?.Notation ?? Configuration.LayoutNotation;
 
     /// <summary>Gets the mean prompt tokens per request the model used (the nominal length × <see cref="ServingLoad.MeanLengthFraction"/>).</summary>
     public double MeanInputTokens { get; internal init; }
@@ -70,14 +85,14 @@ public sealed class LoadedEstimate
     /// <summary>Gets the output tokens per second one user receives on the end-to-end time base: output tokens ÷ mean end-to-end latency, tokens/s.</summary>
     public double SustainedOutputTokensPerSecondPerUser => MeanOutputTokens / MeanRequestLatency.Seconds;
 
-    /// <summary>Gets the completed requests per second of one replica.</summary>
+    /// <summary>Gets the completed requests per second of one replica (of the decode pool when disaggregated).</summary>
     public double RequestsPerSecondPerReplica { get; internal init; }
 
     /// <summary>Gets the output tokens per second per device of the deployment at this load, tokens/s/device.</summary>
-    public double OutputTokensPerSecondPerDevice => RequestsPerSecondPerReplica * MeanOutputTokens / Configuration.DevicesPerReplica;
+    public double OutputTokensPerSecondPerDevice => PerDevice(MeanOutputTokens);
 
     /// <summary>Gets the prompt tokens per second per device of the deployment at this load, tokens/s/device.</summary>
-    public double InputTokensPerSecondPerDevice => RequestsPerSecondPerReplica * MeanInputTokens / Configuration.DevicesPerReplica;
+    public double InputTokensPerSecondPerDevice => PerDevice(MeanInputTokens);
 
     /// <summary>Gets the prompt plus output tokens per second per device, tokens/s/device.</summary>
     public double TotalTokensPerSecondPerDevice => OutputTokensPerSecondPerDevice + InputTokensPerSecondPerDevice;
@@ -98,4 +113,9 @@ public sealed class LoadedEstimate
     /// <returns>The static estimate at this operating point's power.</returns>
     public PerformanceEstimate StaticAtAveragePower() =>
         Static with { PrefillPowerPerDevice = AveragePowerPerDevice, DecodePowerPerDevice = AveragePowerPerDevice };
+
+    // Tokens per second per device of the whole deployment; a disaggregated deployment counts the devices of both pools.
+    private double PerDevice(double tokensPerRequest) => Disaggregated is null
+        ? RequestsPerSecondPerReplica * tokensPerRequest / Configuration.DevicesPerReplica
+        : RequestsPerSecondPerReplica * Configuration.Replicas * tokensPerRequest / Devices;
 }
