@@ -40,11 +40,7 @@ internal static class ApiEndpoints
             .WithSummary("Price one model and workload on several platforms, each on the fewest devices (1, 2, 4, 8) on which it fits.")
             .Accepts<CompareRequest>("application/json")
             .Produces<CompareResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithRequestTimeout(ExpensivePolicy)
-            .AddEndpointFilter(Deadline(expensiveTimeout))
-            .RequireRateLimiting(ExpensivePolicy);
+            .Expensive(expensiveTimeout);
 
         v1.MapPost("/frontier", async (HttpContext context, CancellationToken cancellationToken) =>
             Results.Json(service.Frontier(await JsonBody.ReadAsync(context.Request, json.FrontierRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), answers.FrontierResponse))
@@ -52,11 +48,7 @@ internal static class ApiEndpoints
             .WithSummary("Sweep batch sizes (and weight formats and device counts) and keep the Pareto-optimal points (tokencost frontier --json).")
             .Accepts<FrontierRequest>("application/json")
             .Produces<FrontierResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithRequestTimeout(ExpensivePolicy)
-            .AddEndpointFilter(Deadline(expensiveTimeout))
-            .RequireRateLimiting(ExpensivePolicy);
+            .Expensive(expensiveTimeout);
 
         v1.MapPost("/optimize", async (HttpContext context, CancellationToken cancellationToken) =>
             Results.Json(service.Optimize(await JsonBody.ReadAsync(context.Request, json.OptimizeRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), answers.OptimizeResponse))
@@ -64,11 +56,7 @@ internal static class ApiEndpoints
             .WithSummary("Find the cheapest configuration across hardware, device count, weight format and batch that meets latency limits (tokencost optimize --json).")
             .Accepts<OptimizeRequest>("application/json")
             .Produces<OptimizeResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithRequestTimeout(ExpensivePolicy)
-            .AddEndpointFilter(Deadline(expensiveTimeout))
-            .RequireRateLimiting(ExpensivePolicy);
+            .Expensive(expensiveTimeout);
 
         v1.MapPost("/curve", async (HttpContext context, CancellationToken cancellationToken) =>
             Results.Json(service.Curve(await JsonBody.ReadAsync(context.Request, json.CurveRequest, maxBodyBytes).ConfigureAwait(false), cancellationToken), answers.CurveResponse))
@@ -76,11 +64,7 @@ internal static class ApiEndpoints
             .WithSummary("The interactivity–throughput curve under continuous batching: a closed-loop concurrency sweep with per-user speed, TTFT, TPOT, throughput per device, $/1M tokens, tokens/s per MW and Pareto flags (tokencost curve --json).")
             .Accepts<CurveRequest>("application/json")
             .Produces<CurveResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithRequestTimeout(ExpensivePolicy)
-            .AddEndpointFilter(Deadline(expensiveTimeout))
-            .RequireRateLimiting(ExpensivePolicy);
+            .Expensive(expensiveTimeout);
 
         var hardware = ResponseMapper.Hardware(service.Catalog);
         var priceTiers = ResponseMapper.PriceTiers(service.Catalog);
@@ -101,6 +85,18 @@ internal static class ApiEndpoints
     /// An endpoint filter that answers 504 problem+json when the work finished after the time limit: the request-timeout middleware
     /// cancels work that checks its token, this also covers work that finished between two checks (the answer would be late either way).
     /// </summary>
+    /// <summary>
+    /// The policies of an expensive endpoint (compare, frontier, optimize, curve): 400 validation problems, 503 when the
+    /// rate limiter refuses, the request-timeout policy, the deadline filter that turns a late answer into 504, and the
+    /// concurrency limiter.
+    /// </summary>
+    private static void Expensive(this RouteHandlerBuilder endpoint, TimeSpan timeout) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        .WithRequestTimeout(ExpensivePolicy)
+        .AddEndpointFilter(Deadline(timeout))
+        .RequireRateLimiting(ExpensivePolicy);
+
     private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Deadline(TimeSpan limit) => async (context, next) =>
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
