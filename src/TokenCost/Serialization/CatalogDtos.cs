@@ -179,6 +179,7 @@ internal sealed class ProfileDto
     public double? MoeLayerOverheadMicroseconds { get; set; }
     public double? SynchronizedArrivalFraction { get; set; }
     public int? MaxBatchedTokens { get; set; }
+    public string? KvAdmission { get; set; }
     public Dictionary<string, double>? WeightFormatEfficiency { get; set; }
 }
 

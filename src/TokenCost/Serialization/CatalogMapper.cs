@@ -294,6 +294,7 @@ internal static class CatalogMapper
         MoeLayerOverheadMicroseconds = p.MoeLayerOverhead.Microseconds,
         SynchronizedArrivalFraction = p.SynchronizedArrivalFraction,
         MaxBatchedTokens = p.MaxBatchedTokens,
+        KvAdmission = p.KvAdmission == KvAdmissionPolicy.FullSequence ? "full-sequence" : null,
         WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
     };
 
@@ -330,9 +331,17 @@ internal static class CatalogMapper
             MoeLayerOverhead = d.MoeLayerOverheadMicroseconds is double mo ? TimeInterval.FromMicroseconds(mo) : b.MoeLayerOverhead,
             SynchronizedArrivalFraction = d.SynchronizedArrivalFraction ?? b.SynchronizedArrivalFraction,
             MaxBatchedTokens = d.MaxBatchedTokens ?? b.MaxBatchedTokens,
+            KvAdmission = d.KvAdmission is string a ? ParseKvAdmission(a) : b.KvAdmission,
             WeightFormatEfficiency = formats,
         };
     }
+
+    private static KvAdmissionPolicy ParseKvAdmission(string value) => value switch
+    {
+        "current-length" => KvAdmissionPolicy.CurrentLength,
+        "full-sequence" => KvAdmissionPolicy.FullSequence,
+        _ => throw new ArgumentException($"kvAdmission '{value}' is not one of current-length, full-sequence.", nameof(value)),
+    };
 
     private static ComputePrecision ParsePrecision(string? value, string file, string where) => value switch
     {

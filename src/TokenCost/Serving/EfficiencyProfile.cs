@@ -29,6 +29,7 @@ public sealed record EfficiencyProfile
     private readonly TimeInterval _moeLayerOverhead = TimeInterval.Zero;
     private readonly double _synchronizedArrivalFraction;
     private readonly TimeInterval _streamingSequenceOverhead = TimeInterval.FromMicroseconds(10);
+    private readonly KvAdmissionPolicy _kvAdmission;
 
     /// <summary>Gets the achieved fraction of peak memory bandwidth for weight and KV reads, in (0, 1].</summary>
     /// <value>The default value is 0.8.</value>
@@ -126,6 +127,21 @@ public sealed record EfficiencyProfile
     /// <summary>Gets the scheduler's budget of tokens per continuous-batching iteration (decode tokens plus prefill chunk; vLLM <c>max-num-batched-tokens</c>), ≥ 1.</summary>
     /// <value>The default value is 8192 (the InferenceX vLLM recipes).</value>
     public int MaxBatchedTokens { get => _maxBatchedTokens; init => _maxBatchedTokens = Guard.Positive(value, nameof(MaxBatchedTokens)); }
+
+    /// <summary>Gets how the continuous-batching scheduler admits requests against KV-cache memory (which context each running sequence is charged).</summary>
+    /// <value>The default value is <see cref="KvAdmissionPolicy.CurrentLength"/> (vLLM, SGLang); TensorRT-LLM reserves the full sequence.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="KvAdmissionPolicy"/>.</exception>
+    public KvAdmissionPolicy KvAdmission { get => _kvAdmission; init => _kvAdmission = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KvAdmission), value, "is not a defined KV admission policy."); }
+
+    /// <summary>
+    /// Gets the context, in tokens, that the KV-cache capacity charges each running sequence of a continuous-batching engine:
+    /// prompt + output ÷ 2 (the mean context) under <see cref="KvAdmissionPolicy.CurrentLength"/>, prompt + output under
+    /// <see cref="KvAdmissionPolicy.FullSequence"/>.
+    /// </summary>
+    /// <param name="input">The mean prompt length, in tokens.</param>
+    /// <param name="output">The mean output length, in tokens.</param>
+    /// <returns>The charged context, in tokens.</returns>
+    internal double AdmissionContext(double input, double output) => KvAdmission == KvAdmissionPolicy.FullSequence ? input + output : input + (output / 2);
 
     /// <summary>
     /// Gets the profile continuous batching runs with: no per-layer overhead (captured graphs), <see cref="IterationOverhead"/> as the

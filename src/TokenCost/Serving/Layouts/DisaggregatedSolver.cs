@@ -37,7 +37,7 @@ internal static class DisaggregatedSolver
         var capacity = prefill.Replicas * k / batchPrefill;
         var transfer = KvTransferSeconds(prefill, decode, input, profile);
         var replicas = (double)decode.Replicas;
-        var memory = RooflineEstimator.PlanMemory(decode, (int)Math.Max(1, Math.Ceiling(input + (output / 2))), 1, profile).MaxBatch;
+        var memory = RooflineEstimator.PlanMemory(decode, (int)Math.Max(1, Math.Ceiling(profile.AdmissionContext(input, output))), 1, profile).MaxBatch;
         if (memory < 1)
         {
             throw new ArgumentException($"the weights of {decode.Model.Id} leave no memory for a KV cache on the decode pool's {decode.Hardware.Id}.", nameof(decode));

@@ -42,7 +42,7 @@ public sealed partial class ContinuousBatchingEstimator
         var context = input + (output / 2);
         double Step(double running) => RooflineEstimator.Iteration(decode, new SequenceGroup(running, 1, context), default, cb).Time.Seconds;
 
-        var memory = RooflineEstimator.PlanMemory(decode, (int)Math.Max(1, Math.Ceiling(context)), 1, profile).MaxBatch;
+        var memory = RooflineEstimator.PlanMemory(decode, (int)Math.Max(1, Math.Ceiling(profile.AdmissionContext(input, output))), 1, profile).MaxBatch;
         var slots = Math.Max(0, Math.Min(memory, profile.MaxBatch));
         var clients = load.Kind == LoadKind.Closed ? (double)load.Concurrency!.Value : (double)decode.Replicas * slots;
         var s = DisaggregatedSolver.Solve(prefill, decode, profile, clients, input, output, Step);

@@ -124,7 +124,7 @@ public sealed partial class ContinuousBatchingEstimator
             : gamma * RooflineEstimator.Iteration(draft, new SequenceGroup(sequences, 1, context), default, draftProfile).Time.Seconds;
         var prompt = Math.Max(1, input);
         var decodeContext = input + (output / 2);
-        var memoryLimit = RooflineEstimator.PlanMemory(c, (int)Math.Max(1, Math.Ceiling(decodeContext)), 1, profile).MaxBatch;
+        var memoryLimit = RooflineEstimator.PlanMemory(c, (int)Math.Max(1, Math.Ceiling(profile.AdmissionContext(input, output))), 1, profile).MaxBatch;
         if (memoryLimit < 1)
         {
             throw new ArgumentException($"the weights of {c.Model.Id} leave no memory for a KV cache on {c.Hardware.Id} with this layout, so no sequence can run.", nameof(c));
