@@ -294,7 +294,7 @@ internal static class CatalogMapper
         MoeLayerOverheadMicroseconds = p.MoeLayerOverhead.Microseconds,
         SynchronizedArrivalFraction = p.SynchronizedArrivalFraction,
         MaxBatchedTokens = p.MaxBatchedTokens,
-        KvAdmission = p.KvAdmission == KvAdmissionPolicy.FullSequence ? "full-sequence" : null,
+        KvAdmission = p.KvAdmission == KvAdmissionPolicy.FullSequence ? "full-sequence" : "current-length",
         WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
     };
 
@@ -336,11 +336,11 @@ internal static class CatalogMapper
         };
     }
 
-    private static KvAdmissionPolicy ParseKvAdmission(string value) => value switch
+    private static KvAdmissionPolicy ParseKvAdmission(string kvAdmission) => kvAdmission switch
     {
         "current-length" => KvAdmissionPolicy.CurrentLength,
         "full-sequence" => KvAdmissionPolicy.FullSequence,
-        _ => throw new ArgumentException($"kvAdmission '{value}' is not one of current-length, full-sequence.", nameof(value)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kvAdmission), kvAdmission, "must be current-length or full-sequence."),
     };
 
     private static ComputePrecision ParsePrecision(string? value, string file, string where) => value switch
