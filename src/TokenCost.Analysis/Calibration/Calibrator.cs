@@ -15,7 +15,7 @@ namespace TokenCost.Calibration;
 /// <para>This type is immutable and thread-safe.</para>
 /// <para>Fitted: per stack with cases, bandwidth and compute efficiency and per-layer and per-step overhead; generic values of the
 /// same four (used by stacks without cases and the <c>unknown</c> stack); shared attention efficiency and occupancy, interconnect
-/// efficiency and collective latency, weight-read efficiency of int4, q4_0, q4_k_m and fp4; the three power-model fractions; per stack,
+/// efficiency and collective latency, weight-read efficiency of int4, q4_0, q4_k_m, fp4 and mxfp4; GEMM efficiency of fp4 activations; the three power-model fractions; per stack,
 /// the continuous-batching iteration overhead, streaming per-sequence overhead and routed (MoE) layer overhead; per vendor other than NVIDIA, a bandwidth factor.
 /// Cases count by <see cref="CaseWeight"/> ÷ √(cases in their series: same configuration and metric, differing only in batch).
 /// Cases tagged <c>quality=anomalous</c> are not fitted (they are still validated).</para>

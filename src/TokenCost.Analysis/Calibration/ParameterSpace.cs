@@ -12,6 +12,9 @@ internal sealed class ParameterSpace
     public static readonly string[] StackParameters = ["bandwidthEfficiency", "computeEfficiency", "layerOverheadMicroseconds", "stepOverheadMilliseconds", "sequenceOverheadMicroseconds", "kvReadEfficiency", "iterationOverheadMilliseconds", "streamingSequenceOverheadMicroseconds", "moeLayerOverheadMicroseconds"];
     public static readonly string[] FittedFormats = ["int4", "q4_0", "q4_k_m", "fp4", "mxfp4"];
 
+    /// <summary>Activation formats whose GEMM efficiency multiplier is fitted (docs/roofline.md, "Compute peak by activation format").</summary>
+    public static readonly string[] FittedComputeFormats = ["fp4"];
+
     /// <summary>Stacks that run the same GEMM and attention kernels as another stack and differ only in launch overhead: they share its efficiencies, KV-read efficiency and per-sequence overhead.</summary>
     public static readonly IReadOnlyDictionary<string, string> SameKernelsAs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -48,6 +51,12 @@ internal sealed class ParameterSpace
         foreach (var f in FittedFormats)
         {
             list.Add(new("weightFormatEfficiency." + f, null, 0.2, 1.25, d.WeightFormatEfficiency.TryGetValue(f, out var v) ? v : 0.8, 0.5));
+        }
+
+        foreach (var f in FittedComputeFormats)
+        {
+            // Prior 1 (a 4-bit GEMM reaches the same share of its doubled peak as an FP8 GEMM); σ 0.3; at most 1.25.
+            list.Add(new("computeFormatEfficiency." + f, null, 0.2, 1.25, d.ComputeFormatEfficiency.TryGetValue(f, out var v) ? v : 1.0, 0.3));
         }
 
         foreach (var v in Vendors)
@@ -122,6 +131,12 @@ internal sealed class ParameterSpace
             formats[f] = values["weightFormatEfficiency." + f];
         }
 
+        var computeFormats = new Dictionary<string, double>(_initial.Defaults.ComputeFormatEfficiency, StringComparer.Ordinal);
+        foreach (var f in FittedComputeFormats)
+        {
+            computeFormats[f] = values["computeFormatEfficiency." + f];
+        }
+
         EfficiencyProfile Shared(EfficiencyProfile b) => b with
         {
             AttentionEfficiency = values["attentionEfficiency"],
@@ -130,6 +145,7 @@ internal sealed class ParameterSpace
             CollectiveLatency = TimeInterval.FromMicroseconds(values["collectiveLatencyMicroseconds"]),
             SynchronizedArrivalFraction = values["synchronizedArrivalFraction"],
             WeightFormatEfficiency = formats,
+            ComputeFormatEfficiency = computeFormats,
         };
 
         EfficiencyProfile StackValues(EfficiencyProfile b, string prefix) => b with

@@ -20,7 +20,7 @@ public sealed class PreparedDeployment
         {
             Hardware = configuration.Hardware with { PeakCompute = new PrecisionTable(configuration.Hardware.PeakCompute) },
         };
-        FastProfile = profile with { WeightFormatEfficiency = new KnownKeyMap(profile.WeightFormatEfficiency, configuration.Weights.Id) };
+        FastProfile = profile with { WeightFormatEfficiency = new KnownKeyMap(profile.WeightFormatEfficiency, configuration.Weights.Id), ComputeFormatEfficiency = new KnownKeyMap(profile.ComputeFormatEfficiency, configuration.Activations.Id) };
     }
 
     /// <summary>Gets the deployment.</summary>

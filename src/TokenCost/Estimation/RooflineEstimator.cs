@@ -188,7 +188,7 @@ public sealed partial class RooflineEstimator
         // FP8 attention kernels (FlashAttention-3 FP8, TensorRT-LLM FP8 FMHA) run QKᵀ and softmax·V at the FP8 rate when both the
         // KV cache and the activations are FP8; otherwise attention runs in 16-bit.
         var attentionPeak = LinearPeak(hw, c.KvCache.ComputePrecision == ComputePrecision.Fp8 && c.Activations.ComputePrecision == ComputePrecision.Fp8 ? ComputePrecision.Fp8 : ComputePrecision.Bf16);
-        var gemmRate = linearPeak * profile.ComputeEfficiency;
+        var gemmRate = linearPeak * profile.GemmComputeEfficiency(c.Activations);
         var attentionRate = attentionPeak * profile.AttentionEfficiency;
 
         var acc = default(Accumulator);

@@ -181,6 +181,7 @@ internal sealed class ProfileDto
     public int? MaxBatchedTokens { get; set; }
     public string? KvAdmission { get; set; }
     public Dictionary<string, double>? WeightFormatEfficiency { get; set; }
+    public Dictionary<string, double>? ComputeFormatEfficiency { get; set; }
 }
 
 internal sealed class PowerDto

@@ -296,6 +296,7 @@ internal static class CatalogMapper
         MaxBatchedTokens = p.MaxBatchedTokens,
         KvAdmission = p.KvAdmission == KvAdmissionPolicy.FullSequence ? "full-sequence" : "current-length",
         WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+        ComputeFormatEfficiency = p.ComputeFormatEfficiency.Count == 0 ? null : p.ComputeFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
     };
 
     private static EfficiencyProfile ApplyProfile(EfficiencyProfile b, ProfileDto? d)
@@ -309,6 +310,12 @@ internal static class CatalogMapper
         foreach (var (k, v) in d.WeightFormatEfficiency ?? [])
         {
             formats[k] = Internal.Guard.PositiveFinite(v, "weightFormatEfficiency." + k);
+        }
+
+        var computeFormats = new Dictionary<string, double>(b.ComputeFormatEfficiency, StringComparer.Ordinal);
+        foreach (var (k, v) in d.ComputeFormatEfficiency ?? [])
+        {
+            computeFormats[k] = Internal.Guard.PositiveFinite(v, "computeFormatEfficiency." + k);
         }
 
         return b with
@@ -333,6 +340,7 @@ internal static class CatalogMapper
             MaxBatchedTokens = d.MaxBatchedTokens ?? b.MaxBatchedTokens,
             KvAdmission = d.KvAdmission is string a ? ParseKvAdmission(a) : b.KvAdmission,
             WeightFormatEfficiency = formats,
+            ComputeFormatEfficiency = computeFormats,
         };
     }
 

@@ -22,6 +22,7 @@ public sealed record EfficiencyProfile
     private readonly double _kvCacheMemoryFraction = 0.9;
     private readonly int _maxBatch = 256;
     private readonly IReadOnlyDictionary<string, double> _weightFormatEfficiency = new Dictionary<string, double>();
+    private readonly IReadOnlyDictionary<string, double> _computeFormatEfficiency = new Dictionary<string, double>();
     private readonly double _attentionHalfSaturation = 64;
     private readonly double _kvReadEfficiency = 1;
     private readonly int _maxBatchedTokens = 8192;
@@ -155,6 +156,24 @@ public sealed record EfficiencyProfile
     /// <summary>Gets per-format multipliers on <see cref="BandwidthEfficiency"/> for weight reads (dequantizing kernels such as int4 reach less of peak), keyed by format id; a missing key means 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A multiplier is NaN, infinite, zero or negative.</exception>
     public IReadOnlyDictionary<string, double> WeightFormatEfficiency { get => _weightFormatEfficiency; init => _weightFormatEfficiency = Guard.PositiveFactors(value, nameof(WeightFormatEfficiency)); }
+
+    /// <summary>
+    /// Gets per-format multipliers on <see cref="ComputeEfficiency"/> for GEMMs whose activations are in a format, keyed by format id;
+    /// a missing key means 1. FP4 GEMMs (NVFP4 W4A4: activations quantized to 4 bits with block scales) reach a smaller share of their
+    /// doubled peak than FP8 GEMMs do of theirs (docs/roofline.md, "Compute peak by activation format").
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A multiplier is NaN, infinite, zero or negative.</exception>
+    public IReadOnlyDictionary<string, double> ComputeFormatEfficiency { get => _computeFormatEfficiency; init => _computeFormatEfficiency = Guard.PositiveFactors(value, nameof(ComputeFormatEfficiency)); }
+
+    /// <summary>Gets the achieved fraction of the dense peak (at the activations' precision) in GEMMs whose activations are in a format.</summary>
+    /// <param name="activations">The activation format.</param>
+    /// <returns>The fraction, in (0, 1].</returns>
+    public double GemmComputeEfficiency(NumericFormat activations)
+    {
+        ArgumentNullException.ThrowIfNull(activations);
+        var factor = ComputeFormatEfficiency.TryGetValue(activations.Id, out var f) ? f : 1.0;
+        return Math.Clamp(ComputeEfficiency * factor, 1e-6, 1.0);
+    }
 
     /// <summary>Gets the achieved fraction of peak bandwidth when reading weights stored in a format.</summary>
     /// <param name="weights">The weight format.</param>
