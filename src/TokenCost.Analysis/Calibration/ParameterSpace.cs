@@ -125,17 +125,19 @@ internal sealed class ParameterSpace
             values[(p.Stack is null ? "" : p.Stack + "/") + p.Name] = ToValue(p, u[i]);
         }
 
-        var formats = new Dictionary<string, double>(_initial.Defaults.WeightFormatEfficiency, StringComparer.Ordinal);
-        foreach (var f in FittedFormats)
+        Dictionary<string, double> Fitted(IReadOnlyDictionary<string, double> initial, string[] fitted, string key)
         {
-            formats[f] = values["weightFormatEfficiency." + f];
+            var factors = new Dictionary<string, double>(initial, StringComparer.Ordinal);
+            foreach (var f in fitted)
+            {
+                factors[f] = values[key + "." + f];
+            }
+
+            return factors;
         }
 
-        var computeFormats = new Dictionary<string, double>(_initial.Defaults.ComputeFormatEfficiency, StringComparer.Ordinal);
-        foreach (var f in FittedComputeFormats)
-        {
-            computeFormats[f] = values["computeFormatEfficiency." + f];
-        }
+        var formats = Fitted(_initial.Defaults.WeightFormatEfficiency, FittedFormats, "weightFormatEfficiency");
+        var computeFormats = Fitted(_initial.Defaults.ComputeFormatEfficiency, FittedComputeFormats, "computeFormatEfficiency");
 
         EfficiencyProfile Shared(EfficiencyProfile b) => b with
         {

@@ -295,8 +295,8 @@ internal static class CatalogMapper
         SynchronizedArrivalFraction = p.SynchronizedArrivalFraction,
         MaxBatchedTokens = p.MaxBatchedTokens,
         KvAdmission = p.KvAdmission == KvAdmissionPolicy.FullSequence ? "full-sequence" : "current-length",
-        WeightFormatEfficiency = p.WeightFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
-        ComputeFormatEfficiency = p.ComputeFormatEfficiency.Count == 0 ? null : p.ComputeFormatEfficiency.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+        WeightFormatEfficiency = Sorted(p.WeightFormatEfficiency),
+        ComputeFormatEfficiency = p.ComputeFormatEfficiency.Count == 0 ? null : Sorted(p.ComputeFormatEfficiency),
     };
 
     private static EfficiencyProfile ApplyProfile(EfficiencyProfile b, ProfileDto? d)
@@ -304,18 +304,6 @@ internal static class CatalogMapper
         if (d is null)
         {
             return b;
-        }
-
-        var formats = new Dictionary<string, double>(b.WeightFormatEfficiency, StringComparer.Ordinal);
-        foreach (var (k, v) in d.WeightFormatEfficiency ?? [])
-        {
-            formats[k] = Internal.Guard.PositiveFinite(v, "weightFormatEfficiency." + k);
-        }
-
-        var computeFormats = new Dictionary<string, double>(b.ComputeFormatEfficiency, StringComparer.Ordinal);
-        foreach (var (k, v) in d.ComputeFormatEfficiency ?? [])
-        {
-            computeFormats[k] = Internal.Guard.PositiveFinite(v, "computeFormatEfficiency." + k);
         }
 
         return b with
@@ -339,10 +327,25 @@ internal static class CatalogMapper
             SynchronizedArrivalFraction = d.SynchronizedArrivalFraction ?? b.SynchronizedArrivalFraction,
             MaxBatchedTokens = d.MaxBatchedTokens ?? b.MaxBatchedTokens,
             KvAdmission = d.KvAdmission is string a ? ParseKvAdmission(a) : b.KvAdmission,
-            WeightFormatEfficiency = formats,
-            ComputeFormatEfficiency = computeFormats,
+            WeightFormatEfficiency = MergeFactors(b.WeightFormatEfficiency, d.WeightFormatEfficiency, "weightFormatEfficiency"),
+            ComputeFormatEfficiency = MergeFactors(b.ComputeFormatEfficiency, d.ComputeFormatEfficiency, "computeFormatEfficiency"),
         };
     }
+
+    /// <summary>Per-format multipliers: the base profile's, overridden key by key by the file's, each positive and finite (named key.format when not).</summary>
+    private static Dictionary<string, double> MergeFactors(IReadOnlyDictionary<string, double> inherited, Dictionary<string, double>? overrides, string key)
+    {
+        var merged = new Dictionary<string, double>(inherited, StringComparer.Ordinal);
+        foreach (var (k, v) in overrides ?? [])
+        {
+            merged[k] = Internal.Guard.PositiveFinite(v, key + "." + k);
+        }
+
+        return merged;
+    }
+
+    private static Dictionary<string, double> Sorted(IReadOnlyDictionary<string, double> factors) =>
+        factors.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value);
 
     private static KvAdmissionPolicy ParseKvAdmission(string kvAdmission) => kvAdmission switch
     {
