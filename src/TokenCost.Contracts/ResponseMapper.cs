@@ -11,8 +11,12 @@ namespace TokenCost.Contracts;
 /// <summary>Builds the contracts from the core library's results: the one mapping that the CLI's <c>--format json</c> and the service's answers share.</summary>
 public static class ResponseMapper
 {
-    /// <summary>Maps a priced estimate and its loaded operating point (<c>tokencost estimate</c>, <c>POST /v1/estimate</c>).</summary>
-    /// <param name="report">The priced static estimate (memory plan, power and cost breakdown; under a continuous load, priced at the loaded power).</param>
+    /// <summary>
+    /// Maps a priced estimate and its loaded operating point (<c>tokencost estimate</c>, <c>POST /v1/estimate</c>). Under a continuous load the
+    /// hourly cost, its breakdown, power and energy are <paramref name="loaded"/>'s, which count every device of the deployment (both pools of a
+    /// disaggregated one, whose <paramref name="report"/> prices the decode pool alone).
+    /// </summary>
+    /// <param name="report">The priced static estimate (memory plan, power and cost breakdown; under a continuous load, priced at the loaded power; for a disaggregated deployment, its decode pool's).</param>
     /// <param name="loaded">The priced loaded operating point (under the static load, the static estimate itself).</param>
     /// <returns>The response.</returns>
     public static EstimateResponse ToResponse(TokenCostReport report, LoadedCostReport loaded)
@@ -23,14 +27,16 @@ public static class ResponseMapper
         var c = e.Configuration;
         var l = loaded.Estimate;
         var continuous = l.Load.Kind != LoadKind.Static;
-        var sustained = continuous ? l.OutputTokensPerSecondPerDevice * c.Devices : e.SustainedOutputTokensPerSecond.TokensPerSecond;
+        var devices = l.Devices;
+        var sustained = continuous ? l.OutputTokensPerSecondPerDevice * devices : e.SustainedOutputTokensPerSecond.TokensPerSecond;
         return new EstimateResponse
         {
             Model = c.Model.Id,
             Hardware = c.Hardware.Id,
-            Devices = c.Devices,
+            Devices = devices,
             TensorParallel = c.TensorParallel,
             PipelineParallel = c.PipelineParallel,
+            Layout = l.LayoutNotation,
             Weights = c.Weights.Id,
             ExpertWeights = c.EffectiveExpertWeights.Id,
             Activations = c.Activations.Id,
@@ -42,12 +48,12 @@ public static class ResponseMapper
             CostPerMillionInputTokensUsd = continuous ? loaded.CostPerMillionInputTokens.Usd : report.CostPerMillionInputTokens.Usd,
             CostPerMillionOutputTokensUsd = continuous ? loaded.CostPerMillionOutputTokens.Usd : report.CostPerMillionOutputTokens.Usd,
             CostPerMillionTotalTokensUsd = loaded.CostPerMillionTotalTokens.Usd,
-            TotalUsdPerHour = report.TotalCostPerHour.UsdPerHour,
+            TotalUsdPerHour = (continuous ? loaded.TotalCostPerHour : report.TotalCostPerHour).UsdPerHour,
             Breakdown = new CostBreakdownResponse
             {
-                HardwareUsdPerHour = report.HardwareCostPerHour.UsdPerHour,
-                EnergyUsdPerHour = report.EnergyCostPerHour.UsdPerHour,
-                ServingUsdPerHour = report.ServingCostPerHour.UsdPerHour,
+                HardwareUsdPerHour = (continuous ? loaded.HardwareCostPerHour : report.HardwareCostPerHour).UsdPerHour,
+                EnergyUsdPerHour = (continuous ? loaded.EnergyCostPerHour : report.EnergyCostPerHour).UsdPerHour,
+                ServingUsdPerHour = (continuous ? loaded.ServingCostPerHour : report.ServingCostPerHour).UsdPerHour,
                 Components = (continuous ? loaded.Components : report.Components).Select(part => new ComponentCostResponse
                 {
                     Name = part.Name,
@@ -58,9 +64,9 @@ public static class ResponseMapper
                 }).ToArray(),
             },
             DecodeTokensPerSecond = e.DecodeTokensPerSecond.TokensPerSecond,
-            DecodeTokensPerSecondPerDevice = e.DecodeTokensPerSecond.TokensPerSecond / c.Devices,
+            DecodeTokensPerSecondPerDevice = e.DecodeTokensPerSecond.TokensPerSecond / devices,
             SustainedOutputTokensPerSecond = sustained,
-            SustainedOutputTokensPerSecondPerDevice = sustained / c.Devices,
+            SustainedOutputTokensPerSecondPerDevice = sustained / devices,
             OutputTokensPerSecondPerUser = continuous ? l.OutputTokensPerSecondPerUser : e.OutputTokensPerSecondPerUser.TokensPerSecond,
             TotalTokensPerSecondPerDevice = l.TotalTokensPerSecondPerDevice,
             TimeToFirstTokenMs = continuous ? l.MeanTimeToFirstToken.Milliseconds : e.TimeToFirstToken.Milliseconds,
@@ -78,6 +84,19 @@ public static class ResponseMapper
                 PrefillIterationFraction = l.PrefillIterationFraction,
                 IterationMs = l.IterationTime.Milliseconds,
             },
+            Disaggregated = l.Disaggregated is { } pools ? new DisaggregatedResponse
+            {
+                PrefillWorkers = pools.Prefill.Replicas,
+                PrefillDevices = pools.Prefill.Devices,
+                PrefillLayout = pools.Prefill.LayoutNotation,
+                DecodeWorkers = pools.Decode.Replicas,
+                DecodeDevices = pools.Decode.Devices,
+                DecodeLayout = pools.Decode.LayoutNotation,
+                PrefillPoolUtilization = l.PrefillPoolUtilization,
+                KvTransferMs = l.KvTransferTime.Milliseconds,
+                PrefillPoolUsdPerHour = (loaded.PrefillPoolCostPerHour ?? throw new ArgumentException("a disaggregated estimate is priced per pool.", nameof(loaded))).UsdPerHour,
+                DecodePoolUsdPerHour = (loaded.DecodePoolCostPerHour ?? throw new ArgumentException("a disaggregated estimate is priced per pool.", nameof(loaded))).UsdPerHour,
+            } : null,
             WeightReadFloorMs = (e.Decode.WeightBytesPerDevice / c.Hardware.MemoryBandwidth).Milliseconds,
             Bound = e.Bound.ToString().ToLowerInvariant(),
             Fits = e.Memory.Fits,
@@ -91,10 +110,10 @@ public static class ResponseMapper
                 KvCachePerSequenceGb = e.Memory.KvCachePerSequence.Gigabytes,
                 UsedGb = e.Memory.Used.Gigabytes,
             },
-            EnergyPerOutputTokenJ = ContractJson.Finite(e.EnergyPerOutputToken?.Joules),
+            EnergyPerOutputTokenJ = ContractJson.Finite((continuous ? loaded.AcceleratorEnergyPerOutputToken : e.EnergyPerOutputToken)?.Joules),
             AveragePowerPerDeviceW = ContractJson.Finite(e.AveragePowerPerDevice?.Watts),
-            FacilityPowerW = report.FacilityPower.Watts,
-            GramsCo2ePerMillionOutputTokens = ContractJson.Finite(report.GramsCo2ePerMillionOutputTokens),
+            FacilityPowerW = (continuous ? loaded.FacilityPower : report.FacilityPower).Watts,
+            GramsCo2ePerMillionOutputTokens = ContractJson.Finite(continuous ? loaded.GramsCo2ePerMillionOutputTokens : report.GramsCo2ePerMillionOutputTokens),
             Warnings = (continuous ? l.Warnings : e.Warnings).ToArray(),
         };
     }

@@ -20,7 +20,7 @@ public static class EstimateCommand
         var options = new DeploymentOptions();
         var loadOptions = new LoadOptions();
         var output = new OutputOptions(OutputFormat.Table, OutputFormat.Json, OutputFormat.Html, OutputFormat.Markdown);
-        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\nhtml and markdown print the library's ToHtml()/ToMarkdown() of the static report.\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --format json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html --out estimate.html\n  tokencost estimate --model llama-3.3-70b --hardware nvidia_h200_sxm --devices 8 --weights fp8 --stack vllm --input 1024 --output 1024 --load closed --concurrency 64 --json");
+        var command = new Command("estimate", "Estimate TTFT, time per output token, throughput, memory fit and $ per 1M tokens.\nhtml and markdown print the library's ToHtml()/ToMarkdown() of the static report (not with --disagg).\n\nExamples:\n  tokencost estimate\n  tokencost estimate --model llama-3.1-8b --hardware nvidia_h200_sxm --weights fp8 --batch 64 --format json\n  tokencost estimate --hardware amd_mi300x --capex 15000 --utilization 0.7\n  tokencost estimate --format html --out estimate.html\n  tokencost estimate --model llama-3.3-70b --hardware nvidia_h200_sxm --devices 8 --weights fp8 --stack vllm --input 1024 --output 1024 --load closed --concurrency 64 --json\n  tokencost estimate --model deepseek-r1 --hardware nvidia_h200_sxm --weights fp8 --stack sglang --input 1024 --output 1024 --disagg 1x8gTP8EP8DP+2x8gTP8EP8 --load closed --concurrency 256 --json");
         options.AddTo(command);
         command.Options.Add(options.Disaggregation);
         loadOptions.AddTo(command);
@@ -32,13 +32,18 @@ public static class EstimateCommand
             var configuration = disaggregated?.Decode ?? options.ResolveConfiguration(result, pricing.Catalog);
             var workload = options.ResolveWorkload(result);
             var load = loadOptions.Resolve(result);
-            if (disaggregated is not null && (load.Kind is not (LoadKind.Closed or LoadKind.Offline) || format != OutputFormat.Table))
+            if (disaggregated is not null && load.Kind is not (LoadKind.Closed or LoadKind.Offline))
             {
-                throw new CliUsageException("--disagg needs --load closed (with --concurrency) or --load offline (a disaggregated deployment is modelled as a closed loop) and prints a table (its JSON contract is not wired yet; 'curve --disagg --json' gives the points).");
+                throw new CliUsageException("--disagg needs --load closed (with --concurrency) or --load offline: a disaggregated deployment is modelled as a closed loop.");
+            }
+
+            if (disaggregated is not null && format is (OutputFormat.Html or OutputFormat.Markdown))
+            {
+                throw new CliUsageException($"--disagg prints a table or JSON, not {format.ToString().ToLowerInvariant()}: html and markdown render the static report of one replica layout, which has no disaggregated form.");
             }
 
             var calculator = pricing.Calculator;
-            var loaded = disaggregated is null ? pricing.Price(configuration, workload, load) : calculator.Calculate(pricing.LoadEstimator.Estimate(disaggregated, workload, load));
+            var loaded = disaggregated is null ? pricing.Price(configuration, workload, load) : pricing.Price(disaggregated, workload, load);
             // Under a continuous load the hourly cost uses the power of the loaded operating point.
             var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
                 : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());

@@ -42,7 +42,7 @@ public sealed class DeploymentOptions
     public Option<bool> AttentionDataParallel { get; } = new("--attention-dp") { Description = "Data-parallel attention: each device of a replica holds whole attention weights and its own sequences' KV cache (MoE layers follow --ep)" };
 
     /// <summary>Gets the disaggregated-deployment option (added only by the commands that price one: estimate, curve, chart curve).</summary>
-    public Option<string?> Disaggregation { get; } = new("--disagg") { Description = "Price a disaggregated prefill/decode deployment: two pools, prefill first, each W workers of G devices with its layout, in the case-tag notation WxGg[TPt][EPe][DP]+WxGg[TPt][EPe][DP] (for example 1x8gTP8EP8DP+9x8gTP8EP8: one 8-GPU prefill worker with EP8 and DP attention, nine 8-GPU decode workers with EP8; TP omitted = G). Model, hardware and formats from the other options; replaces --devices/--tp/--pp/--ep/--attention-dp; needs a closed or offline load" };
+    public Option<string?> Disaggregation { get; } = new("--disagg") { Description = "Price a disaggregated prefill/decode deployment: two pools, prefill first, each W workers of G devices with its layout, in the case-tag notation WxGg[TPt][EPe][DP]+WxGg[TPt][EPe][DP] (for example 1x8gTP8EP8DP+9x8gTP8EP8: one 8-GPU prefill worker with EP8 and DP attention, nine 8-GPU decode workers with EP8; TP omitted = G). Model, hardware and formats from the other options; replaces --devices/--tp/--pp/--ep/--attention-dp; needs a closed or offline load. estimate prints a table or JSON (devices, cost and rates per device count both pools)" };
 
     /// <summary>Gets the weight format option.</summary>
     /// <remarks>

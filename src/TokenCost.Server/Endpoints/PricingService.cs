@@ -31,7 +31,7 @@ internal sealed class PricingService(PricingContext context)
     /// <summary>The context of one request: its catalog (the service's, with the request's data-centre fields) and cost model.</summary>
     private PricingContext For(Catalog catalog, CostModel? costModel = null) => PricingContext.Create(catalog, costModel, Context.Quality);
 
-    /// <summary>Estimates and prices one deployment under a load, as <c>tokencost estimate --load …</c> does.</summary>
+    /// <summary>Estimates and prices one deployment under a load, as <c>tokencost estimate --load …</c> does (a disaggregated one as <c>--disagg</c> does).</summary>
     /// <param name="request">The request.</param>
     /// <returns>The response.</returns>
     public EstimateResponse Estimate(EstimateRequest request)
@@ -41,12 +41,13 @@ internal sealed class PricingService(PricingContext context)
         var workload = DeploymentMapper.ResolveWorkload(request.Batch, request.InputTokens, request.OutputTokens);
         var costModel = DeploymentMapper.ResolveCostModel(request);
         var load = DeploymentMapper.ResolveLoad(request.Load);
+        var disaggregated = DeploymentMapper.ResolveDisaggregation(request, configuration, load);
         var pricing = For(catalog, costModel);
         var calculator = pricing.Calculator;
         return LibraryErrors.Translate(
             () =>
             {
-                var loaded = pricing.Price(configuration, workload, load);
+                var loaded = disaggregated is null ? pricing.Price(configuration, workload, load) : pricing.Price(disaggregated, workload, load);
                 // As the CLI does: under a continuous load the hourly cost uses the power of the loaded operating point.
                 var report = load.Kind == LoadKind.Static ? calculator.Calculate(loaded.Estimate.Static)
                     : calculator.Calculate(loaded.Estimate.StaticAtAveragePower());

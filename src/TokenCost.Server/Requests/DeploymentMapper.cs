@@ -5,6 +5,7 @@ using TokenCost.Estimation;
 using TokenCost.Models;
 using TokenCost.Quantities;
 using TokenCost.Server.Contracts;
+using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Server.Requests;
@@ -112,6 +113,46 @@ internal static class DeploymentMapper
             request);
         CheckPriceTier(request, configuration.Hardware);
         return WithExpertWeights(configuration, request, catalog);
+    }
+
+    /// <summary>Builds the disaggregated deployment the request names in <see cref="EstimateRequest.Disagg"/>, as the CLI's <c>--disagg</c> does, or null when it names none.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="worker">The configuration of the model, hardware, formats and stack (its devices and layout are replaced by each pool's).</param>
+    /// <param name="load">The load, which must be closed or offline.</param>
+    /// <returns>The deployment, or null.</returns>
+    public static DisaggregatedDeployment? ResolveDisaggregation(EstimateRequest request, DeploymentConfiguration worker, ServingLoad load)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(load);
+        if (request.Disagg is not { } notation)
+        {
+            return null;
+        }
+
+        if (request.Devices != 1 || request.TensorParallel is not null || request.PipelineParallel != 1)
+        {
+            throw new RequestValidationException("disagg", "disagg gives each pool's workers, devices and layout; leave out devices, tensorParallel and pipelineParallel.");
+        }
+
+        if (load.Kind is not (LoadKind.Closed or LoadKind.Offline))
+        {
+            throw new RequestValidationException("disagg", "disagg needs load.kind \"closed\" (with load.concurrency) or \"offline\": a disaggregated deployment is modelled as a closed loop.");
+        }
+
+        const string Notation = "disagg must read WxGg[TPt][EPe][DP]+WxGg[TPt][EPe][DP], prefill pool first: W workers ≥ 1 of G devices, a tensor-parallel degree t dividing G (omitted = G), an expert-parallel degree e ≥ 1 the model can use, DP for data-parallel attention (for example 1x8gTP8EP8DP+2x8gTP8EP8).";
+        DisaggregatedDeployment deployment;
+        try
+        {
+            deployment = notation.Length <= 64 ? DisaggregatedDeployment.Create(worker, notation) : throw new RequestValidationException("disagg", Notation);
+        }
+        catch (ArgumentException)
+        {
+            throw new RequestValidationException("disagg", Notation);
+        }
+
+        return deployment.Devices <= RequestLimits.MaxDevices ? deployment
+            : throw new RequestValidationException("disagg", $"disagg must describe at most {RequestLimits.MaxDevices.ToString(System.Globalization.CultureInfo.InvariantCulture)} devices in both pools together.");
     }
 
     /// <summary>Sets the expert-weight format the request names (when it names one), as the CLI's <c>--expert-weights</c> does.</summary>

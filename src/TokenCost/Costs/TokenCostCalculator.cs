@@ -103,12 +103,19 @@ public sealed class TokenCostCalculator
             CostPerMillionOutputTokens = Money.FromUsd(TokenFormulas.UsdPerMillionTokens(c.CostPerHour.UsdPerHour * (1 - inputShare), outputRate)),
         }).ToList();
         var total = components.Sum(c => c.CostPerHour.UsdPerHour);
+
+        // The static report prices the decode pool's devices (all devices when not disaggregated); the prefill pool costs as much per device.
         return new LoadedCostReport
         {
             Estimate = estimate,
             Components = components,
             InputTimeShare = inputShare,
             CostPerMillionTotalTokens = Money.FromUsd(Guard.Result(total * TokenFormulas.TokensPerMillion / ((inputRate + outputRate) * TokenFormulas.SecondsPerHour))),
+            FacilityPower = staticReport.FacilityPower * scale,
+            AcceleratorEnergyPerOutputToken = staticReport.AcceleratorEnergyPerOutputToken * scale,
+            GramsCo2ePerMillionOutputTokens = staticReport.GramsCo2ePerMillionOutputTokens * scale,
+            DecodePoolCostPerHour = estimate.Disaggregated is null ? null : staticReport.TotalCostPerHour,
+            PrefillPoolCostPerHour = estimate.Disaggregated is { } d ? staticReport.TotalCostPerHour * (d.Prefill.Devices / (double)estimate.Configuration.Devices) : null,
         };
     }
 }

@@ -4,6 +4,7 @@ using TokenCost.Estimation;
 using TokenCost.Internal;
 using TokenCost.Quality;
 using TokenCost.Serving;
+using TokenCost.Serving.Layouts;
 using TokenCost.Serving.Load;
 
 namespace TokenCost.Pricing;
@@ -167,4 +168,16 @@ public sealed class PricingContext
     /// <returns>The report (<see cref="LoadedCostReport.Estimate"/> holds the estimate).</returns>
     /// <exception cref="ArgumentException">The deployment is inconsistent, or a cost component cannot price its hardware.</exception>
     public LoadedCostReport Price(DeploymentConfiguration deployment, Workload workload, ServingLoad load) => Calculator.Calculate(LoadEstimator.Estimate(deployment, workload, load));
+
+    /// <summary>
+    /// Estimates and prices a disaggregated prefill/decode deployment under a closed loop or an offline run: the loaded estimate of both
+    /// pools (<see cref="ContinuousBatchingEstimator.Estimate(DisaggregatedDeployment, Workload, ServingLoad)"/>) and its cost breakdown,
+    /// every device of both pools priced.
+    /// </summary>
+    /// <param name="deployment">The prefill and decode pools.</param>
+    /// <param name="workload">The workload (prompt and output tokens per request; its batch is ignored).</param>
+    /// <param name="load">A closed loop (clients of the whole deployment) or an offline run.</param>
+    /// <returns>The report (<see cref="LoadedCostReport.Estimate"/> holds the estimate; its <see cref="LoadedEstimate.Disaggregated"/> is <paramref name="deployment"/>).</returns>
+    /// <exception cref="ArgumentException">The deployment is inconsistent, the load is static or Poisson, or a cost component cannot price its hardware.</exception>
+    public LoadedCostReport Price(DisaggregatedDeployment deployment, Workload workload, ServingLoad load) => Calculator.Calculate(LoadEstimator.Estimate(deployment, workload, load));
 }

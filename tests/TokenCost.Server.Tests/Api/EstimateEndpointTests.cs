@@ -20,6 +20,8 @@ public sealed class EstimateEndpointTests(ApiFactory factory) : IClassFixture<Ap
         { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--devices", "8", "--weights", "fp8", "--load", "offline"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","devices":8,"weights":"fp8","load":{"kind":"offline"}}""" },
         { ["--load", "static", "--batch", "8"], """{"load":{"kind":"static"},"batch":8}""" },
         { ["--model", "gpt-oss-120b", "--weights", "bf16", "--expert-weights", "mxfp4", "--load", "closed", "--concurrency", "16"], """{"model":"gpt-oss-120b","weights":"bf16","expertWeights":"mxfp4","load":{"kind":"closed","concurrency":16}}""" },
+        { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--weights", "fp8", "--stack", "sglang", "--input", "1024", "--output", "1024", "--disagg", "1x8gTP8EP8DP+2x8gTP8EP8", "--load", "closed", "--concurrency", "256"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","weights":"fp8","stack":"sglang","inputTokens":1024,"outputTokens":1024,"disagg":"1x8gTP8EP8DP+2x8gTP8EP8","load":{"kind":"closed","concurrency":256}}""" },
+        { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--weights", "fp8", "--disagg", "1x8gEP8DP+2x8gEP8", "--load", "offline", "--price-tier", "neocloud"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","weights":"fp8","disagg":"1x8gEP8DP+2x8gEP8","load":{"kind":"offline"},"priceTier":"neocloud"}""" },
     };
 
     public static TheoryData<string, string[], string> SameModelConfig => new()
@@ -109,6 +111,23 @@ public sealed class EstimateEndpointTests(ApiFactory factory) : IClassFixture<Ap
         loaded!["sustainedOutputTokensPerSecondPerDevice"]!.GetValue<double>().Should().BeGreaterThan(10 * alone["sustainedOutputTokensPerSecondPerDevice"]!.GetValue<double>(), "64 users share each weight read");
         loaded["costPerMillionOutputTokensUsd"]!.GetValue<double>().Should().BeLessThan(alone["costPerMillionOutputTokensUsd"]!.GetValue<double>() / 10);
         loaded["outputTokensPerSecondPerUser"]!.GetValue<double>().Should().BeLessThan(alone["outputTokensPerSecondPerUser"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task Estimate_Disaggregated_CountsBothPools()
+    {
+        var (response, body, text) = await Json.PostAsync(_client, "/v1/estimate", """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","weights":"fp8","disagg":"1x8gTP8EP8DP+2x8gTP8EP8","load":{"kind":"closed","concurrency":256}}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        body!["devices"]!.GetValue<int>().Should().Be(24);
+        body["layout"]!.GetValue<string>().Should().Be("1x8gTP8EP8DP+2x8gTP8EP8");
+        var pools = body["disaggregated"]!;
+        pools["prefillDevices"]!.GetValue<int>().Should().Be(8);
+        pools["decodeDevices"]!.GetValue<int>().Should().Be(16);
+        var total = body["totalUsdPerHour"]!.GetValue<double>();
+        total.Should().BeApproximately(pools["prefillPoolUsdPerHour"]!.GetValue<double>() + pools["decodePoolUsdPerHour"]!.GetValue<double>(), 1e-9 * total);
+        var tokensPerHour = body["totalTokensPerSecondPerDevice"]!.GetValue<double>() * 24 * 3600;
+        body["costPerMillionTotalTokensUsd"]!.GetValue<double>().Should().BeApproximately(total * 1e6 / tokensPerHour, 1e-9);
     }
 
     [Fact]

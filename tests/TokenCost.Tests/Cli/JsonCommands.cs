@@ -43,6 +43,7 @@ internal static class JsonCommands
         [
             new(["estimate", "--json"], ["estimate", "--json"], typeof(EstimateResponse), JsonShape.Object),
             new(["estimate", "--load", "closed", "--concurrency", "64", "--json"], ["estimate", "--model", "llama-3.1-8b", "--weights", "fp8", "--load", "closed", "--concurrency", "64", "--json"], typeof(EstimateResponse), JsonShape.Object),
+            new(["estimate", "--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--weights", "fp8", "--disagg", "1x8gTP8EP8DP+2x8gTP8EP8", "--load", "closed", "--concurrency", "256", "--json"], ["estimate", "--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--weights", "fp8", "--disagg", "1x8gTP8EP8DP+2x8gTP8EP8", "--load", "closed", "--concurrency", "256", "--json"], typeof(EstimateResponse), JsonShape.Object),
             new(["curve", "--json"], ["curve", "--model", "llama-3.1-8b", "--weights", "fp8", "--concurrency", "1,8,64", "--json"], typeof(CurveResponse), JsonShape.Object),
             new(["frontier", "--json"], ["frontier", "--model", "llama-3.1-8b", "--weights", "fp8", "--json"], typeof(FrontierResponse), JsonShape.Object),
             new(["frontier", "--concurrency", "1,8,64", "--json"], ["frontier", "--model", "llama-3.1-8b", "--weights", "fp8", "--concurrency", "1,8,64", "--json"], typeof(LoadFrontierResponse), JsonShape.Object),

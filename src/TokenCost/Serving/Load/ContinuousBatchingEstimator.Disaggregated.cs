@@ -68,6 +68,7 @@ public sealed partial class ContinuousBatchingEstimator
             Static = staticEstimate,
             Disaggregated = deployment,
             PrefillPoolUtilization = busy,
+            KvTransferTime = TimeInterval.FromSeconds(s.KvTransferSeconds),
             MeanInputTokens = input,
             MeanOutputTokens = output,
             RunningSequences = running,

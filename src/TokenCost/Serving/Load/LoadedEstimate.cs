@@ -28,6 +28,13 @@ public sealed class LoadedEstimate
     /// <value>The default value is 0.</value>
     public double PrefillPoolUtilization { get => field; internal init => field = Internal.Guard.Fraction(value, nameof(PrefillPoolUtilization)); }
 
+    /// <summary>
+    /// Gets the time to move one request's KV cache from the prefill pool to the decode pool of a disaggregated deployment over the
+    /// interconnect (part of <see cref="MeanTimeToFirstToken"/>), or zero when not disaggregated.
+    /// </summary>
+    /// <value>The default value is zero.</value>
+    public TimeInterval KvTransferTime { get; internal init; }
+
     /// <summary>Gets the devices of the whole deployment: <see cref="Configuration"/>'s, plus the prefill pool's when disaggregated.</summary>
     public int Devices => Disaggregated?.Devices ?? Configuration.Devices;
 

@@ -112,6 +112,31 @@ public sealed class LayoutSpaceTests
     }
 
     [Fact]
+    public void Disaggregated_PricesEachPool_TheFacilityPowerOfBoth_AndTheKvTransfer()
+    {
+        var report = Pricing.Price(DisaggregatedDeployment.Create(R1(), "1x8gTP8EP8DP+3x8gTP8EP8DP"), OneKOneK, ServingLoad.Closed(512));
+        var total = report.TotalCostPerHour.UsdPerHour;
+
+        // Every device costs the same per hour at the operating point: the prefill pool is 8 of the 32 devices.
+        report.PrefillPoolCostPerHour!.Value.UsdPerHour.Should().BeApproximately(total / 4, 1e-9 * total);
+        (report.PrefillPoolCostPerHour.Value + report.DecodePoolCostPerHour!.Value).UsdPerHour.Should().BeApproximately(total, 1e-9 * total);
+        (report.HardwareCostPerHour + report.EnergyCostPerHour + report.ServingCostPerHour).UsdPerHour.Should().BeApproximately(total, 1e-9 * total);
+        var dc = Pricing.DataCenter;
+        report.FacilityPower.Watts.Should().BeApproximately(32 * report.Estimate.AveragePowerPerDevice!.Value.Watts * dc.ServerPowerOverhead * dc.PowerUsageEffectiveness, 1e-6);
+        report.Estimate.KvTransferTime.Should().BeGreaterThan(TimeInterval.Zero).And.BeLessThan(report.Estimate.MeanTimeToFirstToken);
+
+        // A replica that both prefills and decodes has no pools, and its power and energy are its static report's at the loaded power.
+        var replica = Pricing.Price(R1(), OneKOneK, ServingLoad.Closed(64));
+        var atPoint = Pricing.Calculator.Calculate(replica.Estimate.StaticAtAveragePower());
+        replica.PrefillPoolCostPerHour.Should().BeNull();
+        replica.DecodePoolCostPerHour.Should().BeNull();
+        replica.Estimate.KvTransferTime.Should().Be(TimeInterval.Zero);
+        replica.FacilityPower.Should().Be(atPoint.FacilityPower);
+        replica.AcceleratorEnergyPerOutputToken.Should().Be(atPoint.AcceleratorEnergyPerOutputToken);
+        replica.GramsCo2ePerMillionOutputTokens.Should().Be(atPoint.GramsCo2ePerMillionOutputTokens);
+    }
+
+    [Fact]
     public void Disaggregated_OversizedPrefillPool_IsIdleAndMakesOutputDearer()
     {
         var calculator = Pricing.Calculator;
