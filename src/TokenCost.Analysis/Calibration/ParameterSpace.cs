@@ -167,8 +167,20 @@ internal sealed class ParameterSpace
         var stacks = new Dictionary<string, EfficiencyProfile>(StringComparer.Ordinal);
         foreach (var (id, profile) in _initial.Stacks)
         {
-            // Stacks without cases keep their memory policy but take the generic (fitted) efficiencies.
-            stacks[id] = StackValues(Shared(profile), Stacks.Contains(id, StringComparer.Ordinal) ? id + "/" : "");
+            if (!Stacks.Contains(id, StringComparer.Ordinal))
+            {
+                // A stack without cases sits at the mode of its prior given the fitted generic values: the generic value times the
+                // stack's prior ratio to the generic prior (the reference PriorResiduals pulls a fitted stack towards), within its bounds.
+                var specs = new List<ParameterSpec>();
+                AddStack(specs, id, profile);
+                foreach (var s in specs)
+                {
+                    var g = Parameters[Array.IndexOf(StackParameters, s.Name)];
+                    values[id + "/" + s.Name] = Math.Clamp(values[s.Name] * s.Prior / g.Prior, s.Lower, s.Upper);
+                }
+            }
+
+            stacks[id] = StackValues(Shared(profile), id + "/");
         }
 
         foreach (var id in Stacks.Where(s => !stacks.ContainsKey(s)))

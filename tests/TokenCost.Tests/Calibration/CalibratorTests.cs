@@ -53,6 +53,29 @@ public class CalibratorTests
     }
 
     [Fact]
+    public void Fit_StackWithoutCases_SitsAtItsPriorMultipleOfTheFittedGenericValues()
+    {
+        // Only vllm cases: pytorch-eager, pytorch-cudagraph and tensorrt-llm are unobserved. Each must take the mode of its prior
+        // given the fitted generic values (generic × its prior ÷ the generic prior), not the generic value itself: eager PyTorch
+        // launches op by op (prior 140 µs per layer against the generic 4 µs), so it keeps 35 × the generic per-layer overhead.
+        var priors = Calibrator.DefaultPriors;
+        var predictor = new CasePredictor(TestPricing.Default.WithProfiles(priors));
+        var cases = new[] { 1, 8, 64 }.SelectMany(b => new[] { 256, 4096 }.Select(context => Shape($"d{b}-{context}", CaseMetric.StepTime, b, context, 1)))
+            .Select(c => c with { Value = predictor.Predict(c).Predicted!.Value * 1.3 }).ToList();
+        var fit = new Calibrator(TestPricing.Default).Fit(cases, priors).Profiles;
+        var generic = fit.Defaults;
+        var eager = fit.For("pytorch-eager", "nvidia_h200_sxm");
+        var eagerPrior = priors.Stacks["pytorch-eager"];
+        eager.LayerOverhead.Microseconds.Should().BeApproximately(generic.LayerOverhead.Microseconds * eagerPrior.LayerOverhead.Microseconds / priors.Defaults.LayerOverhead.Microseconds, 1e-9);
+        eager.StepOverhead.Milliseconds.Should().BeApproximately(generic.StepOverhead.Milliseconds * eagerPrior.StepOverhead.Milliseconds / priors.Defaults.StepOverhead.Milliseconds, 1e-12);
+        eager.LayerOverhead.Microseconds.Should().BeGreaterThan(20 * generic.LayerOverhead.Microseconds);
+        var trt = fit.For("tensorrt-llm", "nvidia_h200_sxm");
+        trt.BandwidthEfficiency.Should().BeApproximately(Math.Min(1, generic.BandwidthEfficiency * priors.Stacks["tensorrt-llm"].BandwidthEfficiency / priors.Defaults.BandwidthEfficiency), 1e-12);
+        // The fitted stack itself moved away from its prior (the cases are 30 % slower than the priors predict).
+        fit.For("vllm", "nvidia_h200_sxm").BandwidthEfficiency.Should().BeLessThan(priors.Stacks["vllm"].BandwidthEfficiency);
+    }
+
+    [Fact]
     public void Profiles_RoundTripThroughJsonExactly()
     {
         var profiles = Calibrator.DefaultPriors with { Defaults = Calibrator.DefaultPriors.Defaults with { BandwidthEfficiency = 0.1 + (1.0 / 3), AttentionHalfSaturation = Math.PI } };
