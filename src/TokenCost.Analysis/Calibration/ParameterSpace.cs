@@ -108,8 +108,8 @@ internal sealed class ParameterSpace
             {
                 // A stack stays near the generic value times its prior ratio to the generic prior: a stack whose prior says it
                 // launches op by op (eager PyTorch) keeps its multiple of the generic per-layer overhead unless the data move it.
-                var generic = Array.FindIndex(StackParameters, n => n == p.Name);
-                reference = ToValue(Parameters[generic], u[generic]) * p.Prior / Parameters[generic].Prior;
+                var generic = Array.IndexOf(StackParameters, p.Name);
+                reference = PriorMultiple(ToValue(Parameters[generic], u[generic]), p);
             }
 
             into[index++] = Math.Log(x / reference) / p.Sigma;
@@ -175,8 +175,7 @@ internal sealed class ParameterSpace
                 AddStack(specs, id, profile);
                 foreach (var s in specs)
                 {
-                    var g = Parameters[Array.IndexOf(StackParameters, s.Name)];
-                    values[id + "/" + s.Name] = Math.Clamp(values[s.Name] * s.Prior / g.Prior, s.Lower, s.Upper);
+                    values[id + "/" + s.Name] = Math.Clamp(PriorMultiple(values[s.Name], s), s.Lower, s.Upper);
                 }
             }
 
@@ -248,6 +247,10 @@ internal sealed class ParameterSpace
         // MoE, SGLang's and vLLM's fused Triton / DeepGEMM kernels), so each stack keeps its own value, pulled toward the generic one.
         list.Add(new("moeLayerOverheadMicroseconds", stack, 5, 150, p.MoeLayerOverhead.Microseconds > 0 ? Math.Clamp(p.MoeLayerOverhead.Microseconds, 5, 150) : 40, 0.5));
     }
+
+    /// <summary>A stack parameter's reference: the generic value times the stack's prior ÷ the generic prior (the generic parameters come first, in <see cref="StackParameters"/> order).</summary>
+    private double PriorMultiple(double genericValue, ParameterSpec stackParameter) =>
+        genericValue * stackParameter.Prior / Parameters[Array.IndexOf(StackParameters, stackParameter.Name)].Prior;
 
     private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));
 }
