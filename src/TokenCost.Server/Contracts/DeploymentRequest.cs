@@ -48,6 +48,12 @@ internal abstract record DeploymentRequest
     /// <summary>Gets the format id of MoE expert weights when the checkpoint mixes formats (for example mxfp4 experts with bf16 weights), or null for the weight format (<c>--expert-weights</c>).</summary>
     public string? ExpertWeights { get; set; }
 
+    /// <summary>Gets the expert-parallel degree of MoE layers, ≥ 1 and dividing the tensor-parallel degree: routed experts split over this many devices of a replica (<c>--ep</c>), or null for 1 (experts follow the tensor-parallel split). Setting it or <see cref="AttentionDataParallel"/> fixes the layout (a curve then tries no other).</summary>
+    public int? ExpertParallel { get; set; }
+
+    /// <summary>Gets a value indicating whether attention is data-parallel: each device of a replica holds whole attention weights and its own sequences' KV cache, MoE layers follow <see cref="ExpertParallel"/> (<c>--attention-dp</c>).</summary>
+    public bool AttentionDataParallel { get; set; }
+
     /// <summary>Gets the activation format id, or null for bf16 (weight-only formats) or the weight format.</summary>
     public string? Activations { get; set; }
 

@@ -137,7 +137,7 @@ internal sealed class PricingService(PricingContext context)
                 cancellationToken.ThrowIfCancellationRequested();
                 var configuration = deviceCounts is null && weights == baseConfig.Weights.Id
                     ? baseConfig
-                    : DeploymentMapper.WithExpertWeights(LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights }), request, catalog);
+                    : DeploymentMapper.Complete(LibraryErrors.Translate(() => DeploymentConfiguration.Create(catalog, baseConfig.Model.Id, baseConfig.Hardware.Id, weights, request.Activations, request.KvCache, baseConfig.Stack.Id, deviceCounts is null ? baseConfig.Devices : devices, deviceCounts is null ? baseConfig.TensorParallel : devices, deviceCounts is null ? baseConfig.PipelineParallel : 1), request with { Weights = weights }), request, catalog);
                 points.AddRange(LibraryErrors.Translate(() => LatencyCostFrontier.Evaluate(pricing, [configuration], workload), request));
             }
         }
@@ -183,7 +183,7 @@ internal sealed class PricingService(PricingContext context)
             var baseConfig = DeploymentMapper.ResolveConfiguration(request, catalog);
             foreach (var w in weights)
             {
-                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentMapper.WithExpertWeights(DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), request, catalog), $"{baseConfig.Hardware.Id} {w}");
+                Add(() => w == baseConfig.Weights.Id ? baseConfig : DeploymentMapper.Complete(DeploymentConfiguration.Create(catalog, model, baseConfig.Hardware.Id, w, request.Activations, request.KvCache, baseConfig.Stack.Id, baseConfig.Devices, baseConfig.TensorParallel, baseConfig.PipelineParallel), request, catalog), $"{baseConfig.Hardware.Id} {w}");
             }
         }
         else
@@ -207,7 +207,7 @@ internal sealed class PricingService(PricingContext context)
                     foreach (var w in weights)
                     {
                         var (d, p) = tps is null ? (devices, pp) : (t, 1);
-                        Add(() => DeploymentMapper.WithExpertWeights(DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), request, catalog), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
+                        Add(() => DeploymentMapper.Complete(DeploymentConfiguration.Create(catalog, model, id, w, request.Activations, request.KvCache, stack, d, t, p), request, catalog), FormattableString.Invariant($"{d} × {id} (TP {t}) {w}"));
                     }
                 }
             }
@@ -218,7 +218,7 @@ internal sealed class PricingService(PricingContext context)
             throw new RequestValidationException("request", "no configuration can be built: " + string.Join("; ", skipped));
         }
 
-        var space = request.LayoutSearch?.Trim().ToLowerInvariant() switch
+        var space = DeploymentMapper.FixesLayout(request) ? LayoutSpace.None : request.LayoutSearch?.Trim().ToLowerInvariant() switch
         {
             null or "all" => LayoutSpace.Default,
             "replica" => LayoutSpace.Replica,

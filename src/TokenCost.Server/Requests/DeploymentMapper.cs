@@ -112,7 +112,57 @@ internal static class DeploymentMapper
                 pp),
             request);
         CheckPriceTier(request, configuration.Hardware);
-        return WithExpertWeights(configuration, request, catalog);
+        return Complete(configuration, request, catalog);
+    }
+
+    /// <summary>Gets a value indicating whether the request fixes the MoE serving layout (<c>expertParallel</c> or <c>attentionDataParallel</c>), as <c>--ep</c> / <c>--attention-dp</c> do.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>True when the layout is fixed.</returns>
+    public static bool FixesLayout(DeploymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.ExpertParallel is not null || request.AttentionDataParallel;
+    }
+
+    /// <summary>Applies what the request adds to a configuration built from its ids and degrees: the expert-weight format and the MoE serving layout.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The configuration.</returns>
+    public static DeploymentConfiguration Complete(DeploymentConfiguration configuration, DeploymentRequest request, Catalog catalog) =>
+        WithLayout(WithExpertWeights(configuration, request, catalog), request);
+
+    /// <summary>Sets the MoE serving layout the request names (expert-parallel degree, data-parallel attention), as the CLI's <c>--ep</c> and <c>--attention-dp</c> do.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="request">The request.</param>
+    /// <returns>The configuration.</returns>
+    /// <exception cref="RequestValidationException">The degree is not an integer ≥ 1, or the model or tensor-parallel degree cannot use the layout.</exception>
+    public static DeploymentConfiguration WithLayout(DeploymentConfiguration configuration, DeploymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!FixesLayout(request))
+        {
+            return configuration;
+        }
+
+        if (request is EstimateRequest { Disagg: not null })
+        {
+            throw new RequestValidationException("disagg", "disagg gives each pool's workers, devices and layout; leave out devices, tensorParallel, pipelineParallel, expertParallel and attentionDataParallel.");
+        }
+
+        var ep = Check.Int(request.ExpertParallel, 1, RequestLimits.MaxDevices, "expertParallel") ?? 1;
+        var laid = configuration with { Layout = new ServingLayout { ExpertParallel = ep, AttentionDataParallel = request.AttentionDataParallel } };
+        try
+        {
+            laid.Validate();
+        }
+        catch (ArgumentException ex) when (ex.ParamName == nameof(DeploymentConfiguration.Layout))
+        {
+            var field = request.ExpertParallel is null ? "attentionDataParallel" : "expertParallel";
+            throw new RequestValidationException(field, $"{field}: {ex.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        return laid;
     }
 
     /// <summary>Builds the disaggregated deployment the request names in <see cref="EstimateRequest.Disagg"/>, as the CLI's <c>--disagg</c> does, or null when it names none.</summary>
@@ -130,9 +180,9 @@ internal static class DeploymentMapper
             return null;
         }
 
-        if (request.Devices != 1 || request.TensorParallel is not null || request.PipelineParallel != 1)
+        if (request.Devices != 1 || request.TensorParallel is not null || request.PipelineParallel != 1 || FixesLayout(request))
         {
-            throw new RequestValidationException("disagg", "disagg gives each pool's workers, devices and layout; leave out devices, tensorParallel and pipelineParallel.");
+            throw new RequestValidationException("disagg", "disagg gives each pool's workers, devices and layout; leave out devices, tensorParallel, pipelineParallel, expertParallel and attentionDataParallel.");
         }
 
         if (load.Kind is not (LoadKind.Closed or LoadKind.Offline))

@@ -54,6 +54,8 @@ public sealed class CurveEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
 
         all!["points"]!.AsArray().Select(p => p!["layout"]!.GetValue<string>()).Should().Contain(["TP8", "TP8EP8", "TP8EP8DP"]).And.Contain(l => l.Contains('+'));
         none!["points"]!.AsArray().Should().ContainSingle().Which!["layout"]!.GetValue<string>().Should().Be("TP8");
+        var (_, fixedLayout, _) = await Json.PostAsync(_client, "/v1/curve", Body + ""","expertParallel":8}""");
+        fixedLayout!["points"]!.AsArray().Should().ContainSingle("expertParallel fixes the layout, as --ep does").Which!["layout"]!.GetValue<string>().Should().Be("TP8EP8");
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 

@@ -21,6 +21,8 @@ public sealed class EstimateEndpointTests(ApiFactory factory) : IClassFixture<Ap
         { ["--load", "static", "--batch", "8"], """{"load":{"kind":"static"},"batch":8}""" },
         { ["--model", "gpt-oss-120b", "--weights", "bf16", "--expert-weights", "mxfp4", "--load", "closed", "--concurrency", "16"], """{"model":"gpt-oss-120b","weights":"bf16","expertWeights":"mxfp4","load":{"kind":"closed","concurrency":16}}""" },
         { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--weights", "fp8", "--stack", "sglang", "--input", "1024", "--output", "1024", "--disagg", "1x8gTP8EP8DP+2x8gTP8EP8", "--load", "closed", "--concurrency", "256"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","weights":"fp8","stack":"sglang","inputTokens":1024,"outputTokens":1024,"disagg":"1x8gTP8EP8DP+2x8gTP8EP8","load":{"kind":"closed","concurrency":256}}""" },
+        { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--devices", "8", "--weights", "fp8", "--ep", "8", "--attention-dp", "--load", "closed", "--concurrency", "128"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","devices":8,"weights":"fp8","expertParallel":8,"attentionDataParallel":true,"load":{"kind":"closed","concurrency":128}}""" },
+        { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--devices", "8", "--weights", "fp8", "--ep", "4", "--batch", "32"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","devices":8,"weights":"fp8","expertParallel":4,"batch":32}""" },
         { ["--model", "deepseek-r1", "--hardware", "nvidia_h200_sxm", "--weights", "fp8", "--disagg", "1x8gEP8DP+2x8gEP8", "--load", "offline", "--price-tier", "neocloud"], """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","weights":"fp8","disagg":"1x8gEP8DP+2x8gEP8","load":{"kind":"offline"},"priceTier":"neocloud"}""" },
     };
 
@@ -128,6 +130,19 @@ public sealed class EstimateEndpointTests(ApiFactory factory) : IClassFixture<Ap
         total.Should().BeApproximately(pools["prefillPoolUsdPerHour"]!.GetValue<double>() + pools["decodePoolUsdPerHour"]!.GetValue<double>(), 1e-9 * total);
         var tokensPerHour = body["totalTokensPerSecondPerDevice"]!.GetValue<double>() * 24 * 3600;
         body["costPerMillionTotalTokensUsd"]!.GetValue<double>().Should().BeApproximately(total * 1e6 / tokensPerHour, 1e-9);
+    }
+
+    [Fact]
+    public async Task Estimate_ExpertParallelLayout_ChangesTheLayoutAndTheCost()
+    {
+        const string Body = """{"model":"deepseek-r1","hardware":"nvidia_h200_sxm","devices":8,"weights":"fp8","load":{"kind":"closed","concurrency":128}""";
+        var (_, plain, _) = await Json.PostAsync(_client, "/v1/estimate", Body + "}");
+        var (response, ep, text) = await Json.PostAsync(_client, "/v1/estimate", Body + ""","expertParallel":8,"attentionDataParallel":true}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        plain!["layout"]!.GetValue<string>().Should().Be("TP8");
+        ep!["layout"]!.GetValue<string>().Should().Be("TP8EP8DP");
+        ep["costPerMillionOutputTokensUsd"]!.GetValue<double>().Should().NotBe(plain["costPerMillionOutputTokensUsd"]!.GetValue<double>(), "DP attention changes the KV capacity and the step");
     }
 
     [Fact]
