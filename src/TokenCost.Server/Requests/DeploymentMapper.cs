@@ -16,6 +16,8 @@ namespace TokenCost.Server.Requests;
 /// </summary>
 internal static class DeploymentMapper
 {
+    private const string DisaggReplacesLayout = "disagg gives each pool's workers, devices and layout; leave out devices, tensorParallel, pipelineParallel, expertParallel and attentionDataParallel.";
+
     /// <summary>Resolves the catalog: the service's, plus inline overrides, the inline model config, electricity price and PUE.</summary>
     /// <param name="baseCatalog">The service's catalog.</param>
     /// <param name="request">The request.</param>
@@ -147,7 +149,7 @@ internal static class DeploymentMapper
 
         if (request is EstimateRequest { Disagg: not null })
         {
-            throw new RequestValidationException("disagg", "disagg gives each pool's workers, devices and layout; leave out devices, tensorParallel, pipelineParallel, expertParallel and attentionDataParallel.");
+            throw new RequestValidationException("disagg", DisaggReplacesLayout);
         }
 
         var ep = Check.Int(request.ExpertParallel, 1, RequestLimits.MaxDevices, "expertParallel") ?? 1;
@@ -182,7 +184,7 @@ internal static class DeploymentMapper
 
         if (request.Devices != 1 || request.TensorParallel is not null || request.PipelineParallel != 1 || FixesLayout(request))
         {
-            throw new RequestValidationException("disagg", "disagg gives each pool's workers, devices and layout; leave out devices, tensorParallel, pipelineParallel, expertParallel and attentionDataParallel.");
+            throw new RequestValidationException("disagg", DisaggReplacesLayout);
         }
 
         if (load.Kind is not (LoadKind.Closed or LoadKind.Offline))
